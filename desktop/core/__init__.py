@@ -1,0 +1,1 @@
+"""Qt-free logic: engine, model files, conversations, storage. Never imports PySide6."""

@@ -1,0 +1,33 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own app-data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.paths import default_model_path
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    """The real embedded default model, provisioned by ./dev.sh before the tests."""
+    path = default_model_path()
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run ./dev.sh test, which provisions it")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG folders at a temp dir so no test touches the user's real chats or settings."""
+    home = tmp_path / "home"
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_CACHE_HOME", "cache")):  # fmt: skip
+        (home / sub).mkdir(parents=True)
+        monkeypatch.setenv(var, str(home / sub))
+    return home
