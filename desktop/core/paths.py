@@ -23,3 +23,15 @@ def resource_path(*parts: str) -> Path:
 def default_model_path() -> Path:
     """The embedded default model, written by `desktop.core.provision`."""
     return resource_path("models", DEFAULT_MODEL_FILE)
+
+
+def cache_dir() -> Path:
+    """Per-user cache folder (model metadata). Qt-free so the command line can use it too."""
+    import os
+
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "Smaller" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "Smaller"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "smaller"

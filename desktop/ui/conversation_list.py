@@ -1,0 +1,87 @@
+"""The list of chats on the left: search by title, new, rename, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.store import Conversation
+
+
+class ConversationList(QWidget):
+    selected = Signal(int)
+    new_requested = Signal()
+    rename_requested = Signal(int)
+    delete_requested = Signal(int)
+    search_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.new_button = QPushButton("New chat")
+        self.new_button.setToolTip("Start a new conversation (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_requested)
+        layout.addWidget(self.new_button)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search chats by title")
+        self.search.setAccessibleName("Search chats")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.search_changed)
+        layout.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Chats")
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.rename_button = QPushButton("Rename")
+        self.rename_button.setToolTip("Rename the selected chat (F2)")
+        self.rename_button.clicked.connect(lambda: self._emit_for_current(self.rename_requested))
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected chat")
+        self.delete_button.clicked.connect(lambda: self._emit_for_current(self.delete_requested))
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+        self._updating = False
+
+    def set_conversations(self, conversations: list[Conversation], current: int | None) -> None:
+        self._updating = True
+        try:
+            self.list.clear()
+            for conversation in conversations:
+                item = QListWidgetItem(conversation.title)
+                item.setData(Qt.ItemDataRole.UserRole, conversation.id)
+                item.setToolTip(conversation.title)
+                self.list.addItem(item)
+                if conversation.id == current:
+                    self.list.setCurrentItem(item)
+        finally:
+            self._updating = False
+        has_items = self.list.count() > 0
+        self.rename_button.setEnabled(has_items)
+        self.delete_button.setEnabled(has_items)
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def titles(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if not self._updating and current is not None:
+            self.selected.emit(int(current.data(Qt.ItemDataRole.UserRole)))
+
+    def _emit_for_current(self, signal: Signal) -> None:
+        cid = self.current_id()
+        if cid is not None:
+            signal.emit(cid)

@@ -1,0 +1,317 @@
+"""The main window: chats on the left, the conversation in the middle, the message box below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core.modelfile import ModelInfo
+from desktop.core.paths import cache_dir
+from desktop.core.store import ChatStore, StoreError
+from desktop.ui.chat_controller import ChatController, format_stats
+from desktop.ui.chat_view import ChatView
+from desktop.ui.conversation_list import ConversationList
+from desktop.ui.notice_bar import NoticeBar
+from desktop.ui.prompt_edit import PromptEdit
+from desktop.workers.engine_worker import EngineController, LoadRequest
+
+SHUTDOWN_WAIT_MS = 1500
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: ChatStore,
+        model_path: Path,
+        *,
+        store_warning: str | None = None,
+        n_threads: int | None = None,
+        n_ctx: int = 2048,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Smaller")
+        self.resize(1000, 700)
+        self.store = store
+        self.model_path = model_path
+        self.n_threads = n_threads
+        self.n_ctx = n_ctx
+        self.model_info: ModelInfo | None = None
+        self.engine = EngineController(self)
+        self._build()
+        self.chat = ChatController(store, self.engine, self.chat_view)
+        self.chat.n_ctx = n_ctx
+        self._connect()
+        if store_warning:
+            self.notice_bar.show_message(store_warning)
+        self.refresh_conversations()
+        conversations = self.store.list_conversations()
+        self.select_conversation(conversations[0].id if conversations else None)
+        self.load_model(model_path)
+
+    # -- layout -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.conversation_list = ConversationList()
+        self.chat_view = ChatView()
+        self.prompt = PromptEdit()
+        self.send_button = QPushButton("Send")
+        self.send_button.setToolTip("Send the message (Enter)")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop the answer (Esc)")
+        self.stop_button.setEnabled(False)
+        self.system_button = QPushButton("System prompt…")
+        self.system_button.setToolTip(
+            "Standing instructions for this chat, for example “Answer in French” or “Be brief”"
+        )
+        self.notice_bar = NoticeBar()
+        self.title_label = QLabel("")
+        self.title_label.setObjectName("chatTitle")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.system_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.prompt, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        bottom.addLayout(buttons)
+        center = QWidget()
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notice_bar)
+        column.addLayout(top)
+        column.addWidget(self.chat_view, 1)
+        column.addLayout(bottom)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.conversation_list)
+        splitter.addWidget(center)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 760])
+        self.setCentralWidget(splitter)
+
+        self.model_label = QLabel("Loading the model…")
+        self.speed_label = QLabel("")
+        self.speed_label.setToolTip(
+            "How fast the last answer was written. A token is a piece of a word: "
+            "100 tokens are about 75 English words."
+        )
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.speed_label)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        new_action = QAction("&New chat", self, shortcut=QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_conversation)
+        open_model = QAction("&Open model file…", self, shortcut=QKeySequence("Ctrl+O"))
+        open_model.triggered.connect(self.choose_model_file)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new_action, open_model, quit_action):
+            file_menu.addAction(action)
+        rename = QAction("Rename chat", self, shortcut=QKeySequence("F2"))
+        rename.triggered.connect(self._rename_current)
+        self.addAction(rename)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Smaller", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _connect(self) -> None:
+        self.prompt.send_requested.connect(self.send_current)
+        self.prompt.stop_requested.connect(self.chat.stop)
+        self.send_button.clicked.connect(self.send_current)
+        self.stop_button.clicked.connect(self.chat.stop)
+        self.system_button.clicked.connect(self._edit_system_prompt)
+        self.conversation_list.selected.connect(self.select_conversation)
+        self.conversation_list.new_requested.connect(self.new_conversation)
+        self.conversation_list.rename_requested.connect(self._rename_dialog)
+        self.conversation_list.delete_requested.connect(self._delete_dialog)
+        self.conversation_list.search_changed.connect(lambda _t: self.refresh_conversations())
+        self.engine.model_loaded.connect(self._on_model_loaded)
+        self.engine.model_failed.connect(self._on_model_failed)
+        self.engine.busy_changed.connect(self._on_busy)
+        self.chat.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.chat.conversations_changed.connect(self.refresh_conversations)
+        self.chat.answer_finished.connect(self._on_answer_finished)
+
+    # -- model ------------------------------------------------------------------------------------
+    def load_model(self, path: Path) -> None:
+        self.model_path = path
+        self.model_info = None
+        self.model_label.setText(f"Loading {path.name}…")
+        self._update_input_state()
+        self.engine.load(
+            LoadRequest(path, n_ctx=self.n_ctx, n_threads=self.n_threads, cache_dir=cache_dir())
+        )
+
+    def choose_model_file(self) -> None:
+        if self.engine.busy:
+            self.statusBar().showMessage("Wait for the answer to finish, or press Stop.", 8000)
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a model file", str(self.model_path.parent), "Model files (*.gguf)"
+        )
+        if path:
+            self.load_model(Path(path))
+
+    def _on_model_loaded(self, info: ModelInfo) -> None:
+        self.model_info = info
+        self.chat.model_name = self.model_path.stem
+        self.model_label.setText(f"Model: {self.chat.model_name}")
+        self.notice_bar.clear_if_kind("model")
+        self._update_input_state()
+        self.prompt.setFocus()
+
+    def _on_model_failed(self, message: str, detail: str) -> None:
+        self.model_label.setText("No model loaded")
+        self.notice_bar.show_message(
+            message + " Use File › Open model file… to choose another.", kind="model",
+            detail=detail,
+        )  # fmt: skip
+        self._update_input_state()
+
+    # -- conversations ----------------------------------------------------------------------------
+    def refresh_conversations(self) -> None:
+        search = self.conversation_list.search.text()
+        self.conversation_list.set_conversations(
+            self.store.list_conversations(search), self.chat.conversation_id
+        )
+        cid = self.chat.conversation_id
+        conversation = self.store.get_conversation(cid) if cid is not None else None
+        self.title_label.setText(conversation.title if conversation else "New chat")
+
+    def select_conversation(self, conversation_id: int | None) -> None:
+        self.chat.show_conversation(conversation_id)
+        self.refresh_conversations()
+
+    def new_conversation(self) -> None:
+        try:
+            conversation = self.store.create_conversation()
+        except StoreError as exc:
+            self.notice_bar.show_message(str(exc))
+            return
+        self.select_conversation(conversation.id)
+        self.prompt.setFocus()
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        title = " ".join(title.split())
+        if not title:
+            return
+        try:
+            self.store.rename_conversation(conversation_id, title)
+        except StoreError as exc:
+            self.notice_bar.show_message(str(exc))
+        self.select_conversation(self.chat.conversation_id)
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        if self.chat.streaming and conversation_id == self.chat.conversation_id:
+            self.statusBar().showMessage("Stop the answer before deleting this chat.", 8000)
+            return
+        try:
+            self.store.delete_conversation(conversation_id)
+        except StoreError as exc:
+            self.notice_bar.show_message(str(exc))
+            return
+        if conversation_id == self.chat.conversation_id:
+            remaining = self.store.list_conversations()
+            self.select_conversation(remaining[0].id if remaining else None)
+        else:
+            self.refresh_conversations()
+
+    def set_system_prompt(self, text: str) -> None:
+        if self.chat.conversation_id is None:
+            self.chat.conversation_id = self.store.create_conversation().id
+        self.store.set_system_prompt(self.chat.conversation_id, text.strip())
+        self.select_conversation(self.chat.conversation_id)
+
+    def _rename_current(self) -> None:
+        if self.chat.conversation_id is not None:
+            self._rename_dialog(self.chat.conversation_id)
+
+    def _rename_dialog(self, conversation_id: int) -> None:
+        conversation = self.store.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        title, ok = QInputDialog.getText(self, "Rename chat", "New name:", text=conversation.title)
+        if ok:
+            self.rename_conversation(conversation_id, title)
+
+    def _delete_dialog(self, conversation_id: int) -> None:
+        conversation = self.store.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete chat", f"Delete “{conversation.title}” and all its messages?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_conversation(conversation_id)
+
+    def _edit_system_prompt(self) -> None:
+        current = ""
+        if self.chat.conversation_id is not None:
+            conversation = self.store.get_conversation(self.chat.conversation_id)
+            current = conversation.system_prompt if conversation else ""
+        text, ok = QInputDialog.getMultiLineText(
+            self, "System prompt", "Standing instructions the model follows in this chat:", current
+        )
+        if ok:
+            self.set_system_prompt(text)
+
+    # -- sending ----------------------------------------------------------------------------------
+    def send_current(self) -> None:
+        if self.model_info is None:
+            self.statusBar().showMessage("The model is not ready yet.", 8000)
+            return
+        if self.chat.send(self.prompt.toPlainText()):
+            self.prompt.clear()
+
+    def _on_busy(self, busy: bool) -> None:
+        self._update_input_state()
+
+    def _update_input_state(self) -> None:
+        ready = self.model_info is not None
+        busy = self.engine.busy
+        self.send_button.setEnabled(ready and not busy)
+        self.stop_button.setEnabled(busy and self.chat.streaming)
+
+    def _on_answer_finished(self, result: object) -> None:
+        stats = result.to_json()  # type: ignore[attr-defined]
+        self.speed_label.setText("Last answer: " + format_stats(stats))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Smaller",
+            f"<b>Smaller</b> {__version__}<br>A private assistant that runs on this computer."
+            "<br><br>Default model: SmolLM2-135M-Instruct by Hugging Face (Apache-2.0).",
+        )
+
+    # -- closing ----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Stop the answer, close the model on its own thread (bounded wait), keep the partial
+        answer marked as stopped, then close the database."""
+        finished = self.engine.shutdown(SHUTDOWN_WAIT_MS)
+        self.chat.save_interrupted()
+        self.store.close()
+        event.accept()
+        if not finished:
+            # The model is still inside the C library; closing it from here would crash. The
+            # chats are saved, so leave without waiting any longer.
+            QTimer.singleShot(0, lambda: __import__("os")._exit(0))

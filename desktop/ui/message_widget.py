@@ -1,0 +1,133 @@
+"""One chat message: who said it, the text rendered as Markdown, its state and its actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QTextOption
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+STATUS_LABELS = {
+    "stopped": "Stopped",
+    "error": "Not answered",
+    "streaming": "Writing…",
+    "complete": "",
+}
+
+
+class MarkdownView(QTextBrowser):
+    """A read-only Markdown view that grows to fit its text instead of scrolling."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenExternalLinks(True)  # a click is the user's choice to go online
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        height = int(self.document().size().height()) + margins.top() + margins.bottom() + 2
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.document().setTextWidth(self.viewport().width())
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self.height())
+
+
+class MessageWidget(QFrame):
+    copy_requested = Signal()
+    regenerate_requested = Signal()
+
+    def __init__(self, role: str, author: str, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.role = role
+        self._text = text
+        self.setObjectName("userMessage" if role == "user" else "assistantMessage")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        header = QHBoxLayout()
+        self.author_label = QLabel(author)
+        self.author_label.setObjectName("messageAuthor")
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("messageStatus")
+        header.addWidget(self.author_label)
+        header.addWidget(self.status_label)
+        header.addStretch(1)
+        layout.addLayout(header)
+        self.body = MarkdownView(self)
+        layout.addWidget(self.body)
+        self.note_label = QLabel("")
+        self.note_label.setObjectName("messageNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
+        layout.addWidget(self.note_label)
+        footer = QHBoxLayout()
+        self.stats_label = QLabel("")
+        self.stats_label.setObjectName("messageStats")
+        footer.addWidget(self.stats_label)
+        footer.addStretch(1)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setToolTip("Copy this answer to the clipboard")
+        self.copy_button.clicked.connect(self._copy)
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Ask the model to answer this message again")
+        self.regenerate_button.clicked.connect(self.regenerate_requested)
+        footer.addWidget(self.copy_button)
+        footer.addWidget(self.regenerate_button)
+        layout.addLayout(footer)
+        is_answer = role == "assistant"
+        self.copy_button.setVisible(is_answer)
+        self.regenerate_button.setVisible(False)
+        self.setAccessibleName(f"Message from {author}")
+        self.set_text(text)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        if self.role == "user":
+            self.body.setPlainText(text)  # the user's own words, shown as typed
+        else:
+            self.body.setMarkdown(text)
+        self.body.setAccessibleDescription(text[:500])
+
+    def append_text(self, text: str) -> None:
+        self.set_text(self._text + text)
+
+    def set_status(self, status: str, note: str = "") -> None:
+        self.status_label.setText(STATUS_LABELS.get(status, status))
+        self.setProperty("status", status)
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def set_stats(self, text: str) -> None:
+        self.stats_label.setText(text)
+
+    def set_regenerate_visible(self, visible: bool) -> None:
+        self.regenerate_button.setVisible(visible and self.role == "assistant")
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self._text)
+        self.copy_requested.emit()
