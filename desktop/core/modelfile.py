@@ -1,0 +1,331 @@
+"""Check a model file before gpt4all 2.8.2 loads it.
+
+gpt4all reports most bad files only on stderr (or aborts the process, for some Gemma-2 files), so
+we read the GGUF metadata ourselves first and turn every problem into a `ModelFileError` whose
+message a non-technical user can act on. Facts about what 2.8.2 accepts come from
+research/gpt4all.md, sections 1 and 2. No Qt here: this runs in workers and in the CLI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import secrets
+import stat
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import psutil
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+log = logging.getLogger(__name__)
+
+# `KNOWN_ARCHES` in gpt4all-backend/llamamodel.cpp: anything else fails with "Unsupported model
+# architecture".
+# fmt: off
+KNOWN_ARCHES: frozenset[str] = frozenset((
+    "llama", "falcon", "gpt2", "gptneox", "mpt", "baichuan", "starcoder", "refact", "bert",
+    "nomic-bert", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe", "phi2", "phi3", "codeshell",
+    "orion", "internlm2", "gemma", "gemma2", "starcoder2", "xverse", "command-r", "olmo",
+    "openelm", "deepseek2", "chatglm", "jais",
+))
+# Pre-tokenizers the bundled llama.cpp (443665ae) knows, plus any "jina-..." name. An unknown one
+# makes the load fail silently. llama.cpp only looks at it for BPE vocabularies, but other files
+# practically never carry an odd value, so we check it whatever the tokenizer.
+KNOWN_PRE_TOKENIZERS: frozenset[str] = frozenset((
+    "default", "llama3", "llama-v3", "llama-bpe", "deepseek-llm", "deepseek-coder", "falcon",
+    "mpt", "starcoder", "gpt-2", "phi-2", "refact", "command-r", "qwen2", "stablelm2", "olmo",
+    "dbrx", "smaug-bpe", "poro-chat", "chatglm-bpe", "viking", "jais",
+))
+# fmt: on
+# GGUF versions llama.cpp reads (v1 was dropped; v3 is the newest).
+SUPPORTED_VERSIONS = (2, 3)
+# Gemma-2 layer counts the engine's model-type switch knows; others hit GGML_ASSERT and abort.
+GEMMA2_LAYER_COUNTS = (42, 46)
+# Graph scratch buffers beyond the logits, plus the Python runtime (31 MiB RSS after import).
+COMPUTE_ALLOWANCE_BYTES = 64 * 1024 * 1024
+_CACHE_SCHEMA = 1
+
+ErrorKind = Literal[
+    "missing", "empty", "not_gguf", "unsupported_version", "truncated", "unknown_architecture",
+    "unknown_pre_tokenizer", "unsupported_layout", "too_big", "unreadable",
+]  # fmt: skip
+
+
+class ModelFileError(Exception):
+    """A model file gpt4all would reject. `str()` is the message for the user."""
+
+    def __init__(self, kind: ErrorKind, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.kind: ErrorKind = kind
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    path: Path
+    size_bytes: int
+    name: str
+    architecture: str
+    pre_tokenizer: str | None
+    context_length: int | None
+    n_layer: int | None
+    n_embd: int | None
+    n_head: int | None
+    n_head_kv: int | None
+    n_vocab: int | None
+    chat_template: str | None
+    license: str | None
+    eos_token_id: int | None
+
+
+def human_size(n_bytes: int) -> str:
+    """ "98 MB", "1.2 GB". Decimal units (1 MB = 1,000,000 bytes), as file managers use."""
+    value, unit = float(n_bytes), "bytes"
+    for bigger in ("KB", "MB", "GB", "TB"):
+        if value < 999.5:  # so 999,999,999 bytes reads "1 GB", not "1000 MB"
+            break
+        value, unit = value / 1000, bigger
+    text = f"{value:.1f}" if value < 10 and unit != "bytes" else f"{value:.0f}"
+    return f"{text.removesuffix('.0')} {unit}"
+
+
+def _what_is_it(head: bytes) -> str:
+    """A guess at what a non-GGUF file is, for the message; "" when we cannot tell."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        return " (it looks like a web page)"
+    if text.startswith(b"version https://git-lfs"):
+        return " (it is only a small placeholder for the model, not the model itself)"
+    if head[:4] in (b"lmgg", b"fmgg", b"tjgg"):  # GGML/GGMF/GGJT magics, stored little-endian
+        return " (it is in an older model format this app cannot use)"
+    if head[:2] == b"PK":
+        return " (it looks like a ZIP archive)"
+    if head[8:10] == b'{"':
+        return " (it looks like a Safetensors model; look for a GGUF version of it)"
+    return ""
+
+
+class _Truncated(Exception):
+    pass
+
+
+def _parse(path: Path, size: int) -> ModelInfo:
+    """Read the metadata with gguf's GGUFReader; raises _Truncated or the reader's own errors."""
+    # Imported here: gguf pulls in numpy and yaml (~0.2 s), which a cache hit never needs.
+    import numpy as np
+    from gguf import GGUFReader
+
+    class Reader(GGUFReader):
+        # Every read goes through `_get`, which silently returns a short array at end of file;
+        # the reader then fails later with an unrelated numpy error. Fail early with a clear one.
+        def _get(
+            self, offset: int, dtype: npt.DTypeLike, count: int = 1,
+            override_order: None | Literal["I", "S", "<"] = None,
+        ) -> npt.NDArray[Any]:  # fmt: skip
+            end = int(offset) + np.dtype(dtype).itemsize * int(count)
+            if end > size:
+                raise _Truncated(f"needs bytes up to {end}, file has {size}")
+            return super()._get(offset, dtype, count, override_order)
+
+    reader = Reader(path)
+    # The check the engine makes ("tensor data is not within the file bounds"). `_get` already
+    # catches it in gguf 0.19; kept explicit in case a later reader maps the data differently.
+    for tensor in reader.tensors:
+        if tensor.data_offset + tensor.n_bytes > size:
+            raise _Truncated(
+                f"tensor {tensor.name!r} ends at {tensor.data_offset + tensor.n_bytes}"
+            )
+
+    def value(key: str) -> object:
+        field = reader.get_field(key)
+        return None if field is None else field.contents()
+
+    def as_int(v: object) -> int | None:
+        if isinstance(v, list):  # per-layer values (e.g. OpenELM head counts): take the largest
+            v = max((x for x in v if isinstance(x, int)), default=None)
+        return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+    def as_str(v: object) -> str | None:
+        return v if isinstance(v, str) else None
+
+    arch = as_str(value("general.architecture")) or ""
+    n_vocab = as_int(value(f"{arch}.vocab_size"))
+    tokens = reader.get_field("tokenizer.ggml.tokens")
+    if n_vocab is None and tokens is not None:
+        n_vocab = len(tokens.data)  # counting entries avoids decoding all the token strings
+    return ModelInfo(
+        path=path,
+        size_bytes=size,
+        name=as_str(value("general.name")) or path.stem,
+        architecture=arch,
+        pre_tokenizer=as_str(value("tokenizer.ggml.pre")),
+        context_length=as_int(value(f"{arch}.context_length")),
+        n_layer=as_int(value(f"{arch}.block_count")),
+        n_embd=as_int(value(f"{arch}.embedding_length")),
+        n_head=as_int(value(f"{arch}.attention.head_count")),
+        n_head_kv=as_int(value(f"{arch}.attention.head_count_kv")),
+        n_vocab=n_vocab,
+        chat_template=as_str(value("tokenizer.chat_template")),
+        license=as_str(value("general.license")),
+        eos_token_id=as_int(value("tokenizer.ggml.eos_token_id")),
+    )
+
+
+def _cache_file(cache_dir: Path, resolved: Path) -> Path:
+    # One file per model path, so a changed model overwrites its entry instead of adding one.
+    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:16]
+    return cache_dir / f"modelinfo-{digest}.json"
+
+
+def _cache_load(file: Path, key: dict[str, object], path: Path) -> ModelInfo | None:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return ModelInfo(path=path, **data["info"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # missing, stale or damaged cache: just read the file again
+
+
+def _cache_store(file: Path, key: dict[str, object], info: ModelInfo) -> None:
+    fields = asdict(info)
+    del fields["path"]  # the caller's path is used on a hit; the key holds the resolved one
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(f"{file.name}.{secrets.token_hex(4)}.tmp")  # unique per writer
+        tmp.write_text(json.dumps({"key": key, "info": fields}), encoding="utf-8")
+        os.replace(tmp, file)  # atomic, so a second app instance never reads half a file
+    except OSError as exc:
+        log.warning("could not cache model info in %s: %s", file, exc)
+
+
+def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
+    """The file's metadata, or ModelFileError if gpt4all could not read it at all.
+
+    GGUFReader needs seconds on a real model (it decodes the whole vocabulary), so with
+    `cache_dir` the result is kept as JSON keyed by resolved path, size and modification time.
+    """
+    path = Path(path)
+    name = path.name
+    again = "Download the model again or choose another file."
+    try:
+        st = path.stat()
+    except FileNotFoundError as exc:
+        msg = f"The model file “{name}” could not be found. {again}"
+        raise ModelFileError("missing", msg, str(exc)) from exc
+    except OSError as exc:
+        msg = f"The model file “{name}” could not be opened. {again}"
+        raise ModelFileError("unreadable", msg, str(exc)) from exc
+    if not stat.S_ISREG(st.st_mode):
+        msg = f"“{name}” is a folder or device, not a model file. Choose a model file."
+        raise ModelFileError("unreadable", msg, f"{path}: mode {st.st_mode:o}")
+    if st.st_size == 0:
+        msg = f"The model file “{name}” is empty, so its download probably failed. {again}"
+        raise ModelFileError("empty", msg, f"{path}: 0 bytes")
+
+    resolved = path.resolve()
+    key = {"schema": _CACHE_SCHEMA, "path": str(resolved), "size": st.st_size,
+           "mtime_ns": st.st_mtime_ns}  # fmt: skip
+    cache_file = _cache_file(cache_dir, resolved) if cache_dir is not None else None
+    if cache_file is not None and (cached := _cache_load(cache_file, key, path)) is not None:
+        return cached
+
+    size = st.st_size
+    incomplete = (
+        f"The model file “{name}” is incomplete (it stops after {human_size(size)}), "
+        "probably because its download was interrupted. Download it again."
+    )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError as exc:
+        msg = f"The model file “{name}” could not be read. {again}"
+        raise ModelFileError("unreadable", msg, str(exc)) from exc
+    if head[:4] != b"GGUF":
+        msg = f"This file is not a GGUF model file{_what_is_it(head)}. {again}"
+        raise ModelFileError("not_gguf", msg, f"first bytes {head[:16]!r}")
+    if len(head) < 8:
+        raise ModelFileError("truncated", incomplete, f"{size} bytes: header cut short")
+    version = int.from_bytes(head[4:8], "little")
+    if version not in SUPPORTED_VERSIONS:
+        msg = (
+            f"This model file uses a version of the GGUF format ({version}) that this app "
+            f"cannot read. {again}"
+        )
+        raise ModelFileError("unsupported_version", msg, f"GGUF version {version}")
+
+    failure: tuple[ErrorKind, str, str]
+    try:
+        info = _parse(path, size)
+    except _Truncated as exc:
+        failure = ("truncated", incomplete, f"{path}: {exc}")
+    except (ValueError, KeyError, IndexError, OverflowError, OSError, MemoryError) as exc:
+        # Garbage inside a GGUF header: unknown value types, duplicate keys, bad UTF-8, etc.
+        msg = f"The model file “{name}” is damaged and cannot be read. {again}"
+        failure = ("unreadable", msg, f"{type(exc).__name__}: {exc}")
+    else:
+        if cache_file is not None:
+            _cache_store(cache_file, key, info)
+        return info
+    # Raised out here, unchained: the parse error's traceback holds the reader's memory map, and
+    # would keep the file open (locked, on Windows) for as long as the error is shown.
+    raise ModelFileError(*failure)
+
+
+def estimate_ram_bytes(info: ModelInfo, n_ctx: int) -> int:
+    """Memory the loaded model will need, deliberately on the high side.
+
+    file size                                  weights (mmap'ed, all touched while generating)
+    + 2 * n_layer * n_ctx * n_embd_gqa * 2     K and V caches in f16; n_embd_gqa = n_embd *
+                                               n_head_kv / n_head (grouped-query attention)
+    + n_vocab * 512 * 4                        f32 logits for a 512-token batch (logits_all)
+    + COMPUTE_ALLOWANCE_BYTES                  the rest of the compute graph and the runtime
+    For SmolLM2-135M at n_ctx=2048 the first three terms give 235 MiB and the total 299 MiB,
+    against 200 MiB measured peak RSS (research/gpt4all.md, section 2). Missing metadata counts
+    as 0; a missing n_head_kv means no grouping, as in llama.cpp.
+    """
+    n_layer, n_embd, n_head = info.n_layer or 0, info.n_embd or 0, info.n_head or 1
+    n_head_kv = info.n_head_kv or n_head
+    kv_cache = 2 * n_layer * n_ctx * (n_embd * n_head_kv // n_head) * 2
+    logits = (info.n_vocab or 0) * 512 * 4
+    return info.size_bytes + kv_cache + logits + COMPUTE_ALLOWANCE_BYTES
+
+
+def preflight(
+    path: Path,
+    n_ctx: int = 2048,
+    available_ram: int | None = None,
+    cache_dir: Path | None = None,
+) -> ModelInfo:
+    """read_model_info, then everything gpt4all 2.8.2 would fail or crash on; returns the info."""
+    info = read_model_info(path, cache_dir)
+    choose = "Choose a different model."
+    if info.architecture not in KNOWN_ARCHES:
+        kind = f" ({info.architecture})" if info.architecture else ""
+        msg = f"This app cannot run this kind of model{kind}. {choose}"
+        raise ModelFileError("unknown_architecture", msg, f"architecture {info.architecture!r}")
+    pre = info.pre_tokenizer
+    if pre is not None and pre not in KNOWN_PRE_TOKENIZERS and not pre.startswith("jina-"):
+        msg = f"This model needs a newer engine than the one built into this app. {choose}"
+        raise ModelFileError("unknown_pre_tokenizer", msg, f"tokenizer.ggml.pre {pre!r}")
+    if info.architecture == "gemma2" and info.n_layer not in GEMMA2_LAYER_COUNTS:
+        msg = (
+            "This size of Gemma 2 model would crash this app’s engine, so it was not "
+            f"loaded. {choose}"
+        )
+        raise ModelFileError("unsupported_layout", msg, f"gemma2 with {info.n_layer} layers")
+    needed = estimate_ram_bytes(info, n_ctx)
+    free = psutil.virtual_memory().available if available_ram is None else available_ram
+    if needed > free:
+        msg = (
+            f"This model needs about {human_size(needed)} of memory, but only {human_size(free)} "
+            "is free right now. Close other programs, or choose a smaller model."
+        )
+        raise ModelFileError("too_big", msg, f"estimate {needed} B at n_ctx={n_ctx}, free {free} B")
+    return info

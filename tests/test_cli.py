@@ -1,0 +1,80 @@
+"""The headless command line, run as a real subprocess like a script would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from tests import gguf_factory
+
+
+def smaller(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_version() -> None:
+    run = smaller("--version")
+    assert run.returncode == 0
+    assert run.stdout.startswith(f"smaller {__version__}") and "gpt4all 2.8.2" in run.stdout
+
+
+@pytest.mark.model
+def test_ask_json_on_the_default_model() -> None:
+    run = smaller("ask", "What is the capital of France?", "--json", "--max-tokens", "40",
+                  "--system", "Answer in one sentence.")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["answer"].strip()
+    assert data["model"] == "SmolLM2-135M-Instruct-Q4_1"
+    for key in ("prompt_tokens", "completion_tokens"):
+        assert isinstance(data[key], int) and data[key] > 0
+    for key in ("ttft_s", "total_s", "tokens_per_s"):
+        assert isinstance(data[key], float) and data[key] > 0
+    assert data["completion_tokens"] <= 40
+
+
+@pytest.mark.model
+def test_ask_streams_plain_text() -> None:
+    run = smaller("ask", "Say hello.", "--max-tokens", "16")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip()
+
+
+def test_ask_missing_model_fails_with_one_line(tmp_path: Path) -> None:
+    run = smaller("ask", "hi", "--model", str(tmp_path / "missing.gguf"))
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert len(run.stderr.strip().splitlines()) == 1 and run.stderr.startswith("smaller: ")
+
+
+def test_ask_broken_model_json_error(tmp_path: Path) -> None:
+    path = gguf_factory.write_html(tmp_path / "page.gguf")
+    run = smaller("ask", "hi", "--model", str(path), "--json")
+    assert run.returncode == 1
+    data = json.loads(run.stdout)
+    assert data["error_kind"] == "not_gguf" and "web page" in data["error"]
+
+
+@pytest.mark.model
+def test_ask_empty_prompt_fails_cleanly() -> None:
+    run = smaller("ask", "  ", "--json")
+    assert run.returncode == 1
+    assert "empty" in json.loads(run.stdout)["error"]
+
+
+@pytest.mark.model
+def test_bench_reports_both_sides_and_their_ratio() -> None:
+    run = smaller("bench", "--rounds", "2", "--max-tokens", "24", timeout=300)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["app"]["tokens_per_s"] > 0 and data["bare_gpt4all"]["tokens_per_s"] > 0
+    # Greedy sampling on both sides: the same tokens come out.
+    assert data["app"]["completion_tokens"] == data["bare_gpt4all"]["completion_tokens"]
+    assert data["ratio_tokens_per_s"] > 0
