@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -47,9 +48,17 @@ def configured_model_path() -> Path:
 
 def run_app() -> int:
     from desktop.ui.main_window import MainWindow
+    from desktop.workers.engine_worker import LINGERING
 
     app = make_application()
     store, warning = open_chats()
     window = MainWindow(store, configured_model_path(), store_warning=warning)
     window.show()
-    return app.exec()
+    code = app.exec()
+    if LINGERING:
+        # The model is still inside the C library (closing it from here would crash) and the
+        # chats are saved: leave now rather than keep the user waiting.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

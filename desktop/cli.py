@@ -4,6 +4,7 @@ same Qt-free engine the window's worker uses."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import threading
@@ -17,10 +18,8 @@ from desktop import __version__
 def _versions() -> str:
     parts = [f"smaller {__version__}"]
     for dist in ("gpt4all", "PySide6-Essentials"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             parts.append(f"{dist} {metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            pass
     return parts[0] + (f" ({', '.join(parts[1:])})" if len(parts) > 1 else "")
 
 

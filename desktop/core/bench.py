@@ -64,9 +64,7 @@ def run_bench(
     engine = Engine(model_path, n_ctx=n_ctx, n_threads=n_threads, chat_format=CHATML)
     engine.load()
     bare = _bare_gpt4all(model_path, n_threads, n_ctx)
-    settings = SamplingSettings(
-        max_tokens=max_tokens, temperature=0.0, top_k=1, repeat_penalty=1.0
-    )
+    settings = SamplingSettings(max_tokens=max_tokens, temperature=0.0, top_k=1, repeat_penalty=1.0)
     app_runs: list[tuple[float, float | None, int]] = []
     bare_runs: list[tuple[float, float | None, int]] = []
     try:

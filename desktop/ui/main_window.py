@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.chat.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.chat.conversations_changed.connect(self.refresh_conversations)
         self.chat.answer_finished.connect(self._on_answer_finished)
+        self.chat.streaming_changed.connect(self._on_busy)
 
     # -- model ------------------------------------------------------------------------------------
     def load_model(self, path: Path) -> None:
@@ -307,11 +308,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Stop the answer, close the model on its own thread (bounded wait), keep the partial
         answer marked as stopped, then close the database."""
-        finished = self.engine.shutdown(SHUTDOWN_WAIT_MS)
+        self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()
         self.store.close()
         event.accept()
-        if not finished:
-            # The model is still inside the C library; closing it from here would crash. The
-            # chats are saved, so leave without waiting any longer.
-            QTimer.singleShot(0, lambda: __import__("os")._exit(0))

@@ -28,6 +28,11 @@ from desktop.core.engine import AnswerResult, Engine, EngineError, SamplingSetti
 log = logging.getLogger(__name__)
 DRAIN_INTERVAL_MS = 40
 
+# Worker threads that did not stop within the bound at shutdown (for instance still reading a
+# large model's header). They are kept referenced so Qt never destroys a running QThread (which
+# aborts the process); `desktop.app` then ends the process without waiting for them.
+LINGERING: list[tuple[QThread, QObject]] = []
+
 
 @dataclass
 class LoadRequest:
@@ -215,4 +220,5 @@ class EngineController(QObject):
         finished = self._thread.wait(timeout_ms)
         if not finished:
             log.warning("engine thread did not stop within %d ms", timeout_ms)
+            LINGERING.append((self._thread, self._worker))
         return bool(finished)

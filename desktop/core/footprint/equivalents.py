@@ -1,0 +1,102 @@
+"""Everyday equivalents of an answer's energy and CO2, in plain words.
+
+Each equivalent divides by one sourced constant from footprint.json (phone_charge_wh,
+led_bulb_watts, car_gco2_per_km), so the details view can cite it. The maths is one division
+each; the work is in wording tiny numbers so that they stay readable ("1/300 of a phone charge",
+"54 seconds", "6 cm").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.footprint.answer import plain_number
+from desktop.core.footprint.data import FootprintData, footprint_data
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """One comparison: the sentence, the ratio behind it, and the constant it rests on."""
+
+    text: str
+    amount: float  # charges, seconds or metres, before wording
+    constant_key: str
+    source: str
+
+
+def _phone_words(charges: float) -> str:
+    if charges >= 1:
+        unit = "phone charge" if round(charges, 1) == 1 else "phone charges"
+        return f"about {plain_number(charges)} {unit}"
+    if charges <= 0:
+        return "nothing of a phone charge"
+    if charges >= 0.1:
+        return f"about {plain_number(charges * 100)}% of a phone charge"
+    return f"about 1/{plain_number(1 / charges)} of a phone charge"
+
+
+def phone_charges(energy_wh: float, data: FootprintData | None = None) -> Equivalent:
+    """Share of one full smartphone charge: charges = Wh / Wh per charge."""
+    constant = (data or footprint_data()).constant("phone_charge_wh")
+    charges = energy_wh / constant.value
+    return Equivalent(_phone_words(charges), charges, constant.key, constant.source)
+
+
+def _duration_words(seconds: float) -> str:
+    if seconds < 1:
+        return f"{plain_number(seconds)} of a second"
+    if seconds < 120:
+        return f"{plain_number(seconds)} seconds"
+    if seconds < 7200:
+        return f"{plain_number(seconds / 60)} minutes"
+    return f"{plain_number(seconds / 3600)} hours"
+
+
+def led_bulb_seconds(energy_wh: float, data: FootprintData | None = None) -> Equivalent:
+    """How long a 10 W LED bulb runs on the same energy: s = Wh x 3600 / W."""
+    constant = (data or footprint_data()).constant("led_bulb_watts")
+    seconds = energy_wh * 3600.0 / constant.value
+    text = f"about {_duration_words(seconds)} of a {plain_number(constant.value)} W LED bulb"
+    return Equivalent(text, seconds, constant.key, constant.source)
+
+
+def _distance_words(metres: float) -> str:
+    if metres < 0.01:
+        return f"{plain_number(metres * 1000)} mm"
+    if metres < 1:
+        return f"{plain_number(metres * 100)} cm"
+    if metres < 1000:
+        return f"{plain_number(metres)} m"
+    return f"{plain_number(metres / 1000)} km"
+
+
+def car_metres(co2_g: float, data: FootprintData | None = None) -> Equivalent:
+    """Distance an average new car drives for the same CO2: m = g / (g/km) x 1000."""
+    constant = (data or footprint_data()).constant("car_gco2_per_km")
+    metres = co2_g / constant.value * 1000.0
+    text = f"about {_distance_words(metres)} by car"
+    return Equivalent(text, metres, constant.key, constant.source)
+
+
+def all_equivalents(
+    energy_wh: float, co2_g: float, data: FootprintData | None = None
+) -> list[Equivalent]:
+    return [
+        phone_charges(energy_wh, data),
+        led_bulb_seconds(energy_wh, data),
+        car_metres(co2_g, data),
+    ]
+
+
+def best_equivalent(
+    energy_wh: float, co2_g: float, data: FootprintData | None = None
+) -> Equivalent:
+    """The one comparison to show in the panel.
+
+    A phone charge is the most familiar unit once the total reaches 1/100 of one; below that
+    "1/3000 of a phone charge" means little, and seconds of a bulb read better.
+    """
+    phone = phone_charges(energy_wh, data)
+    if phone.amount >= 0.01:
+        return phone
+    return led_bulb_seconds(energy_wh, data)
