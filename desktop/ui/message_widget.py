@@ -95,6 +95,7 @@ class MessageWidget(QFrame):
         layout.addLayout(footer)
         is_answer = role == "assistant"
         self.copy_button.setVisible(is_answer)
+        self.stats_label.setVisible(is_answer)  # a user's message has no figures: no empty row
         self.regenerate_button.setVisible(False)
         self.setAccessibleName(f"Message from {author}")
         self.set_text(text)
