@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
     ask.add_argument("--temperature", type=float, default=0.7)
     ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--grid", help="electricity grid zone for CO2 and water, e.g. FRA, USA, WOR")
 
     bench = sub.add_parser("bench", help="compare the app's answer path with bare gpt4all")
     bench.add_argument("--model", type=Path)
@@ -55,6 +56,8 @@ def _print_json(obj: dict[str, Any]) -> None:
 
 def _ask(args: argparse.Namespace) -> int:
     from desktop.core.engine import Engine, EngineError, SamplingSettings
+    from desktop.core.footprint import FootprintMeter
+    from desktop.core.measured import answer_measured
     from desktop.core.paths import cache_dir, default_model_path
 
     model_path = args.model or default_model_path()
@@ -75,14 +78,17 @@ def _ask(args: argparse.Namespace) -> int:
     except EngineError as exc:
         return fail(str(exc), exc.kind)
     settings = SamplingSettings(max_tokens=args.max_tokens, temperature=args.temperature)
+    meter = FootprintMeter(zone=args.grid)
+    if meter.rapl.available:
+        meter.calibrate_idle()  # measured energy is net of the machine's idle power
 
     def on_text(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
 
     try:
-        result = engine.answer(
-            args.prompt, system_prompt=args.system, settings=settings,
+        result = answer_measured(
+            engine, meter, args.prompt, system_prompt=args.system, settings=settings,
             on_text=on_text if stream else None, stop=threading.Event(),
         )  # fmt: skip
     finally:

@@ -79,6 +79,9 @@ class AnswerResult:
     dropped_turns: int = 0
     error: str | None = None
     timestamps: list[float] = field(default_factory=list, repr=False)
+    # Filled in by `desktop.core.measured` when the answer was measured.
+    resources: dict[str, Any] | None = None
+    footprint: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +94,8 @@ class AnswerResult:
             "total_s": _round(self.total_s),
             "tokens_per_s": _round(self.tokens_per_s, 2),
             "dropped_turns": self.dropped_turns,
+            **({"resources": self.resources} if self.resources is not None else {}),
+            **({"footprint": self.footprint} if self.footprint is not None else {}),
         }
 
 

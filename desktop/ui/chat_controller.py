@@ -32,24 +32,6 @@ class _Streaming:
     widget: MessageWidget | None = None
 
 
-def format_stats(stats: dict[str, object]) -> str:
-    """One plain line under an answer: time, tokens, speed."""
-    parts = []
-    total = stats.get("total_s")
-    if isinstance(total, int | float):
-        parts.append(f"{total:.1f} s")
-    tokens = stats.get("completion_tokens")
-    if isinstance(tokens, int):
-        parts.append(f"{tokens} tokens")
-    speed = stats.get("tokens_per_s")
-    if isinstance(speed, int | float):
-        parts.append(f"{speed:.0f} tokens/s")
-    ttft = stats.get("ttft_s")
-    if isinstance(ttft, int | float):
-        parts.append(f"first word after {ttft:.2f} s")
-    return " · ".join(parts)
-
-
 def history_from(messages: list[Message]) -> list[Turn]:
     """Completed exchanges, oldest first; failed or empty answers are left out."""
     turns: list[Turn] = []
@@ -98,7 +80,7 @@ class ChatController(QObject):
         for message in self.store.messages(conversation_id):
             widget = self._add_widget(message.role, message.content)
             widget.set_status(message.status, message.note)
-            widget.set_stats(format_stats(message.stats))
+            widget.set_stats(message.stats)
             if self._streaming is not None and self._streaming.message_id == message.id:
                 widget.set_text(self._streaming.text)
                 self._streaming.widget = widget
@@ -210,7 +192,7 @@ class ChatController(QObject):
         if streaming.widget is not None:
             streaming.widget.set_text(result.text)
             streaming.widget.set_status(result.status, note)
-            streaming.widget.set_stats(format_stats(stats))
+            streaming.widget.set_stats(stats)
         self.view.set_regenerate_enabled(True)
         self.answer_finished.emit(result)
 

@@ -23,7 +23,8 @@ from desktop import __version__
 from desktop.core.modelfile import ModelInfo
 from desktop.core.paths import cache_dir
 from desktop.core.store import ChatStore, StoreError
-from desktop.ui.chat_controller import ChatController, format_stats
+from desktop.ui.answer_line import speed_text
+from desktop.ui.chat_controller import ChatController
 from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.notice_bar import NoticeBar
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
 
     def _on_answer_finished(self, result: object) -> None:
         stats = result.to_json()  # type: ignore[attr-defined]
-        self.speed_label.setText("Last answer: " + format_stats(stats))
+        self.speed_label.setText("Last answer: " + speed_text(stats))
 
     def _about(self) -> None:
         QMessageBox.about(

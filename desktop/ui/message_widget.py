@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.answer_line import FootprintDetailsDialog, line_html
+
 STATUS_LABELS = {
     "stopped": "Stopped",
     "error": "Not answered",
@@ -82,6 +84,10 @@ class MessageWidget(QFrame):
         footer = QHBoxLayout()
         self.stats_label = QLabel("")
         self.stats_label.setObjectName("messageStats")
+        self.stats_label.setTextFormat(Qt.TextFormat.RichText)
+        self.stats_label.setWordWrap(True)
+        self.stats_label.linkActivated.connect(self._open_details)
+        self.stats: dict[str, object] = {}
         footer.addWidget(self.stats_label)
         footer.addStretch(1)
         self.copy_button = QPushButton("Copy")
@@ -123,8 +129,17 @@ class MessageWidget(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def set_stats(self, text: str) -> None:
-        self.stats_label.setText(text)
+    def set_stats(self, stats: dict[str, object]) -> None:
+        """The line under an answer: time, speed, energy, CO2; "how?" opens the details."""
+        self.stats = stats
+        self.stats_label.setText(line_html(stats))
+        footprint = stats.get("footprint")
+        explanation = footprint.get("explanation", "") if isinstance(footprint, dict) else ""
+        self.stats_label.setToolTip(str(explanation))
+
+    def _open_details(self, _link: str) -> None:
+        self.details_dialog = FootprintDetailsDialog(self.stats, self)
+        self.details_dialog.show()
 
     def set_regenerate_visible(self, visible: bool) -> None:
         self.regenerate_button.setVisible(visible and self.role == "assistant")

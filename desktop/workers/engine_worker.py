@@ -16,6 +16,7 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from desktop.core.chatformat import ChatFormat
 from desktop.core.context import Turn
 from desktop.core.engine import AnswerResult, Engine, EngineError, SamplingSettings
+from desktop.core.footprint import FootprintMeter, cpu_power_profile
+from desktop.core.measured import answer_measured
 
 log = logging.getLogger(__name__)
 DRAIN_INTERVAL_MS = 40
@@ -41,6 +44,12 @@ class LoadRequest:
     n_threads: int | None = None
     chat_format: ChatFormat | None = None
     cache_dir: Path | None = None
+
+
+@dataclass
+class MeterSettings:
+    zone: str | None = None  # electricity grid, e.g. "FRA"; None: from the system locale
+    cpu_watts: float | None = None  # the CPU's power if the user chose it; None: detected
 
 
 @dataclass
@@ -65,6 +74,30 @@ class EngineWorker(QObject):
         self._chunks = chunks
         self._stop = stop
         self._engine: Engine | None = None
+        self._meter: FootprintMeter | None = None
+        self._meter_settings = MeterSettings()
+
+    @Slot(object)
+    def configure_meter(self, settings: MeterSettings) -> None:
+        """Grid and CPU power for later answers (built on this thread: it reads data files)."""
+        self._meter_settings = settings
+        if self._meter is not None:
+            self._apply_meter_settings(self._meter)
+
+    def _apply_meter_settings(self, meter: FootprintMeter) -> None:
+        settings = self._meter_settings
+        if settings.zone:
+            meter.set_zone(settings.zone)
+        meter.set_profile(cpu_power_profile(tdp_override_w=settings.cpu_watts))
+
+    def _ensure_meter(self) -> FootprintMeter:
+        if self._meter is None:
+            meter = FootprintMeter(zone=self._meter_settings.zone)
+            self._apply_meter_settings(meter)
+            if meter.rapl.available:
+                meter.calibrate_idle()  # measured energy is net of the machine's idle power
+            self._meter = meter
+        return self._meter
 
     @Slot(object)
     def load(self, request: LoadRequest) -> None:
@@ -83,6 +116,10 @@ class EngineWorker(QObject):
             self.load_failed.emit(f"Could not load the model: {exc}", repr(exc))
             return
         self._engine = engine
+        try:
+            self._ensure_meter()  # now, while idle: the first answer should not pay for it
+        except Exception:
+            log.exception("footprint meter unavailable")
         self.loaded.emit(info)
 
     @Slot(object)
@@ -93,9 +130,9 @@ class EngineWorker(QObject):
             self.answered.emit(rid, result)
             return
         try:
-            result = self._engine.answer(
-                request.user, history=request.history, system_prompt=request.system_prompt,
-                settings=request.settings, stop=self._stop,
+            result = answer_measured(
+                self._engine, self._ensure_meter(), request.user, history=request.history,
+                system_prompt=request.system_prompt, settings=request.settings, stop=self._stop,
                 on_text=lambda text: self._chunks.put((rid, text)),
             )  # fmt: skip
         except Exception as exc:
@@ -127,8 +164,10 @@ class EngineController(QObject):
     chunk = Signal(int, str)  # request id, text (a batch of tokens)
     answer_done = Signal(int, object)  # request id, AnswerResult
     busy_changed = Signal(bool)
+    progress = Signal(int, int, float)  # request id, tokens so far, seconds since the request
 
     _load_requested = Signal(object)
+    _meter_requested = Signal(object)
     _answer_requested = Signal(object)
     _shutdown_requested = Signal()
 
@@ -138,6 +177,8 @@ class EngineController(QObject):
         self._stop = threading.Event()
         self._ids = itertools.count(1)
         self._busy = False
+        self._tokens = 0
+        self._asked_at = 0.0
         self._thread = QThread()
         self._thread.setObjectName("smaller-engine")
         self._worker = EngineWorker(self._chunks, self._stop)
@@ -145,6 +186,7 @@ class EngineController(QObject):
         self._load_requested.connect(self._worker.load)
         self._answer_requested.connect(self._worker.answer)
         self._shutdown_requested.connect(self._worker.shutdown)
+        self._meter_requested.connect(self._worker.configure_meter)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
         self._worker.answered.connect(self._on_answered)
@@ -163,6 +205,9 @@ class EngineController(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
+    def configure_meter(self, settings: MeterSettings) -> None:
+        self._meter_requested.emit(settings)
+
     def load(self, request: LoadRequest) -> None:
         self._set_busy(True)
         self._load_requested.emit(request)
@@ -170,6 +215,8 @@ class EngineController(QObject):
     def ask(self, request: AnswerRequest) -> int:
         """Queue an answer; returns its request id. The caller checks `busy` first."""
         request.request_id = next(self._ids)
+        self._tokens = 0
+        self._asked_at = time.monotonic()
         self._stop.clear()
         self._set_busy(True)
         self._timer.start()
@@ -190,7 +237,9 @@ class EngineController(QObject):
                 break
             batches.setdefault(rid, []).append(text)
         for rid, texts in batches.items():
+            self._tokens += len(texts)  # one queue item per token
             self.chunk.emit(rid, "".join(texts))
+            self.progress.emit(rid, self._tokens, time.monotonic() - self._asked_at)
 
     def _on_loaded(self, info: object) -> None:
         self._set_busy(False)
