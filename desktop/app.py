@@ -42,17 +42,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def configured_model_path() -> Path:
-    saved = QSettings().value("model/path", "", type=str)
+    saved = QSettings().value("settings/model_path", "", type=str)
     return Path(saved) if saved else default_model_path()
 
 
 def run_app() -> int:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import AppSettings
     from desktop.workers.engine_worker import LINGERING
 
     app = make_application()
     store, warning = open_chats()
-    window = MainWindow(store, configured_model_path(), store_warning=warning)
+    window = MainWindow(
+        store, configured_model_path(), store_warning=warning, settings=AppSettings.load()
+    )
     window.show()
     code = app.exec()
     if LINGERING:

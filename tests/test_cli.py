@@ -38,6 +38,23 @@ def test_ask_json_on_the_default_model() -> None:
     for key in ("ttft_s", "total_s", "tokens_per_s"):
         assert isinstance(data[key], float) and data[key] > 0
     assert data["completion_tokens"] <= 40
+    resources = data["resources"]
+    assert resources["peak_rss_mb"] > 50 and resources["cpu_s"] > 0 and resources["cpu_percent"] > 0
+    footprint = data["footprint"]
+    assert footprint["method"] in ("measured", "estimated")
+    low, high = footprint["range_wh"]
+    assert 0 < low <= footprint["energy_wh"] <= high
+    assert footprint["co2_g"] > 0 and footprint["water_ml"] > 0 and footprint["grid"]
+
+
+@pytest.mark.model
+def test_ask_json_grid_choice_changes_co2_not_energy_method() -> None:
+    runs = [smaller("ask", "Say hi.", "--json", "--max-tokens", "8", "--grid", zone)
+            for zone in ("FRA", "POL")]  # fmt: skip
+    fra, pol = (json.loads(r.stdout)["footprint"] for r in runs)
+    assert fra["grid"] == "FRA" and pol["grid"] == "POL"
+    # Poland's grid emits far more CO2 per kWh than France's.
+    assert pol["co2_g"] / pol["energy_wh"] > 5 * fra["co2_g"] / fra["energy_wh"]
 
 
 @pytest.mark.model

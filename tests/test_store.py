@@ -337,3 +337,26 @@ def test_open_store_never_raises_when_folder_cannot_be_made(tmp_path: Path) -> N
         assert store.path is None
         store.create_conversation()
     assert blocker.read_text() == "not a folder"
+
+
+def test_footprint_totals_per_chat_and_overall(tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "totals.sqlite3")
+    try:
+        a = store.create_conversation("a").id
+        b = store.create_conversation("b").id
+        store.add_message(a, "user", "q")
+        store.add_message(
+            a, "assistant", "x", stats={"footprint": {"energy_wh": 0.5, "co2_g": 0.1}}
+        )
+        store.add_message(
+            a, "assistant", "y", stats={"footprint": {"energy_wh": 0.25, "co2_g": 0.2}}
+        )
+        store.add_message(
+            b, "assistant", "z", stats={"footprint": {"energy_wh": 1.0, "co2_g": 0.4}}
+        )
+        store.add_message(b, "assistant", "no figures")
+        assert store.footprint_totals(a) == (0.75, pytest.approx(0.3), 2)
+        assert store.footprint_totals() == (1.75, pytest.approx(0.7), 3)
+        assert store.footprint_totals(999) == (0.0, 0.0, 0)
+    finally:
+        store.close()

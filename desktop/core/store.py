@@ -296,6 +296,22 @@ class ChatStore:
         )
         return [_to_message(row) for row in rows]
 
+    def footprint_totals(self, cid: int | None = None) -> tuple[float, float, int]:
+        """(energy in Wh, CO2 in g, answers counted) summed over the saved answers' footprints,
+        for one chat or (None) for all chats. SQLite's JSON functions do the sum in place."""
+        sql = (
+            "SELECT COALESCE(SUM(json_extract(stats, '$.footprint.energy_wh')), 0),"
+            " COALESCE(SUM(json_extract(stats, '$.footprint.co2_g')), 0),"
+            " COUNT(json_extract(stats, '$.footprint.energy_wh'))"
+            " FROM messages WHERE role = 'assistant'"
+        )
+        params: tuple[object, ...] = ()
+        if cid is not None:
+            sql += " AND conversation_id = ?"
+            params = (cid,)
+        energy, co2, count = self._read(sql, params)[0]
+        return float(energy), float(co2), int(count)
+
     def add_message(
         self,
         cid: int,

@@ -29,7 +29,10 @@ from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.prompt_edit import PromptEdit
-from desktop.workers.engine_worker import EngineController, LoadRequest
+from desktop.ui.resource_panel import ResourcePanel
+from desktop.ui.settings import AppSettings
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.workers.engine_worker import EngineController, LoadRequest, MeterSettings
 
 SHUTDOWN_WAIT_MS = 1500
 
@@ -42,20 +45,23 @@ class MainWindow(QMainWindow):
         *,
         store_warning: str | None = None,
         n_threads: int | None = None,
-        n_ctx: int = 2048,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Smaller")
-        self.resize(1000, 700)
+        self.resize(1280, 760)
         self.store = store
         self.model_path = model_path
-        self.n_threads = n_threads
-        self.n_ctx = n_ctx
+        self.settings = settings or AppSettings()
+        if n_threads is not None:
+            self.settings.threads = n_threads
         self.model_info: ModelInfo | None = None
         self.engine = EngineController(self)
+        self.engine.configure_meter(self._meter_settings())
         self._build()
         self.chat = ChatController(store, self.engine, self.chat_view)
-        self.chat.n_ctx = n_ctx
+        self.chat.n_ctx = self.settings.context_tokens
+        self.chat.settings = self.settings.sampling()
         self._connect()
         if store_warning:
             self.notice_bar.show_message(store_warning)
@@ -99,11 +105,14 @@ class MainWindow(QMainWindow):
         column.addLayout(top)
         column.addWidget(self.chat_view, 1)
         column.addLayout(bottom)
+        self.resource_panel = ResourcePanel(interval_s=self.settings.sample_interval_s)
+        self.resource_panel.setVisible(self.settings.panel_visible)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.conversation_list)
         splitter.addWidget(center)
+        splitter.addWidget(self.resource_panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 760])
+        splitter.setSizes([230, 720, 330])
         self.setCentralWidget(splitter)
 
         self.model_label = QLabel("Loading the model…")
@@ -126,6 +135,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         for action in (new_action, open_model, quit_action):
             file_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.panel_action = QAction("&Resource panel", self, shortcut=QKeySequence("Ctrl+R"))
+        self.panel_action.setCheckable(True)
+        self.panel_action.setChecked(self.settings.panel_visible)
+        self.panel_action.toggled.connect(self.set_panel_visible)
+        view_menu.addAction(self.panel_action)
+        settings_action = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self._settings_dialog)
+        file_menu.insertAction(quit_action, settings_action)
         rename = QAction("Rename chat", self, shortcut=QKeySequence("F2"))
         rename.triggered.connect(self._rename_current)
         self.addAction(rename)
@@ -152,6 +170,7 @@ class MainWindow(QMainWindow):
         self.chat.conversations_changed.connect(self.refresh_conversations)
         self.chat.answer_finished.connect(self._on_answer_finished)
         self.chat.streaming_changed.connect(self._on_busy)
+        self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model ------------------------------------------------------------------------------------
     def load_model(self, path: Path) -> None:
@@ -160,8 +179,11 @@ class MainWindow(QMainWindow):
         self.model_label.setText(f"Loading {path.name}…")
         self._update_input_state()
         self.engine.load(
-            LoadRequest(path, n_ctx=self.n_ctx, n_threads=self.n_threads, cache_dir=cache_dir())
-        )
+            LoadRequest(
+                path, n_ctx=self.settings.context_tokens, n_threads=self.settings.n_threads(),
+                cache_dir=cache_dir(),
+            )
+        )  # fmt: skip
 
     def choose_model_file(self) -> None:
         if self.engine.busy:
@@ -175,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_loaded(self, info: ModelInfo) -> None:
         self.model_info = info
+        self.resource_panel.set_model_size(info.size_bytes)
         self.chat.model_name = self.model_path.stem
         self.model_label.setText(f"Model: {self.chat.model_name}")
         self.notice_bar.clear_if_kind("model")
@@ -202,6 +225,15 @@ class MainWindow(QMainWindow):
     def select_conversation(self, conversation_id: int | None) -> None:
         self.chat.show_conversation(conversation_id)
         self.refresh_conversations()
+        self.refresh_totals()
+
+    def refresh_totals(self) -> None:
+        cid = self.chat.conversation_id
+        try:
+            chat = self.store.footprint_totals(cid) if cid is not None else (0.0, 0.0, 0)
+            self.resource_panel.set_totals(chat, self.store.footprint_totals())
+        except StoreError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
 
     def new_conversation(self) -> None:
         try:
@@ -296,6 +328,37 @@ class MainWindow(QMainWindow):
     def _on_answer_finished(self, result: object) -> None:
         stats = result.to_json()  # type: ignore[attr-defined]
         self.speed_label.setText("Last answer: " + speed_text(stats))
+        self.resource_panel.clear_streaming()
+        self.refresh_totals()
+
+    # -- settings ---------------------------------------------------------------------------------
+    def _meter_settings(self) -> MeterSettings:
+        return MeterSettings(self.settings.zone(), self.settings.cpu_watts or None)
+
+    def set_panel_visible(self, visible: bool) -> None:
+        self.resource_panel.setVisible(visible)
+        self.panel_action.setChecked(visible)
+        if self.settings.panel_visible != visible:
+            self.settings.panel_visible = visible
+            self.settings.save()
+
+    def apply_settings(self, new: AppSettings) -> None:
+        """Use new settings; the model is reloaded only when its threads or memory changed."""
+        old, self.settings = self.settings, new
+        new.save()
+        self.chat.settings = new.sampling()
+        self.chat.n_ctx = new.context_tokens
+        self.engine.configure_meter(self._meter_settings())
+        self.resource_panel.set_interval(new.sample_interval_s)
+        self.set_panel_visible(new.panel_visible)
+        reload = (old.n_threads(), old.context_tokens) != (new.n_threads(), new.context_tokens)
+        if reload and not self.engine.busy:
+            self.load_model(self.model_path)
+
+    def _settings_dialog(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,221 @@
+"""The live panel: what this app costs the computer right now, and what the answers cost so far.
+
+Sampling is a psutil read of a few counters (about 0.1 ms), done on the GUI thread by a timer:
+it never waits on anything. The panel measures its own cost (`cost_cpu_s`, the GUI thread's CPU
+time spent in its ticks) so the overhead can be stated, not guessed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.core.footprint import (
+    ResourceSample,
+    ResourceSampler,
+    best_equivalent,
+    format_co2,
+    format_energy,
+)
+
+HISTORY_S = 60
+APP_COLOUR = "#2f6f4f"
+MODEL_COLOUR = "#7fb89a"
+OTHER_COLOUR = "#9aa5b1"
+FREE_COLOUR = "#e6e9ec"
+
+
+def _mb(value: float | None) -> str:
+    if value is None:
+        return "unknown"
+    return f"{value / 1000:.1f} GB" if value >= 1000 else f"{value:.0f} MB"
+
+
+class MemoryBar(QWidget):
+    """One bar for the computer's memory: the model, the rest of this app, other programs, free."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(18)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.parts: list[tuple[float, str]] = []
+
+    def set_values(self, app_mb: float, model_mb: float, used_mb: float, total_mb: float) -> None:
+        model = min(model_mb, app_mb)
+        other = max(used_mb - app_mb, 0.0)
+        free = max(total_mb - max(used_mb, app_mb), 0.0)
+        self.parts = [(model, MODEL_COLOUR), (app_mb - model, APP_COLOUR), (other, OTHER_COLOUR),
+                      (free, FREE_COLOUR)]  # fmt: skip
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 (Qt override)
+        total = sum(size for size, _ in self.parts)
+        if total <= 0:
+            return
+        painter = QPainter(self)
+        x = 0.0
+        for size, colour in self.parts:
+            width = self.width() * size / total
+            # A sliver of at least one pixel, so a small app is still visible on a big machine.
+            if size > 0:
+                width = max(width, 1.0)
+            painter.fillRect(QRectF(x, 0, width, self.height()), QColor(colour))
+            x += width
+        painter.end()
+
+
+def _legend(colour: str, text: str) -> str:
+    return f'<span style="color:{colour}">■</span> {text}'
+
+
+class ResourcePanel(QFrame):
+    def __init__(
+        self,
+        sampler: ResourceSampler | None = None,
+        interval_s: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("resourcePanel")
+        self.setAccessibleName("Resources used by Smaller")
+        self.sampler = sampler or ResourceSampler()
+        self.model_mb = 0.0
+        self.cost_cpu_s = 0.0  # CPU time the panel itself spent in its ticks
+        self.ticks = 0
+        self.last_sample: ResourceSample | None = None
+        self._app_cpu: deque[float] = deque(maxlen=HISTORY_S)
+        self._system_cpu: deque[float] = deque(maxlen=HISTORY_S)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self.set_interval(interval_s)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        memory = QGroupBox("Memory (RAM)")
+        memory.setToolTip("The computer's working memory. The model must fit in it.")
+        box = QVBoxLayout(memory)
+        self.memory_bar = MemoryBar()
+        self.memory_bar.setAccessibleName("Memory use bar")
+        self.memory_label = QLabel("…")
+        self.memory_label.setWordWrap(True)
+        box.addWidget(self.memory_bar)
+        box.addWidget(self.memory_label)
+        layout.addWidget(memory)
+
+        cpu = QGroupBox("Processor (CPU)")
+        cpu.setToolTip("How busy the processor is. 100% means every core is fully used.")
+        box = QVBoxLayout(cpu)
+        self.cpu_label = QLabel("…")
+        self.cpu_label.setWordWrap(True)
+        box.addWidget(self.cpu_label)
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+        self.chart = pg.PlotWidget()
+        self.chart.setAccessibleName("Processor use over the last minute")
+        self.chart.setMinimumHeight(110)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.hideButtons()
+        self.chart.setYRange(0, 100, padding=0)
+        self.chart.setXRange(-HISTORY_S, 0, padding=0)
+        self.chart.setLabel("left", "%")
+        self.chart.setLabel("bottom", "seconds ago")
+        self.system_curve = self.chart.plot(pen=pg.mkPen(OTHER_COLOUR, width=2), name="computer")
+        self.app_curve = self.chart.plot(pen=pg.mkPen(APP_COLOUR, width=2), name="Smaller")
+        box.addWidget(self.chart)
+        layout.addWidget(cpu)
+
+        answer = QGroupBox("Answer being written")
+        box = QVBoxLayout(answer)
+        self.answer_label = QLabel("No answer is being written.")
+        self.answer_label.setWordWrap(True)
+        box.addWidget(self.answer_label)
+        layout.addWidget(answer)
+
+        totals = QGroupBox("What the answers cost")
+        totals.setToolTip("Energy and CO₂ of the answers, as shown under each answer.")
+        box = QVBoxLayout(totals)
+        self.totals_label = QLabel("No answers yet.")
+        self.totals_label.setWordWrap(True)
+        box.addWidget(self.totals_label)
+        layout.addWidget(totals)
+        layout.addStretch(1)
+
+    # -- inputs -----------------------------------------------------------------------------------
+    def set_interval(self, seconds: float) -> None:
+        self.interval_s = max(0.25, seconds)
+        self._timer.start(int(self.interval_s * 1000))
+
+    def set_model_size(self, size_bytes: int) -> None:
+        # The weights are memory-mapped: once read, the model file's size is resident in the app.
+        self.model_mb = size_bytes / 1_000_000
+
+    def set_streaming(self, tokens: int, elapsed_s: float) -> None:
+        speed = f" · {tokens / elapsed_s:.0f} tokens/s" if elapsed_s > 0 else ""
+        self.answer_label.setText(f"{tokens} tokens in {elapsed_s:.1f} s{speed}")
+
+    def clear_streaming(self) -> None:
+        self.answer_label.setText("No answer is being written.")
+
+    def set_totals(self, chat: tuple[float, float, int], overall: tuple[float, float, int]) -> None:
+        def line(label: str, totals: tuple[float, float, int]) -> str:
+            wh, co2, count = totals
+            return f"{label}: {format_energy(wh)}, {format_co2(co2)} CO₂ ({count} answers)"
+
+        lines = [line("This chat", chat), line("All chats", overall)]
+        if overall[2]:
+            lines.append("That is " + best_equivalent(overall[0], overall[1]).text + ".")
+        self.totals_label.setText("\n".join(lines))
+
+    # -- sampling ---------------------------------------------------------------------------------
+    def tick(self) -> None:
+        started = time.thread_time()
+        sample = self.sampler.sample()
+        self.last_sample = sample
+        self._show(sample)
+        self.ticks += 1
+        self.cost_cpu_s += time.thread_time() - started
+
+    def _show(self, s: ResourceSample) -> None:
+        app = s.rss_mb
+        used, total = s.system_memory_used_mb, s.system_memory_total_mb
+        if app is not None and used is not None and total:
+            self.memory_bar.set_values(app, self.model_mb, used, total)
+        others = None if used is None or app is None else max(used - app, 0.0)
+        model = f" (model {_mb(self.model_mb)})" if self.model_mb else ""
+        self.memory_label.setText(
+            _legend(APP_COLOUR, f"Smaller: {_mb(app)}{model}")
+            + "<br>" + _legend(OTHER_COLOUR, f"Other programs: {_mb(others)}")
+            + "<br>" + _legend(FREE_COLOUR, f"Total: {_mb(total)}")
+        )  # fmt: skip
+        share = s.process_share_of_machine_percent
+        self._app_cpu.append(share if share is not None else float("nan"))
+        system = s.system_cpu_percent
+        self._system_cpu.append(system if system is not None else float("nan"))
+        app_text = "unknown" if share is None else f"{share:.0f}%"
+        system_text = "unknown" if system is None else f"{system:.0f}%"
+        self.cpu_label.setText(
+            _legend(APP_COLOUR, f"Smaller: {app_text}") + " &nbsp; "
+            + _legend(OTHER_COLOUR, f"whole computer: {system_text}")
+            + f"<br><small>{s.logical_cpus} logical processors</small>"
+        )  # fmt: skip
+        self._redraw()
+
+    def _redraw(self) -> None:
+        n = len(self._app_cpu)
+        xs = [(i - n + 1) * self.interval_s for i in range(n)]
+        self.app_curve.setData(xs, list(self._app_cpu), connect="finite")
+        self.system_curve.setData(xs, list(self._system_cpu), connect="finite")
+        self.chart.setXRange(-HISTORY_S * self.interval_s, 0, padding=0)
+
+    def cost_percent_of_one_core(self) -> float:
+        """The panel's own CPU cost as a share of one core at its sampling interval."""
+        if not self.ticks:
+            return 0.0
+        return 100.0 * (self.cost_cpu_s / self.ticks) / self.interval_s

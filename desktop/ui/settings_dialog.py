@@ -1,0 +1,123 @@
+"""Settings, in plain words, with a one-line explanation of each."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.engine import default_threads
+from desktop.core.footprint import available_zones, cpu_power_profile
+from desktop.ui.settings import AppSettings
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("settingHint")
+    return label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._original = settings
+        form = QFormLayout()
+
+        self.threads = QSpinBox()
+        self.threads.setRange(0, 64)
+        self.threads.setSpecialValueText(f"Automatic ({default_threads()})")
+        self.threads.setValue(settings.threads)
+        self.threads.setAccessibleName("Processor threads")
+        form.addRow("Processor threads", self.threads)
+        form.addRow(_hint("More threads can be faster on an idle computer, but much slower when "
+                          "other programs are busy. Automatic leaves one core free."))  # fmt: skip
+
+        self.context = QComboBox()
+        for tokens in (1024, 2048, 4096, 8192):
+            self.context.addItem(f"{tokens} tokens (about {tokens * 3 // 4:,} words)", tokens)
+        self.context.setCurrentIndex(max(0, self.context.findData(settings.context_tokens)))
+        self.context.setAccessibleName("Model memory")
+        form.addRow("Model memory", self.context)
+        form.addRow(_hint("How much of the conversation the model can keep in mind. More uses "
+                          "more RAM; older messages are left out when it is full."))  # fmt: skip
+
+        self.max_tokens = QSpinBox()
+        self.max_tokens.setRange(16, 4096)
+        self.max_tokens.setValue(settings.max_tokens)
+        self.max_tokens.setAccessibleName("Longest answer in tokens")
+        form.addRow("Longest answer (tokens)", self.max_tokens)
+
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setValue(settings.temperature)
+        self.temperature.setAccessibleName("Creativity")
+        form.addRow("Creativity (temperature)", self.temperature)
+        form.addRow(_hint("0 always gives the same answer; higher values vary more."))
+
+        self.zone = QComboBox()
+        self.zone.addItem("From this computer's country", "")
+        for code, name in available_zones():
+            self.zone.addItem(f"{name} ({code})", code)
+        self.zone.setCurrentIndex(max(0, self.zone.findData(settings.grid_zone)))
+        self.zone.setAccessibleName("Electricity grid")
+        form.addRow("Electricity grid", self.zone)
+        form.addRow(_hint("Where your electricity comes from sets the CO₂ and water per kWh."))
+
+        detected = cpu_power_profile()
+        self.cpu_watts = QDoubleSpinBox()
+        self.cpu_watts.setRange(0.0, 500.0)
+        self.cpu_watts.setSuffix(" W")
+        self.cpu_watts.setSpecialValueText(f"Detected ({detected.tdp_w:.0f} W)")
+        self.cpu_watts.setValue(settings.cpu_watts)
+        self.cpu_watts.setAccessibleName("Processor power")
+        form.addRow("Processor power", self.cpu_watts)
+        form.addRow(_hint(f"Used to estimate energy when it cannot be measured. Detected: "
+                          f"{detected.model or 'unknown processor'}."))  # fmt: skip
+
+        self.interval = QDoubleSpinBox()
+        self.interval.setRange(0.25, 10.0)
+        self.interval.setSingleStep(0.25)
+        self.interval.setSuffix(" s")
+        self.interval.setValue(settings.sample_interval_s)
+        self.interval.setAccessibleName("Panel refresh interval")
+        form.addRow("Panel refresh", self.interval)
+
+        self.panel_visible = QCheckBox("Show the resource panel")
+        self.panel_visible.setChecked(settings.panel_visible)
+        form.addRow("", self.panel_visible)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> AppSettings:
+        return replace(
+            self._original,
+            threads=self.threads.value(),
+            context_tokens=int(self.context.currentData()),
+            max_tokens=self.max_tokens.value(),
+            temperature=round(self.temperature.value(), 2),
+            grid_zone=str(self.zone.currentData()),
+            cpu_watts=self.cpu_watts.value(),
+            sample_interval_s=self.interval.value(),
+            panel_visible=self.panel_visible.isChecked(),
+        )
