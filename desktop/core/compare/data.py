@@ -1,4 +1,4 @@
-"""The sourced figures of the 405B comparison, loaded once from `resources/data/comparison-405b.json`.
+"""The 405B comparison's sourced figures, loaded once from `resources/data/comparison-405b.json`.
 
 Same rule as the footprint's data: every number the comparison uses lives in that file with its
 unit, source and date, so the view can open the source of any figure. A figure without a unit, a

@@ -48,6 +48,7 @@ class Hardware405B:
     laptop_memory_gb: float
     laptops_16gb: int  # the served memory, in 16 GB laptops
     laptops_16gb_by_precision: dict[str, int]  # the weights alone, in 16 GB laptops
+    seed_note: str  # where the seed article's memory figures stand against these
 
 
 def hardware_405b(data: ComparisonData) -> Hardware405B:
@@ -68,6 +69,16 @@ def hardware_405b(data: ComparisonData) -> Hardware405B:
         for name, bits in PRECISION_BITS.items()
     }
     served = served_memory_gb(params, PRECISION_BITS[SERVED_PRECISION], overhead)
+    laptops_by_precision = {name: laptops_needed(gb, laptop_gb) for name, gb in memory.items()}
+    seed_note = (
+        f"The seed article's {memory['fp32_seed']:,.0f}-{memory['fp32_seed_upper']:,.0f} GB is "
+        f"for 32-bit weights ({params:g} billion x 4 bytes, then x {overhead:g}), a precision "
+        f"the model is not served in: it ships in BF16 ({memory['bf16']:,.0f} GB) and FP8 "
+        f"({memory['fp8']:,.0f} GB). Served in BF16 it needs about {served:,.0f} GB, the memory "
+        f"of {laptops_needed(served, laptop_gb)} laptops of {laptop_gb:g} GB, not "
+        f"{data.value('seed_laptops_16gb'):g} (the seed's own figures give "
+        f"{laptops_by_precision['fp32_seed']}-{laptops_by_precision['fp32_seed_upper']})."
+    )
     return Hardware405B(
         memory_gb=memory,
         served_memory_gb=served,
@@ -76,7 +87,6 @@ def hardware_405b(data: ComparisonData) -> Hardware405B:
         gpus_by_precision=gpus_by_precision,
         laptop_memory_gb=laptop_gb,
         laptops_16gb=laptops_needed(served, laptop_gb),
-        laptops_16gb_by_precision={
-            name: laptops_needed(gb, laptop_gb) for name, gb in memory.items()
-        },
+        laptops_16gb_by_precision=laptops_by_precision,
+        seed_note=seed_note,
     )

@@ -1,0 +1,236 @@
+"""One answer side by side with the same answer on Llama 3.1 405B in a datacenter.
+
+`compare_405b(prompt_tokens, output_tokens, local)` gives a `Comparison`: the 405B model's memory
+and GPUs, its energy as a range (low: ML.ENERGY measured; high: EcoLogits; reference: Epoch), CO2
+and water from the datacenter's grid, PUE and WUE, API prices, and the ratios to the local answer
+in plain words. `Comparison.to_json()` is the `comparison_405b` object of `smaller ask --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.compare.data import ApiPrice, ComparisonData, ElectricityPrice, comparison_data
+from desktop.core.compare.energy import (
+    JOULES_PER_WH,
+    EnergyEstimate,
+    ecologits_estimate,
+    ecologits_latency_s_per_token,
+    epoch_estimate,
+    measured_estimate,
+)
+from desktop.core.compare.hardware import Hardware405B, hardware_405b
+from desktop.core.compare.local import LocalAnswer
+from desktop.core.compare.ratios import Ratio, ratio_words
+from desktop.core.footprint.answer import format_co2, plain_number
+from desktop.core.footprint.grid import GridFactors, grid_factors
+
+DEFAULT_DATACENTER = "huggingface_hub"  # where EcoLogits places Llama 3.1 405B
+MODEL_NAME = "Llama 3.1 405B Instruct"
+BYTES_PER_MB = 2**20  # the app's MB (RSS, file sizes) are binary megabytes
+BYTES_PER_GB = 1e9  # model weights are quoted in decimal GB (810 GB = 405e9 x 2 bytes)
+
+
+def _significant(value: float, digits: int = 4) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def electricity_cost_usd(energy_wh: float, price: ElectricityPrice) -> float:
+    """What `energy_wh` costs at a household price per kWh."""
+    return energy_wh / 1000 * price.usd_per_kwh.value
+
+
+def _range_json(low: float, high: float) -> dict[str, float]:
+    return {"low": _significant(low), "high": _significant(high)}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    prompt_tokens: int
+    output_tokens: int
+    datacenter: str
+    datacenter_name: str
+    grid: GridFactors  # the datacenter's grid
+    hardware: Hardware405B
+    low: EnergyEstimate  # ML.ENERGY measured
+    high: EnergyEstimate  # EcoLogits
+    reference: EnergyEstimate  # Epoch
+    cost_usd_by_host: dict[str, float]
+    local: LocalAnswer
+    local_price: ElectricityPrice
+    ratios: dict[str, Ratio]
+    explanation: str  # what the comparison shows and does not show, in plain words
+    why_range: str  # one sentence: why low and high differ
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def energy_wh(self) -> tuple[float, float]:
+        return self.low.wh_low, self.high.wh_high
+
+    @property
+    def co2_g(self) -> tuple[float, float]:
+        return self.low.co2_g_low, self.high.co2_g_high
+
+    @property
+    def water_ml(self) -> tuple[float, float]:
+        return self.low.water_ml_low, self.high.water_ml_high
+
+    @property
+    def cost_usd(self) -> tuple[float, float]:
+        costs = self.cost_usd_by_host.values()
+        return min(costs), max(costs)
+
+    @property
+    def local_cost_usd(self) -> float:
+        return electricity_cost_usd(self.local.energy_wh, self.local_price)
+
+    def to_json(self) -> dict[str, object]:
+        """The `comparison_405b` object of `smaller ask --json`; every key names its unit."""
+        hw = self.hardware
+        local_memory = self.local.model_memory_mb
+        return {
+            "model": MODEL_NAME,
+            "prompt_tokens": self.prompt_tokens,
+            "output_tokens": self.output_tokens,
+            "datacenter": self.datacenter,
+            "grid": self.grid.zone,
+            "memory_gb": {name: _significant(gb) for name, gb in hw.memory_gb.items()},
+            "served_memory_gb": _significant(hw.served_memory_gb),
+            "memory_seed_note": hw.seed_note,
+            "gpu_memory_gb": hw.gpu_memory_gb,
+            "gpus": hw.gpus,
+            "gpus_by_precision": dict(hw.gpus_by_precision),
+            "laptops_16gb": hw.laptops_16gb,
+            "laptops_16gb_by_precision": dict(hw.laptops_16gb_by_precision),
+            "energy_wh": {
+                **_range_json(*self.energy_wh),
+                "method_low": self.low.method,
+                "method_high": self.high.method,
+                "reference": _significant(self.reference.wh_low),
+                "method_reference": self.reference.method,
+            },
+            "methods": {e.method: e.description for e in (self.low, self.high, self.reference)},
+            "co2_g": _range_json(*self.co2_g),
+            "co2_g_embodied_ecologits": _significant(self.high.co2_g_embodied),
+            "water_ml": _range_json(*self.water_ml),
+            "cost_usd": {
+                **_range_json(*self.cost_usd),
+                "by_host": {key: _significant(v) for key, v in self.cost_usd_by_host.items()},
+            },
+            "local": {
+                "energy_wh": _significant(self.local.energy_wh),
+                "co2_g": _significant(self.local.co2_g),
+                "water_ml": _significant(self.local.water_ml),
+                "cost_usd": _significant(self.local_cost_usd),
+                "electricity_usd_per_kwh": self.local_price.usd_per_kwh.value,
+                "memory_mb": None if local_memory is None else _significant(local_memory),
+                "memory_source": self.local.model_memory_source,
+            },
+            "ratios": {row: ratio.to_json() for row, ratio in self.ratios.items()},
+            "why_range": self.why_range,
+            "explanation": self.explanation,
+            "notes": list(self.notes),
+        }
+
+
+def _cost_by_host(prices: dict[str, ApiPrice], prompt: int, output: int) -> dict[str, float]:
+    return {key: price.cost_usd(prompt, output) for key, price in prices.items()}
+
+
+def _why_range(hw: Hardware405B, data: ComparisonData) -> str:
+    latency_s = ecologits_latency_s_per_token(data.value("parameters_billion"))
+    itl_ms = data.value("mlenergy_405b_median_itl_ms")
+    return (
+        "The low estimate is measured on 8 GPUs sharing their work among 64 requests at once "
+        f"({plain_number(itl_ms)} ms per token); the high one, EcoLogits' model, assumes 16-bit "
+        f"weights on {hw.gpus} GPUs and {plain_number(latency_s)} s per token, so it charges "
+        "each answer for more GPUs and more server time."
+    )
+
+
+def _explanation(comparison_local: LocalAnswer, embodied_g: float, data: ComparisonData) -> str:
+    local = comparison_local
+    gpu_8b_j = data.value("mlenergy_8b_joules_per_token")
+    per_token = ""
+    if local.output_tokens > 0 and local.energy_wh > 0:
+        local_j = local.energy_wh * JOULES_PER_WH / local.output_tokens
+        per_token = f", where this computer spent about {plain_number(local_j)} J per token"
+    return (
+        "This compares your answer, made on this computer, with the same prompt and the same "
+        "number of answer tokens on Llama 3.1 405B in a datacenter. "
+        "Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than "
+        "a laptop's processor. An H100 running an 8-billion-parameter model for many users at "
+        f"once spends about {plain_number(gpu_8b_j)} J per token{per_token}. The savings "
+        "shown here come from using a far smaller model, not from the laptop. "
+        "Not shown: how good each answer is (a bigger model may answer better, or first "
+        "time), training either model (see the training card), or making the laptop. CO₂ and "
+        "water count electricity on both sides; making the datacenter's servers and GPUs adds "
+        f"about {format_co2(embodied_g)} CO₂ for this answer (EcoLogits). The money compares "
+        "API prices, which pay for hardware, staff and margin, with only the electricity this "
+        "computer drew."
+    )
+
+
+def _memory_ratio(local: LocalAnswer, hw: Hardware405B) -> Ratio:
+    local_gb = (local.model_memory_mb or 0.0) * BYTES_PER_MB / BYTES_PER_GB
+    # Weights against weights: FP8 (how the low estimate serves it) to BF16 (as released).
+    return ratio_words("memory", local_gb, hw.memory_gb["fp8"], hw.memory_gb["bf16"])
+
+
+def compare_405b(
+    prompt_tokens: int,
+    output_tokens: int,
+    local: LocalAnswer,
+    *,
+    datacenter: str = DEFAULT_DATACENTER,
+    zone: str | None = None,
+    data: ComparisonData | None = None,
+) -> Comparison:
+    """The same answer on Llama 3.1 405B; `zone` is the datacenter's grid (its home by default)."""
+    data = data or comparison_data()
+    center = data.datacenter(datacenter)
+    grid = grid_factors(zone or center.zone)
+    hw = hardware_405b(data)
+    low = measured_estimate(output_tokens, grid, center, data)
+    high = ecologits_estimate(output_tokens, grid.zone, center, data)
+    reference = epoch_estimate(output_tokens, grid, center, data)
+    costs = _cost_by_host(data.api_prices, prompt_tokens, output_tokens)
+    price = data.electricity_price(local.zone)
+    local_cost = electricity_cost_usd(local.energy_wh, price)
+    ratios = {
+        "memory": _memory_ratio(local, hw),
+        "energy": ratio_words("energy", local.energy_wh, low.wh_low, high.wh_high),
+        "co2": ratio_words("co2", local.co2_g, low.co2_g_low, high.co2_g_high),
+        "water": ratio_words("water", local.water_ml, low.water_ml_low, high.water_ml_high),
+        "cost": ratio_words("cost", local_cost, min(costs.values()), max(costs.values())),
+    }
+    notes = list(high.notes) + [f"Datacenter grid: {warning}" for warning in grid.warnings]
+    if local.zone.upper() not in price.applies_to:
+        notes.append(
+            f"No household electricity price for {local.zone} here: the {price.key} figure "
+            f"({price.usd_per_kwh.value:g} USD/kWh) is used."
+        )
+    figures = [*data.constants.values(), price.usd_per_kwh]
+    figures += [center.pue_low, center.wue_low]
+    for host in data.api_prices.values():
+        figures.append(host.input_usd_per_mtok)
+    return Comparison(
+        prompt_tokens=prompt_tokens,
+        output_tokens=output_tokens,
+        datacenter=center.key,
+        datacenter_name=center.name,
+        grid=grid,
+        hardware=hw,
+        low=low,
+        high=high,
+        reference=reference,
+        cost_usd_by_host=costs,
+        local=local,
+        local_price=price,
+        ratios=ratios,
+        explanation=_explanation(local, high.co2_g_embodied, data),
+        why_range=_why_range(hw, data),
+        notes=tuple(dict.fromkeys(notes)),
+        sources=tuple(dict.fromkeys([*(f.source for f in figures), grid.source])),
+    )

@@ -1,0 +1,169 @@
+"""The training card: the one-off cost of building Llama 3.1 405B, Meta's figures beside the seed's.
+
+Both sets come from `comparison-405b.json` with their sources. Where they disagree, the notes are
+computed here from those figures (and the ecologits grid mixes), so each number in a note is the
+arithmetic of sourced figures, never a second copy typed by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.compare.data import ComparisonData, comparison_data
+from desktop.core.footprint.data import Constant, FootprintData, footprint_data
+from desktop.core.footprint.grid import EUROPE_ZONE, WORLD_ZONE, grid_factors
+
+HOURS_PER_DAY = 24
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TrainingCard:
+    meta: tuple[Constant, ...]
+    seed: tuple[Constant, ...]
+    reference: tuple[Constant, ...]
+    derived: dict[str, float]  # the arithmetic behind the notes, named with units
+    disagreements: tuple[Disagreement, ...]
+
+    def to_json(self) -> dict[str, object]:
+        def figures(group: tuple[Constant, ...]) -> list[dict[str, object]]:
+            return [
+                {
+                    "key": f.key.rsplit(".", 1)[-1],
+                    "value": f.value,
+                    "unit": f.unit,
+                    "source": f.source,
+                    "date": f.date,
+                    "note": f.note,
+                }
+                for f in group
+            ]
+
+        return {
+            "meta": figures(self.meta),
+            "seed": figures(self.seed),
+            "reference": figures(self.reference),
+            "derived": {key: float(f"{value:.4g}") for key, value in self.derived.items()},
+            "disagreements": [{"topic": d.topic, "text": d.text} for d in self.disagreements],
+        }
+
+
+def _derived(data: ComparisonData, footprint: FootprintData) -> dict[str, float]:
+    meta = {key: f.value for key, f in data.training_meta.items()}
+    seed = {key: f.value for key, f in data.training_seed.items()}
+    ref = {key: f.value for key, f in data.training_reference.items()}
+    # GPU hours x W = Wh; / 1e9 = GWh. An upper bound for the GPUs at their rated power.
+    meta_gwh = meta["gpu_hours"] * meta["gpu_tdp_w"] / 1e9
+    europe = grid_factors(EUROPE_ZONE).gco2_per_kwh
+    seed_litres = seed["co2_t"] * 1000 / seed["diesel_kg_per_litre"]  # t -> kg, / kg per litre
+    return {
+        "meta_energy_gwh_at_tdp": meta_gwh,
+        # t / GWh = 1e6 g / 1e6 kWh = g/kWh
+        "meta_gco2_per_kwh": meta["co2_t_location"] / meta_gwh,
+        "seed_gco2_per_kwh": seed["co2_t"] / seed["energy_gwh"],
+        "world_gco2_per_kwh": grid_factors(WORLD_ZONE).gco2_per_kwh,
+        "europe_gco2_per_kwh": europe,
+        "europe_co2_t_at_seed_energy": europe * seed["energy_gwh"],  # g/kWh x GWh = t
+        "europe_co2_t_at_meta_energy": europe * meta_gwh,
+        "seed_avg_w_per_gpu": seed["energy_gwh"] * 1e9 / meta["gpu_hours"],
+        "days_on_all_gpus": meta["gpu_hours"] / meta["gpus"] / HOURS_PER_DAY,
+        "seed_usd_per_gpu_hour": seed["cost_usd"] / meta["gpu_hours"],
+        "seed_diesel_litres": seed_litres,
+        "diesel_litres_with_upstream": seed["co2_t"] * 1000 / ref["diesel_kg_per_litre_upstream"],
+        "seed_litres_per_100km": seed_litres / seed["car_km"] * 100,
+        "car_km_at_app_factor": seed["co2_t"] * 1e6 / footprint.value("car_gco2_per_km"),
+        "people_at_seed_energy": seed["energy_gwh"] * 1e6 / seed["kwh_per_person_france"],
+        "people_at_meta_energy": meta_gwh * 1e6 / seed["kwh_per_person_france"],
+    }
+
+
+def _n(value: float) -> str:
+    """A derived number, to three significant figures: enough to tell 455 from 458 g/kWh."""
+    rounded = float(f"{value:.3g}")
+    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:g}"
+
+
+def _x(value: float) -> str:
+    """A sourced figure, exactly as its source gives it: '8,930', '2.54'."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+def _millions(value: float, exact: bool = False) -> str:
+    return f"{_x(value / 1e6) if exact else _n(value / 1e6)} million"
+
+
+def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreement, ...]:
+    meta = {key: f.value for key, f in data.training_meta.items()}
+    seed = {key: f.value for key, f in data.training_seed.items()}
+    ref = {key: f.value for key, f in data.training_reference.items()}
+    car = footprint_data().value("car_gco2_per_km")
+    people_seed, people_meta = round(d["people_at_seed_energy"]), round(d["people_at_meta_energy"])
+    return (
+        Disagreement(
+            "Energy",
+            f"Meta gives GPU hours, not energy: {_millions(meta['gpu_hours'], True)} hours at "
+            f"{_x(meta['gpu_tdp_w'])} W is at most {_n(d['meta_energy_gwh_at_tdp'])} GWh for the "
+            f"GPUs alone. The seed's {_x(seed['energy_gwh'])} GWh has no source we could find; it "
+            f"would mean the GPUs averaged {_n(d['seed_avg_w_per_gpu'])} W, about half their "
+            "rated power.",
+        ),
+        Disagreement(
+            "CO₂",
+            f"Meta reports {_x(meta['co2_t_location'])} t from the grids it used (about "
+            f"{_n(d['meta_gco2_per_kwh'])} g per kWh of its GPU energy), and "
+            f"{_x(meta['co2_t_market'])} t 'market-based' because it buys renewable energy to "
+            f"match. The seed's {_x(seed['co2_t'])} t over {_x(seed['energy_gwh'])} GWh is "
+            f"{_n(d['seed_gco2_per_kwh'])} g/kWh: the world average "
+            f"({_n(d['world_gco2_per_kwh'])}), not Europe's ({_n(d['europe_gco2_per_kwh'])}, "
+            f"which gives {_n(d['europe_co2_t_at_seed_energy'])} t for "
+            f"{_x(seed['energy_gwh'])} GWh or {_n(d['europe_co2_t_at_meta_energy'])} t for "
+            f"{_n(d['meta_energy_gwh_at_tdp'])} GWh).",
+        ),
+        Disagreement(
+            "Diesel and car",
+            f"{_x(seed['co2_t'])} t / {_x(seed['diesel_kg_per_litre'])} kg per litre = "
+            f"{_millions(d['seed_diesel_litres'])} litres, as the seed says; counting the fuel's "
+            f"production too ({_x(ref['diesel_kg_per_litre_upstream'])} kg per litre) it is "
+            f"{_millions(d['diesel_litres_with_upstream'])}. The seed's "
+            f"{_millions(seed['car_km'], True)} km assume a car burning "
+            f"{_n(d['seed_litres_per_100km'])} L per 100 km; at the {_x(car)} g/km of an average "
+            f"new European car it is {_millions(d['car_km_at_app_factor'])} km.",
+        ),
+        Disagreement(
+            "GPUs and days",
+            f"They agree: {_millions(meta['gpu_hours'], True)} GPU hours on "
+            f"{_x(meta['gpus'])} GPUs is {_n(d['days_on_all_gpus'])} days non-stop, close "
+            f"to the seed's {_x(seed['gpus'])} GPUs and {_x(seed['days'])} days.",
+        ),
+        Disagreement(
+            "Cost",
+            f"The seed's ${_millions(seed['cost_usd'], True)} is in no Meta source; it equals "
+            f"${_n(d['seed_usd_per_gpu_hour'])} per GPU hour, an assumed rental price.",
+        ),
+        Disagreement(
+            "People's electricity",
+            f"{_x(seed['kwh_per_person_france'])} kWh per person is French household use only; "
+            f"France's whole consumption ({_x(ref['france_consumption_twh'])} TWh) also counts "
+            f"industry and services. The division is right: {people_seed:,} people for "
+            f"{_x(seed['energy_gwh'])} GWh, or {people_meta:,} for "
+            f"{_n(d['meta_energy_gwh_at_tdp'])} GWh.",
+        ),
+    )
+
+
+def training_card(data: ComparisonData | None = None) -> TrainingCard:
+    """Meta's and the seed's training figures, with sources, and where they disagree and why."""
+    data = data or comparison_data()
+    derived = _derived(data, footprint_data())
+    return TrainingCard(
+        meta=tuple(data.training_meta.values()),
+        seed=tuple(data.training_seed.values()),
+        reference=tuple(data.training_reference.values()),
+        derived=derived,
+        disagreements=_disagreements(data, derived),
+    )
