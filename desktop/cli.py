@@ -57,7 +57,7 @@ def _print_json(obj: dict[str, Any]) -> None:
 def _ask(args: argparse.Namespace) -> int:
     from desktop.core.engine import Engine, EngineError, SamplingSettings
     from desktop.core.footprint import FootprintMeter
-    from desktop.core.measured import answer_measured
+    from desktop.core.measured import answer_measured, comparison_for
     from desktop.core.paths import cache_dir, default_model_path
 
     model_path = args.model or default_model_path()
@@ -98,7 +98,11 @@ def _ask(args: argparse.Namespace) -> int:
     if result.status == "error":
         return fail(result.error or "the model gave no answer", "answer_failed")
     if args.json:
-        _print_json(result.to_json())
+        output = result.to_json()
+        comparison = comparison_for(result, engine.info.size_bytes if engine.info else None)
+        if comparison is not None:
+            output["comparison_405b"] = comparison
+        _print_json(output)
     return 0
 
 

@@ -45,6 +45,12 @@ def test_ask_json_on_the_default_model() -> None:
     low, high = footprint["range_wh"]
     assert 0 < low <= footprint["energy_wh"] <= high
     assert footprint["co2_g"] > 0 and footprint["water_ml"] > 0 and footprint["grid"]
+    big = data["comparison_405b"]
+    assert big["memory_gb"]["bf16"] == 810 and big["gpus"] == 16
+    assert 0 < big["energy_wh"]["low"] < big["energy_wh"]["high"]
+    assert big["energy_wh"]["method_high"] == "ecologits"
+    assert big["co2_g"]["low"] > 0 and big["water_ml"]["high"] > 0 and big["cost_usd"]["high"] > 0
+    assert "energy" in big["ratios"] and big["ratios"]["energy"]["words"]
 
 
 @pytest.mark.model

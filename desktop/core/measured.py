@@ -66,3 +66,17 @@ def answer_measured(
         result.resources = dict(usage.to_json())
         result.footprint = footprint_details(meter, footprint)
     return result
+
+
+def comparison_for(result: AnswerResult, model_file_bytes: int | None) -> dict[str, Any] | None:
+    """The `comparison_405b` object for a measured answer (None when nothing was measured)."""
+    from desktop.core.compare import LocalAnswer, compare_405b
+
+    if result.footprint is None or not result.completion_tokens:
+        return None
+    peak = (result.resources or {}).get("peak_rss_mb")
+    local = LocalAnswer.from_footprint_json(
+        result.footprint, result.completion_tokens, app_rss_mb=peak,
+        model_file_bytes=model_file_bytes, model_name=result.model,
+    )  # fmt: skip
+    return compare_405b(result.prompt_tokens, result.completion_tokens, local).to_json()
