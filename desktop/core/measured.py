@@ -68,15 +68,32 @@ def answer_measured(
     return result
 
 
-def comparison_for(result: AnswerResult, model_file_bytes: int | None) -> dict[str, Any] | None:
-    """The `comparison_405b` object for a measured answer (None when nothing was measured)."""
-    from desktop.core.compare import LocalAnswer, compare_405b
+def compare_saved(
+    answers: list[dict[str, Any]], model_file_bytes: int | None, model_name: str = ""
+) -> Any:
+    """A `Comparison` for saved answers (one answer, or a whole chat summed), from their stats
+    as `to_json()` gives them; None when none of them was measured."""
+    from desktop.core.compare import LocalAnswer, combine_answers, compare_405b
 
-    if result.footprint is None or not result.completion_tokens:
+    measured = [a for a in answers if a.get("footprint") and a.get("completion_tokens")]
+    if not measured:
         return None
-    peak = (result.resources or {}).get("peak_rss_mb")
-    local = LocalAnswer.from_footprint_json(
-        result.footprint, result.completion_tokens, app_rss_mb=peak,
-        model_file_bytes=model_file_bytes, model_name=result.model,
-    )  # fmt: skip
-    return compare_405b(result.prompt_tokens, result.completion_tokens, local).to_json()
+    locals_ = [
+        LocalAnswer.from_footprint_json(
+            a["footprint"],
+            int(a["completion_tokens"]),
+            app_rss_mb=(a.get("resources") or {}).get("peak_rss_mb"),
+            model_file_bytes=model_file_bytes,
+            model_name=model_name,
+        )  # fmt: skip
+        for a in measured
+    ]
+    local = locals_[0] if len(locals_) == 1 else combine_answers(locals_)
+    prompt_tokens = sum(int(a.get("prompt_tokens") or 0) for a in measured)
+    return compare_405b(prompt_tokens, local.output_tokens, local)
+
+
+def comparison_for(result: AnswerResult, model_file_bytes: int | None) -> dict[str, Any] | None:
+    """The `comparison_405b` object of `smaller ask --json`."""
+    comparison = compare_saved([result.to_json()], model_file_bytes, result.model)
+    return None if comparison is None else dict(comparison.to_json())

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.footprint import format_co2, format_energy, format_water
+from desktop.ui.links import linked
 
 DETAILS_LINK = "footprint-details"
 
@@ -83,7 +84,7 @@ def details_html(stats: dict[str, Any]) -> str:
     table = "".join(
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(str(v))}</td></tr>" for k, v in rows
     )
-    sources = "".join(f"<li>{_linked(s)}</li>" for s in fp.get("sources", []))
+    sources = "".join(f"<li>{linked(s)}</li>" for s in fp.get("sources", []))
     warnings = "".join(f"<li>{html.escape(w)}</li>" for w in fp.get("grid_warnings", []))
     return (
         f"<h3>What this answer cost</h3><table cellpadding='3'>{table}</table>"
@@ -91,21 +92,6 @@ def details_html(stats: dict[str, Any]) -> str:
         + (f"<h4>Notes</h4><ul>{warnings}</ul>" if warnings else "")
         + f"<h4>Sources</h4><ul>{sources}</ul>"
         "<p><i>Opening a source link uses the internet; nothing else in Smaller does.</i></p>"
-    )
-
-
-def _linked(source: str) -> str:
-    """Make the URL inside a source text clickable."""
-    start = source.find("https://")
-    if start == -1:
-        return html.escape(source)
-    end = source.find(")", start)
-    end = len(source) if end == -1 else end
-    url = source[start:end]
-    return (
-        html.escape(source[:start])
-        + f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
-        + html.escape(source[end:])
     )
 
 

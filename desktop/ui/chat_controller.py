@@ -51,6 +51,7 @@ class ChatController(QObject):
     answer_finished = Signal(object)  # AnswerResult
     conversations_changed = Signal()
     streaming_changed = Signal(bool)
+    compare_requested = Signal(object)  # a list of saved answer stats
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -89,7 +90,14 @@ class ChatController(QObject):
         author = "You" if role == "user" else self.model_name
         widget = self.view.add_message(role, author, text)
         widget.regenerate_requested.connect(self.regenerate)
+        widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
         return widget
+
+    def chat_stats(self) -> list[dict[str, object]]:
+        """The saved stats of every answer in the current chat."""
+        if self.conversation_id is None:
+            return []
+        return [m.stats for m in self.store.messages(self.conversation_id) if m.role == "assistant"]
 
     # -- sending ----------------------------------------------------------------------------------
     def send(self, text: str) -> bool:

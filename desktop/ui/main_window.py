@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core.compare import training_card
+from desktop.core.measured import compare_saved
 from desktop.core.modelfile import ModelInfo
 from desktop.core.paths import cache_dir
 from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.chat_view import ChatView
+from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.prompt_edit import PromptEdit
@@ -90,6 +93,11 @@ class MainWindow(QMainWindow):
 
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)
+        self.compare_chat_button = QPushButton("Compare this chat with 405B")
+        self.compare_chat_button.setToolTip(
+            "All the answers of this chat, beside the same on Llama 3.1 405B in a datacenter"
+        )
+        top.addWidget(self.compare_chat_button)
         top.addWidget(self.system_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.prompt, 1)
@@ -158,6 +166,9 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self.send_current)
         self.stop_button.clicked.connect(self.chat.stop)
         self.system_button.clicked.connect(self._edit_system_prompt)
+        self.compare_chat_button.clicked.connect(
+            lambda: self.open_comparison(self.chat.chat_stats(), "this chat")
+        )
         self.conversation_list.selected.connect(self.select_conversation)
         self.conversation_list.new_requested.connect(self.new_conversation)
         self.conversation_list.rename_requested.connect(self._rename_dialog)
@@ -170,6 +181,7 @@ class MainWindow(QMainWindow):
         self.chat.conversations_changed.connect(self.refresh_conversations)
         self.chat.answer_finished.connect(self._on_answer_finished)
         self.chat.streaming_changed.connect(self._on_busy)
+        self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model ------------------------------------------------------------------------------------
@@ -330,6 +342,22 @@ class MainWindow(QMainWindow):
         self.speed_label.setText("Last answer: " + speed_text(stats))
         self.resource_panel.clear_streaming()
         self.refresh_totals()
+
+    # -- comparison -------------------------------------------------------------------------------
+    def open_comparison(self, answers: list[dict], scope: str = "this answer") -> None:
+        """Open the 405B comparison for saved answers (one, or a whole chat)."""
+        size = self.model_info.size_bytes if self.model_info else None
+        comparison = compare_saved(answers, size, self.chat.model_name)
+        if comparison is None:
+            self.statusBar().showMessage("No measured answer to compare yet: ask something.", 8000)
+            return
+        self.comparison_view = ComparisonView(
+            comparison.to_json(), explanation=comparison.explanation,
+            why_range=comparison.why_range, sources=list(comparison.sources),
+            training=training_card().to_json(), model_name=self.chat.model_name, scope=scope,
+            parent=self,
+        )  # fmt: skip
+        self.comparison_view.show()
 
     # -- settings ---------------------------------------------------------------------------------
     def _meter_settings(self) -> MeterSettings:

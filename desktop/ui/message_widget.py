@@ -56,6 +56,7 @@ class MarkdownView(QTextBrowser):
 class MessageWidget(QFrame):
     copy_requested = Signal()
     regenerate_requested = Signal()
+    compare_requested = Signal(object)  # this answer's saved stats
 
     def __init__(self, role: str, author: str, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,6 +97,14 @@ class MessageWidget(QFrame):
         self.regenerate_button = QPushButton("Regenerate")
         self.regenerate_button.setToolTip("Ask the model to answer this message again")
         self.regenerate_button.clicked.connect(self.regenerate_requested)
+        self.compare_button = QPushButton("Compare with 405B")
+        self.compare_button.setToolTip(
+            "What the same answer would have cost on Llama 3.1 405B, a model about 3,000 times "
+            "bigger, in a datacenter"
+        )
+        self.compare_button.clicked.connect(lambda: self.compare_requested.emit(self.stats))
+        self.compare_button.hide()
+        footer.addWidget(self.compare_button)
         footer.addWidget(self.copy_button)
         footer.addWidget(self.regenerate_button)
         layout.addLayout(footer)
@@ -136,6 +145,7 @@ class MessageWidget(QFrame):
         footprint = stats.get("footprint")
         explanation = footprint.get("explanation", "") if isinstance(footprint, dict) else ""
         self.stats_label.setToolTip(str(explanation))
+        self.compare_button.setVisible(self.role == "assistant" and isinstance(footprint, dict))
 
     def _open_details(self, _link: str) -> None:
         self.details_dialog = FootprintDetailsDialog(self.stats, self)

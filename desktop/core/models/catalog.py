@@ -122,6 +122,9 @@ def _catalog_from_snapshot(data: object, origin: Literal["bundled", "refreshed"]
     if not isinstance(data, dict) or data.get("schema") != SNAPSHOT_SCHEMA:
         raise ValueError("not a catalog snapshot")
     entries = tuple(CatalogEntry.from_json(e) for e in data["models"])
+    for entry in entries:
+        if (problem := entry_problem(entry)) is not None:
+            raise ValueError(f"{entry.filename}: {problem}")
     return Catalog(entries, str(data.get("source", "")), str(data.get("date", "")), origin)
 
 
@@ -162,13 +165,15 @@ def format_of_template(template: str | None) -> PromptFormatName | None:
         return "chatml"
     if "<|start_header_id|>" in text:
         return "llama3"
-    if "<|user|>" in text and "<|end|>" in text:
+    if "<|assistant|>" in text and "<|end|>" in text:  # the same tests as chatformat.guess_format
         return "phi3"
     return None
 
 
-def runnable_problem(raw: dict[str, Any]) -> str | None:
-    """Why gpt4all 2.8.2 could not chat with this models3.json entry, or None if it can."""
+def why_not_offered(raw: dict[str, Any]) -> str | None:
+    """Why we do not offer this models3.json entry, or None: gpt4all 2.8.2 must be able to chat
+    with it, and its download must be verifiable (GPT4All's md5, since size alone misses
+    corruption: a top complaint about other assistants)."""
     filename = raw.get("filename")
     family = str(raw.get("type") or "").lower()
     if not isinstance(filename, str) or not SAFE_FILENAME.fullmatch(filename):
@@ -191,13 +196,27 @@ def runnable_problem(raw: dict[str, Any]) -> str | None:
             return "no file size"
     except ValueError:
         return "no file size"
-    md5 = raw.get("md5sum")
+    md5, sha256 = raw.get("md5sum"), raw.get("sha256sum")
+    if md5 is None and sha256 is None:
+        return "no checksum to verify the download with"
     if md5 is not None and not re.fullmatch(r"[0-9a-f]{32}", str(md5)):
         return "malformed md5sum"
+    if sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", str(sha256)):
+        return "malformed sha256sum"
     url = raw.get("url") or DEFAULT_DOWNLOAD_BASE + filename
     if not str(url).startswith("https://"):
         return "download address is not https"
     return None
+
+
+def entry_problem(entry: CatalogEntry) -> str | None:
+    """`why_not_offered` for one of our entries (a snapshot could be hand-edited or stale)."""
+    raw = {
+        "filename": entry.filename, "type": entry.family, "filesize": entry.file_size,
+        "md5sum": entry.md5, "sha256sum": entry.sha256, "url": entry.url,
+        "promptTemplate": entry.prompt_template,
+    }  # fmt: skip
+    return why_not_offered(raw)
 
 
 def plain_description(description: object) -> str:
@@ -284,9 +303,10 @@ def refresh_catalog(
     bundled = load_bundled_catalog()
     entries: list[CatalogEntry] = []
     for raw in raw_entries:
-        if not isinstance(raw, dict) or (problem := runnable_problem(raw)) is not None:
-            why = problem if isinstance(raw, dict) else "not an object"
-            log.info("catalog: leaving out %r: %s", raw, why)
+        problem = why_not_offered(raw) if isinstance(raw, dict) else "not an object"
+        if problem is not None:
+            name = raw.get("filename") if isinstance(raw, dict) else raw
+            log.info("catalog: leaving out %r: %s", name, problem)
             continue
         try:
             entry = entry_from_gpt4all(raw, bundled.by_filename(raw["filename"]))
@@ -300,7 +320,9 @@ def refresh_catalog(
         raise CatalogError("empty", msg, f"{url}: {len(raw_entries)} entries, none runnable")
 
     date = time.strftime("%Y-%m-%d", time.gmtime())
-    text = snapshot_json(entries, url, date, "Fetched by refresh_catalog(); runnable chat models only.")
+    text = snapshot_json(
+        entries, url, date, "Fetched by refresh_catalog(); runnable chat models only."
+    )
     target = (folder or models_dir()) / REFRESHED_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")

@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Literal
 
 import psutil
 
-from desktop.core.modelfile import COMPUTE_ALLOWANCE_BYTES, ModelInfo, estimate_ram_bytes, human_size
+from desktop.core.modelfile import (
+    COMPUTE_ALLOWANCE_BYTES,
+    ModelInfo,
+    estimate_ram_bytes,
+    human_size,
+)
 
 if TYPE_CHECKING:
     from desktop.core.models.catalog import CatalogEntry
@@ -109,5 +114,7 @@ def fit_for_entry(
     return fit_for_need(estimate_entry_bytes(entry, n_ctx), memory)
 
 
-def fit_for_info(info: ModelInfo, n_ctx: int = DEFAULT_CONTEXT, memory: Memory | None = None) -> Fit:
+def fit_for_info(
+    info: ModelInfo, n_ctx: int = DEFAULT_CONTEXT, memory: Memory | None = None
+) -> Fit:
     return fit_for_need(estimate_ram_bytes(info, n_ctx), memory)

@@ -172,7 +172,7 @@ def active_model(folder: Path | None = None) -> InstalledModel | None:
         if model.key == key:
             return model
     bundled = [m for m in installed if m.source == "bundled"]
-    return (bundled or installed or [None])[0]
+    return (bundled or installed)[0] if installed else None
 
 
 def active_model_path(folder: Path | None = None) -> Path:
