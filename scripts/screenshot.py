@@ -34,7 +34,7 @@ def main(out_dir: Path) -> None:
     app = make_application([])
     store, warning = open_chats()
     window = MainWindow(store, configured_model_path(), store_warning=warning, n_threads=1)
-    window.resize(1100, 720)
+    window.resize(1360, 800)
     window.show()
     wait(app, lambda: window.model_info is not None)
     window.chat.settings = SamplingSettings(max_tokens=160, temperature=0.0, top_k=1)
@@ -47,8 +47,16 @@ def main(out_dir: Path) -> None:
         window.prompt.setPlainText(question)
         window.send_current()
         wait(app, lambda: not window.chat.streaming)
-    wait(app, lambda: False, timeout=0.5)
+    wait(app, lambda: False, timeout=1.5)  # let the panel take a few samples
     window.grab().save(str(out_dir / "main-window.png"))
+    window.open_comparison([window.chat_view.messages[-1].stats])
+    view = window.comparison_view
+    view.more_button.click()
+    view.resize(1000, 900)
+    wait(app, lambda: False, timeout=0.5)
+    view.grab().save(str(out_dir / "comparison-405b.png"))
+    view.export_png(out_dir / "comparison-card.png")
+    view.close()
     window.close()
 
 

@@ -49,12 +49,16 @@ def _range(low: float, high: float, fmt: Any) -> str:
     return f"{fmt(low)} to {fmt(high)}"
 
 
-def table_rows(c: dict[str, Any], model_name: str) -> list[tuple[str, str, str, str]]:
+def table_rows(
+    c: dict[str, Any], model_name: str, app_rss_mb: float | None = None
+) -> list[tuple[str, str, str, str]]:
     """(what, this laptop, the 405B model, in plain words) for each row of the card."""
     local = c["local"]
     ratios = c["ratios"]
     memory_gb = c["memory_gb"]
     local_memory = f"{local['memory_mb']:.0f} MB ({local.get('memory_source', 'measured')})"
+    if app_rss_mb:
+        local_memory += f"; the whole app used {app_rss_mb:.0f} MB at most (measured)"
     big_memory = (
         f"{memory_gb['bf16']:,.0f} GB in 16-bit, {memory_gb['fp8']:,.0f} GB in 8-bit, "
         f"{memory_gb['int4']:,.0f} GB in 4-bit (the seed article's 32-bit: "
@@ -119,6 +123,7 @@ class ComparisonView(QDialog):
         training: dict[str, Any],
         model_name: str,
         scope: str = "this answer",
+        app_rss_mb: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -126,6 +131,7 @@ class ComparisonView(QDialog):
         self.resize(980, 760)
         self.comparison = comparison
         tabs = QTabWidget()
+        self.app_rss_mb = app_rss_mb
         tabs.addTab(self._answer_tab(comparison, explanation, why_range, sources, model_name,
                                      scope), "This laptop vs 405B")  # fmt: skip
         tabs.addTab(self._training_tab(training), "Training the 405B model")
@@ -161,7 +167,7 @@ class ComparisonView(QDialog):
         headers = ("", "This laptop", "Llama 3.1 405B in a datacenter", "In plain words")
         for column, text in enumerate(headers):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
-        self.rows = table_rows(c, model_name)
+        self.rows = table_rows(c, model_name, self.app_rss_mb)
         for row, cells in enumerate(self.rows, start=1):
             for column, text in enumerate(cells):
                 label = QLabel(text)

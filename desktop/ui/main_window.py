@@ -355,6 +355,8 @@ class MainWindow(QMainWindow):
             comparison.to_json(), explanation=comparison.explanation,
             why_range=comparison.why_range, sources=list(comparison.sources),
             training=training_card().to_json(), model_name=self.chat.model_name, scope=scope,
+            app_rss_mb=max((float((a.get("resources") or {}).get("peak_rss_mb") or 0)
+                            for a in answers), default=None),
             parent=self,
         )  # fmt: skip
         self.comparison_view.show()
