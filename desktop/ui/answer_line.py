@@ -9,12 +9,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.footprint import format_co2, format_energy, format_water
 from desktop.ui.links import linked
+from desktop.ui.numbers import localized
 
 DETAILS_LINK = "footprint-details"
+translate = QCoreApplication.translate
 
 
 def _number(stats: dict[str, Any], key: str) -> float | None:
@@ -30,14 +33,14 @@ def speed_text(stats: dict[str, Any]) -> str:
         parts.append(f"{total:.1f} s")
     tokens = stats.get("completion_tokens")
     if isinstance(tokens, int):
-        parts.append(f"{tokens} tokens")
+        parts.append(translate("AnswerLine", "{n} tokens").format(n=tokens))
     speed = _number(stats, "tokens_per_s")
     if speed is not None:
-        parts.append(f"{speed:.0f} tokens/s")
+        parts.append(translate("AnswerLine", "{n} tokens/s").format(n=f"{speed:.0f}"))
     ttft = _number(stats, "ttft_s")
     if ttft is not None:
-        parts.append(f"first word after {ttft:.2f} s")
-    return " · ".join(parts)
+        parts.append(translate("AnswerLine", "first word after {s} s").format(s=f"{ttft:.2f}"))
+    return localized(" · ".join(parts))
 
 
 def footprint_text(stats: dict[str, Any]) -> str:
@@ -47,7 +50,12 @@ def footprint_text(stats: dict[str, Any]) -> str:
         return ""
     energy = format_energy(float(footprint["energy_wh"]))
     co2 = format_co2(float(footprint["co2_g"]))
-    return f"{energy} · {co2} CO₂ · {footprint['method']}"
+    method = (
+        translate("AnswerLine", "measured")
+        if footprint["method"] == "measured"
+        else translate("AnswerLine", "estimated")
+    )
+    return localized(f"{energy} · {co2} CO₂ · {method}")
 
 
 def line_html(stats: dict[str, Any]) -> str:
@@ -56,7 +64,8 @@ def line_html(stats: dict[str, Any]) -> str:
     footprint = footprint_text(stats)
     if not footprint:
         return speed
-    return f'{speed} · {html.escape(footprint)} (<a href="{DETAILS_LINK}">how?</a>)'
+    how = translate("AnswerLine", "how?")
+    return f'{speed} · {html.escape(footprint)} (<a href="{DETAILS_LINK}">{how}</a>)'
 
 
 def details_html(stats: dict[str, Any]) -> str:
@@ -66,45 +75,63 @@ def details_html(stats: dict[str, Any]) -> str:
     low, high = fp.get("range_wh", [0, 0])
     co2_low, co2_high = fp.get("co2_range_g", [0, 0])
     water_low, water_high = fp.get("water_range_ml", [0, 0])
-    method = fp.get("method", "estimated")
+    method = (
+        translate("AnswerLine", "measured")
+        if fp.get("method") == "measured"
+        else translate("AnswerLine", "estimated")
+    )
+    in_range = translate("AnswerLine", "{value} ({method}); range {low} to {high}")
+    plain_range = translate("AnswerLine", "{value}; range {low} to {high}")
     rows = [
-        ("Energy", f"{format_energy(fp.get('energy_wh', 0))} ({method}); "
-                   f"range {format_energy(low)} to {format_energy(high)}"),
-        ("CO₂", f"{format_co2(fp.get('co2_g', 0))}; range {format_co2(co2_low)} to "
-                f"{format_co2(co2_high)}"),
-        ("Water", f"{format_water(fp.get('water_ml', 0))}; range {format_water(water_low)} to "
-                  f"{format_water(water_high)}"),
-        ("Electricity grid", f"{fp.get('grid_name', fp.get('grid', '?'))}: "
-                             f"{fp.get('grid_gco2_per_kwh', '?')} g CO₂e and "
-                             f"{fp.get('grid_water_l_per_kwh', '?')} L of water per kWh"),
-        ("Time", speed_text(stats)),
-        ("Computer", f"{res.get('cpu_s', '?')} s of processor time, "
-                     f"{res.get('peak_rss_mb', '?')} MB of memory at most"),
+        (translate("AnswerLine", "Energy"), in_range.format(
+            value=format_energy(fp.get("energy_wh", 0)), method=method,
+            low=format_energy(low), high=format_energy(high))),
+        ("CO₂", plain_range.format(
+            value=format_co2(fp.get("co2_g", 0)), low=format_co2(co2_low),
+            high=format_co2(co2_high))),
+        (translate("AnswerLine", "Water"), plain_range.format(
+            value=format_water(fp.get("water_ml", 0)), low=format_water(water_low),
+            high=format_water(water_high))),
+        (translate("AnswerLine", "Electricity grid"), translate(
+            "AnswerLine", "{grid}: {co2} g CO₂e and {water} L of water per kWh").format(
+            grid=fp.get("grid_name", fp.get("grid", "?")), co2=fp.get("grid_gco2_per_kwh", "?"),
+            water=fp.get("grid_water_l_per_kwh", "?"))),
+        (translate("AnswerLine", "Time"), speed_text(stats)),
+        (translate("AnswerLine", "Computer"), translate(
+            "AnswerLine", "{cpu} s of processor time, {rss} MB of memory at most").format(
+            cpu=res.get("cpu_s", "?"), rss=res.get("peak_rss_mb", "?"))),
     ]  # fmt: skip
     table = "".join(
-        f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(str(v))}</td></tr>" for k, v in rows
+        f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(localized(str(v)))}</td></tr>"
+        for k, v in rows
     )
     sources = "".join(f"<li>{linked(s)}</li>" for s in fp.get("sources", []))
     warnings = "".join(f"<li>{html.escape(w)}</li>" for w in fp.get("grid_warnings", []))
+    heading = "<h{level}>{text}</h{level}>"
     return (
-        f"<h3>What this answer cost</h3><table cellpadding='3'>{table}</table>"
-        f"<h4>How it was obtained</h4><p>{html.escape(fp.get('explanation', ''))}</p>"
-        + (f"<h4>Notes</h4><ul>{warnings}</ul>" if warnings else "")
-        + f"<h4>Sources</h4><ul>{sources}</ul>"
-        "<p><i>Opening a source link uses the internet; nothing else in Smaller does.</i></p>"
-    )
+        heading.format(level=3, text=translate("AnswerLine", "What this answer cost"))
+        + f"<table cellpadding='3'>{table}</table>"
+        + heading.format(level=4, text=translate("AnswerLine", "How it was obtained"))
+        + f"<p>{html.escape(localized(fp.get('explanation', '')))}</p>"
+        + (heading.format(level=4, text=translate("AnswerLine", "Notes")) + f"<ul>{warnings}</ul>"
+           if warnings else "")
+        + heading.format(level=4, text=translate("AnswerLine", "Sources"))
+        + f"<ul>{sources}</ul><p><i>"
+        + translate("AnswerLine", "Opening a source link uses the internet; nothing else in Smaller does.")
+        + "</i></p>"
+    )  # fmt: skip
 
 
 class FootprintDetailsDialog(QDialog):
     def __init__(self, stats: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("What this answer cost")
+        self.setWindowTitle(self.tr("What this answer cost"))
         self.resize(620, 520)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setHtml(details_html(stats))
-        self.browser.setAccessibleName("Details of this answer's cost")
+        self.browser.setAccessibleName(self.tr("Details of this answer's cost"))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

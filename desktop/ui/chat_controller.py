@@ -87,7 +87,7 @@ class ChatController(QObject):
                 self._streaming.widget = widget
 
     def _add_widget(self, role: str, text: str) -> MessageWidget:
-        author = "You" if role == "user" else self.model_name
+        author = self.tr("You") if role == "user" else self.model_name
         widget = self.view.add_message(role, author, text)
         widget.regenerate_requested.connect(self.regenerate)
         widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
@@ -104,10 +104,10 @@ class ChatController(QObject):
         """Send a message. Returns False (and says why) when it was not sent; the caller then
         keeps the text in the input box."""
         if not text.strip():
-            self.notice.emit("Type a message first.")
+            self.notice.emit(self.tr("Type a message first."))
             return False
         if self.engine.busy or self._streaming is not None:
-            self.notice.emit("Wait for the answer to finish, or press Stop.")
+            self.notice.emit(self.tr("Wait for the answer to finish, or press Stop."))
             return False
         if estimate_tokens(text) + MIN_ANSWER_TOKENS > self.n_ctx:
             self.notice.emit(str(PromptTooLong(self.n_ctx)))
@@ -186,14 +186,14 @@ class ChatController(QObject):
         self.streaming_changed.emit(False)
         note = ""
         if result.status == "stopped":
-            note = STOPPED_NOTE
+            note = self.tr("Stopped by you.")
         elif result.status == "error":
-            note = result.error or "The model gave no answer."
+            note = result.error or self.tr("The model gave no answer.")
         if result.dropped_turns:
-            note = (note + " " if note else "") + (
-                f"The {result.dropped_turns} oldest exchanges of this chat no longer fit in the "
-                "model's memory and were left out of this answer."
-            )
+            note = (note + " " if note else "") + self.tr(
+                "The {n} oldest exchanges of this chat no longer fit in the model's memory and "
+                "were left out of this answer."
+            ).format(n=result.dropped_turns)
         stats = result.to_json()
         stats.pop("answer", None)
         self._save(streaming.message_id, result.text, result.status, stats, note)
@@ -217,7 +217,10 @@ class ChatController(QObject):
         if streaming is None:
             return
         self._streaming = None
-        self._save(streaming.message_id, streaming.text, "stopped", {}, CLOSED_NOTE)
+        self._save(
+            streaming.message_id, streaming.text, "stopped", {},
+            self.tr("Stopped: the window was closed before the answer finished."),
+        )  # fmt: skip
 
 
 def _title_from(text: str) -> str:

@@ -13,14 +13,16 @@ class ChatView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Conversation")
+        self.setAccessibleName(self.tr("Conversation"))
         self._inner = QWidget()
         self._inner.setObjectName("chatColumn")
         self._layout = QVBoxLayout(self._inner)
         self._layout.setContentsMargins(12, 12, 12, 12)
         self._layout.setSpacing(10)
         self._empty = QLabel(
-            "Ask anything. The answer is written on this computer: nothing you type leaves it."
+            self.tr(
+                "Ask anything. The answer is written on this computer: nothing you type leaves it."
+            )
         )
         self._empty.setObjectName("emptyHint")
         self._empty.setWordWrap(True)

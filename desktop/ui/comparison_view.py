@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -31,22 +31,39 @@ from PySide6.QtWidgets import (
 
 from desktop.core.footprint import format_co2, format_energy, format_water
 from desktop.ui.links import linked
+from desktop.ui.numbers import localized
 
 LOCAL_COLOUR = "#2f6f4f"
 BIG_COLOUR = "#b5533c"
 ROWS = ("memory", "energy", "co2", "water", "cost")
-ROW_TITLES = {"memory": "Memory", "energy": "Energy", "co2": "CO₂", "water": "Water",
-              "cost": "Money"}  # fmt: skip
+translate = QCoreApplication.translate
+
+
+def row_title(row: str) -> str:
+    titles = {
+        "memory": translate("ComparisonView", "Memory"),
+        "energy": translate("ComparisonView", "Energy"),
+        "co2": "CO₂",
+        "water": translate("ComparisonView", "Water"),
+        "cost": translate("ComparisonView", "Money"),
+    }
+    return titles[row]
 
 
 def _money(usd: float) -> str:
     if usd >= 0.01:
-        return f"${usd:,.2f}"
-    return f"{usd * 100:.2g} US cents" if usd >= 1e-4 else f"{usd * 1e6:.2g} millionths of $1"
+        return localized(f"${usd:,.2f}")
+    if usd >= 1e-4:
+        return translate("ComparisonView", "{n} US cents").format(n=localized(f"{usd * 100:.2g}"))
+    return translate("ComparisonView", "{n} millionths of $1").format(
+        n=localized(f"{usd * 1e6:.2g}")
+    )
 
 
 def _range(low: float, high: float, fmt: Any) -> str:
-    return f"{fmt(low)} to {fmt(high)}"
+    return translate("ComparisonView", "{low} to {high}").format(
+        low=localized(fmt(low)), high=localized(fmt(high))
+    )
 
 
 def table_rows(
@@ -56,28 +73,41 @@ def table_rows(
     local = c["local"]
     ratios = c["ratios"]
     memory_gb = c["memory_gb"]
-    local_memory = f"{local['memory_mb']:.0f} MB ({local.get('memory_source', 'measured')})"
-    if app_rss_mb:
-        local_memory += f"; the whole app used {app_rss_mb:.0f} MB at most (measured)"
-    big_memory = (
-        f"{memory_gb['bf16']:,.0f} GB in 16-bit, {memory_gb['fp8']:,.0f} GB in 8-bit, "
-        f"{memory_gb['int4']:,.0f} GB in 4-bit (the seed article's 32-bit: "
-        f"{memory_gb['fp32_seed']:,.0f} GB)"
+    local_memory = translate("ComparisonView", "{mb} MB (model file)").format(
+        mb=f"{local['memory_mb']:.0f}"
     )
+    if app_rss_mb:
+        local_memory += translate(
+            "ComparisonView", "; the whole app used {mb} MB at most (measured)"
+        ).format(mb=f"{app_rss_mb:.0f}")
+    big_memory = localized(
+        translate(
+            "ComparisonView",
+            "{bf16} GB in 16-bit, {fp8} GB in 8-bit, {int4} GB in 4-bit (the seed article's 32-bit: {fp32} GB)",
+        ).format(
+            bf16=f"{memory_gb['bf16']:,.0f}", fp8=f"{memory_gb['fp8']:,.0f}",
+            int4=f"{memory_gb['int4']:,.0f}", fp32=f"{memory_gb['fp32_seed']:,.0f}",
+        )
+    )  # fmt: skip
     energy, co2, water, cost = c["energy_wh"], c["co2_g"], c["water_ml"], c["cost_usd"]
     return [
-        ("Memory to hold the model", local_memory, big_memory, ratios["memory"]["words"]),
-        ("Machines", f"this computer, running {model_name}",
-         f"{c['gpus']} GPUs of {c['gpu_memory_gb']:.0f} GB; the same memory as "
-         f"{c['laptops_16gb']} laptops of 16 GB", ""),
-        ("Energy for this answer", f"{format_energy(local['energy_wh'])}",
-         _range(energy["low"], energy["high"], format_energy), ratios["energy"]["words"]),
-        ("CO₂", format_co2(local["co2_g"]), _range(co2["low"], co2["high"], format_co2),
-         ratios["co2"]["words"]),
-        ("Water", format_water(local["water_ml"]),
-         _range(water["low"], water["high"], format_water), ratios["water"]["words"]),
-        ("Money", f"{_money(local['cost_usd'])} of electricity",
-         f"{_range(cost['low'], cost['high'], _money)} at API prices", ratios["cost"]["words"]),
+        (translate("ComparisonView", "Memory to hold the model"), local_memory, big_memory,
+         localized(ratios["memory"]["words"])),
+        (translate("ComparisonView", "Machines"),
+         translate("ComparisonView", "this computer, running {model}").format(model=model_name),
+         translate("ComparisonView", "{gpus} GPUs of {gb} GB; the same memory as {laptops} laptops of 16 GB").format(
+             gpus=c["gpus"], gb=f"{c['gpu_memory_gb']:.0f}", laptops=c["laptops_16gb"]), ""),
+        (translate("ComparisonView", "Energy for this answer"),
+         localized(format_energy(local["energy_wh"])),
+         _range(energy["low"], energy["high"], format_energy), localized(ratios["energy"]["words"])),
+        ("CO₂", localized(format_co2(local["co2_g"])), _range(co2["low"], co2["high"], format_co2),
+         localized(ratios["co2"]["words"])),
+        (translate("ComparisonView", "Water"), localized(format_water(local["water_ml"])),
+         _range(water["low"], water["high"], format_water), localized(ratios["water"]["words"])),
+        (translate("ComparisonView", "Money"),
+         translate("ComparisonView", "{money} of electricity").format(money=_money(local["cost_usd"])),
+         translate("ComparisonView", "{range} at API prices").format(
+             range=_range(cost["low"], cost["high"], _money)), localized(ratios["cost"]["words"])),
     ]  # fmt: skip
 
 
@@ -86,7 +116,7 @@ class RatioChart(pg.PlotWidget):
 
     def __init__(self, ratios: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
-        self.setAccessibleName("Chart: how many times more the 405B model uses")
+        self.setAccessibleName(self.tr("Chart: how many times more the 405B model uses"))
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setMinimumHeight(190)
@@ -105,9 +135,9 @@ class RatioChart(pg.PlotWidget):
                                                              math.ceil(top) + 1)]  # fmt: skip
         self.getAxis("left").setTicks([ticks])
         self.getAxis("bottom").setTicks(
-            [[(x, ROW_TITLES[r]) for x, r in zip(xs, rows, strict=True)]]
+            [[(x, row_title(r)) for x, r in zip(xs, rows, strict=True)]]
         )
-        self.setTitle("405B ÷ this laptop (log scale; light: low estimate, dark: high; line: 1×)",
+        self.setTitle(self.tr("405B ÷ this laptop (log scale; light: low estimate, dark: high; line: 1×)"),
                       size="9pt")  # fmt: skip
         self.rows = rows
 
@@ -127,21 +157,23 @@ class ComparisonView(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("The same on Llama 3.1 405B")
+        self.setWindowTitle(self.tr("The same on Llama 3.1 405B"))
         self.resize(980, 760)
         self.comparison = comparison
         tabs = QTabWidget()
         self.app_rss_mb = app_rss_mb
         tabs.addTab(self._answer_tab(comparison, explanation, why_range, sources, model_name,
-                                     scope), "This laptop vs 405B")  # fmt: skip
-        tabs.addTab(self._training_tab(training), "Training the 405B model")
+                                     scope), self.tr("This laptop vs 405B"))  # fmt: skip
+        tabs.addTab(self._training_tab(training), self.tr("Training the 405B model"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton("Save as picture…")
-        self.export_button.setToolTip("Save the comparison card as a PNG, to show in a talk")
+        self.export_button = QPushButton(self.tr("Save as picture…"))
+        self.export_button.setToolTip(
+            self.tr("Save the comparison card as a PNG, to show in a talk")
+        )
         self.export_button.clicked.connect(self._export_dialog)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -156,15 +188,20 @@ class ComparisonView(QDialog):
         self.card.setObjectName("comparisonCard")
         card = QVBoxLayout(self.card)
         title = QLabel(
-            f"<h2>Do you need a 405-billion-parameter model for {html.escape(scope)}?</h2>"
+            "<h2>"
+            + self.tr("Do you need a 405-billion-parameter model for {scope}?").format(
+                scope=html.escape(scope)
+            )
+            + "</h2>"
         )
         title.setWordWrap(True)
         card.addWidget(title)
-        self.headline = QLabel(f"<b>{html.escape(c['ratios']['energy']['words'])}</b>")
+        self.headline = QLabel(f"<b>{html.escape(localized(c['ratios']['energy']['words']))}</b>")
         self.headline.setWordWrap(True)
         card.addWidget(self.headline)
         grid = QGridLayout()
-        headers = ("", "This laptop", "Llama 3.1 405B in a datacenter", "In plain words")
+        headers = ("", self.tr("This laptop"), self.tr("Llama 3.1 405B in a datacenter"),
+                   self.tr("In plain words"))  # fmt: skip
         for column, text in enumerate(headers):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.rows = table_rows(c, model_name, self.app_rss_mb)
@@ -178,21 +215,29 @@ class ComparisonView(QDialog):
         card.addLayout(grid)
         self.chart = RatioChart(c["ratios"])
         card.addWidget(self.chart)
-        source_line = QLabel("Estimates: EcoLogits (high), ML.ENERGY measurements (low). "
-                             "Details and sources below.")  # fmt: skip
+        source_line = QLabel(
+            self.tr(
+                "Estimates: EcoLogits (high), ML.ENERGY measurements (low). Details and sources below."
+            )
+        )
         source_line.setObjectName("cardFootnote")
         card.addWidget(source_line)
         outer.addWidget(self.card)
 
-        self.more_button = QPushButton("What this shows, and what it does not")
+        self.more_button = QPushButton(self.tr("What this shows, and what it does not"))
         self.more_button.setCheckable(True)
         outer.addWidget(self.more_button)
         self.more = QTextBrowser()
         self.more.setOpenExternalLinks(True)
         links = "".join(f"<li>{linked(s)}</li>" for s in sources)
         self.more.setHtml(
-            f"<p>{html.escape(explanation)}</p><p><b>Why a range?</b> {html.escape(why_range)}</p>"
-            f"<p><b>Sources</b> (opening one uses the internet)</p><ul>{links}</ul>"
+            f"<p>{html.escape(localized(explanation))}</p><p><b>"
+            + self.tr("Why a range?")
+            + f"</b> {html.escape(localized(why_range))}</p><p><b>"
+            + self.tr("Sources")
+            + "</b> "
+            + self.tr("(opening one uses the internet)")
+            + f"</p><ul>{links}</ul>"
         )
         self.more.setVisible(False)
         self.more_button.toggled.connect(self.more.setVisible)
@@ -202,9 +247,9 @@ class ComparisonView(QDialog):
     def _training_tab(self, training: dict[str, Any]) -> QWidget:
         browser = QTextBrowser()
         browser.setOpenExternalLinks(True)
-        parts = ["<h3>The one-off cost of building Llama 3.1 405B</h3>"]
-        for key, title in (("meta", "Meta's own figures (model card)"),
-                           ("seed", "The seed article's figures")):  # fmt: skip
+        parts = ["<h3>" + self.tr("The one-off cost of building Llama 3.1 405B") + "</h3>"]
+        for key, title in (("meta", self.tr("Meta's own figures (model card)")),
+                           ("seed", self.tr("The seed article's figures"))):  # fmt: skip
             rows = "".join(
                 f"<tr><td>{f['value']:,.0f} {html.escape(f['unit'])}</td>"
                 f"<td>{html.escape(f.get('note', ''))}<br><small>{linked(f['source'])}, "
@@ -216,7 +261,7 @@ class ComparisonView(QDialog):
             f"<li><b>{html.escape(d['topic'])}</b>: {html.escape(d['text'])}</li>"
             for d in training.get("disagreements", [])
         )
-        parts.append(f"<h4>Where they disagree, and why</h4><ul>{notes}</ul>")
+        parts.append("<h4>" + self.tr("Where they disagree, and why") + f"</h4><ul>{notes}</ul>")
         browser.setHtml("".join(parts))
         self.training_browser = browser
         return browser
@@ -226,6 +271,6 @@ class ComparisonView(QDialog):
 
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the comparison", "smaller-vs-405b.png",
-                                              "PNG pictures (*.png)")  # fmt: skip
+                                              self.tr("PNG pictures (*.png)"))  # fmt: skip
         if path:
             self.export_png(Path(path))

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         settings: AppSettings | None = None,
     ) -> None:
         super().__init__()
-        self.setWindowTitle("Smaller")
+        self.setWindowTitle(self.tr("Smaller"))
         self.resize(1280, 760)
         self.store = store
         self.model_path = model_path
@@ -78,14 +78,16 @@ class MainWindow(QMainWindow):
         self.conversation_list = ConversationList()
         self.chat_view = ChatView()
         self.prompt = PromptEdit()
-        self.send_button = QPushButton("Send")
-        self.send_button.setToolTip("Send the message (Enter)")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop the answer (Esc)")
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Send the message (Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the answer (Esc)"))
         self.stop_button.setEnabled(False)
-        self.system_button = QPushButton("System prompt…")
+        self.system_button = QPushButton(self.tr("System prompt…"))
         self.system_button.setToolTip(
-            "Standing instructions for this chat, for example “Answer in French” or “Be brief”"
+            self.tr(
+                "Standing instructions for this chat, for example “Answer in French” or “Be brief”"
+            )
         )
         self.notice_bar = NoticeBar()
         self.title_label = QLabel("")
@@ -93,9 +95,11 @@ class MainWindow(QMainWindow):
 
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)
-        self.compare_chat_button = QPushButton("Compare this chat with 405B")
+        self.compare_chat_button = QPushButton(self.tr("Compare this chat with 405B"))
         self.compare_chat_button.setToolTip(
-            "All the answers of this chat, beside the same on Llama 3.1 405B in a datacenter"
+            self.tr(
+                "All the answers of this chat, beside the same on Llama 3.1 405B in a datacenter"
+            )
         )
         top.addWidget(self.compare_chat_button)
         top.addWidget(self.system_button)
@@ -123,40 +127,44 @@ class MainWindow(QMainWindow):
         splitter.setSizes([230, 720, 330])
         self.setCentralWidget(splitter)
 
-        self.model_label = QLabel("Loading the model…")
+        self.model_label = QLabel(self.tr("Loading the model…"))
         self.speed_label = QLabel("")
         self.speed_label.setToolTip(
-            "How fast the last answer was written. A token is a piece of a word: "
-            "100 tokens are about 75 English words."
+            self.tr(
+                "How fast the last answer was written. A token is a piece of a word: "
+                "100 tokens are about 75 English words."
+            )
         )
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.speed_label)
         self._build_menus()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        new_action = QAction("&New chat", self, shortcut=QKeySequence.StandardKey.New)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(self.tr("&New chat"), self, shortcut=QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.new_conversation)
-        open_model = QAction("&Open model file…", self, shortcut=QKeySequence("Ctrl+O"))
+        open_model = QAction(self.tr("&Open model file…"), self, shortcut=QKeySequence("Ctrl+O"))
         open_model.triggered.connect(self.choose_model_file)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new_action, open_model, quit_action):
             file_menu.addAction(action)
-        view_menu = self.menuBar().addMenu("&View")
-        self.panel_action = QAction("&Resource panel", self, shortcut=QKeySequence("Ctrl+R"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.panel_action = QAction(
+            self.tr("&Resource panel"), self, shortcut=QKeySequence("Ctrl+R")
+        )
         self.panel_action.setCheckable(True)
         self.panel_action.setChecked(self.settings.panel_visible)
         self.panel_action.toggled.connect(self.set_panel_visible)
         view_menu.addAction(self.panel_action)
-        settings_action = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
+        settings_action = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self._settings_dialog)
         file_menu.insertAction(quit_action, settings_action)
-        rename = QAction("Rename chat", self, shortcut=QKeySequence("F2"))
+        rename = QAction(self.tr("Rename chat"), self, shortcut=QKeySequence("F2"))
         rename.triggered.connect(self._rename_current)
         self.addAction(rename)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Smaller", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Smaller"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -167,7 +175,7 @@ class MainWindow(QMainWindow):
         self.stop_button.clicked.connect(self.chat.stop)
         self.system_button.clicked.connect(self._edit_system_prompt)
         self.compare_chat_button.clicked.connect(
-            lambda: self.open_comparison(self.chat.chat_stats(), "this chat")
+            lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
         self.conversation_list.selected.connect(self.select_conversation)
         self.conversation_list.new_requested.connect(self.new_conversation)
@@ -188,7 +196,7 @@ class MainWindow(QMainWindow):
     def load_model(self, path: Path) -> None:
         self.model_path = path
         self.model_info = None
-        self.model_label.setText(f"Loading {path.name}…")
+        self.model_label.setText(self.tr("Loading {name}…").format(name=path.name))
         self._update_input_state()
         self.engine.load(
             LoadRequest(
@@ -199,10 +207,15 @@ class MainWindow(QMainWindow):
 
     def choose_model_file(self) -> None:
         if self.engine.busy:
-            self.statusBar().showMessage("Wait for the answer to finish, or press Stop.", 8000)
+            self.statusBar().showMessage(
+                self.tr("Wait for the answer to finish, or press Stop."), 8000
+            )
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a model file", str(self.model_path.parent), "Model files (*.gguf)"
+            self,
+            self.tr("Open a model file"),
+            str(self.model_path.parent),
+            self.tr("Model files (*.gguf)"),
         )
         if path:
             self.load_model(Path(path))
@@ -211,15 +224,15 @@ class MainWindow(QMainWindow):
         self.model_info = info
         self.resource_panel.set_model_size(info.size_bytes)
         self.chat.model_name = self.model_path.stem
-        self.model_label.setText(f"Model: {self.chat.model_name}")
+        self.model_label.setText(self.tr("Model: {name}").format(name=self.chat.model_name))
         self.notice_bar.clear_if_kind("model")
         self._update_input_state()
         self.prompt.setFocus()
 
     def _on_model_failed(self, message: str, detail: str) -> None:
-        self.model_label.setText("No model loaded")
+        self.model_label.setText(self.tr("No model loaded"))
         self.notice_bar.show_message(
-            message + " Use File › Open model file… to choose another.", kind="model",
+            message + " " + self.tr("Use File › Open model file… to choose another."), kind="model",
             detail=detail,
         )  # fmt: skip
         self._update_input_state()
@@ -232,7 +245,7 @@ class MainWindow(QMainWindow):
         )
         cid = self.chat.conversation_id
         conversation = self.store.get_conversation(cid) if cid is not None else None
-        self.title_label.setText(conversation.title if conversation else "New chat")
+        self.title_label.setText(conversation.title if conversation else self.tr("New chat"))
 
     def select_conversation(self, conversation_id: int | None) -> None:
         self.chat.show_conversation(conversation_id)
@@ -268,7 +281,9 @@ class MainWindow(QMainWindow):
 
     def delete_conversation(self, conversation_id: int) -> None:
         if self.chat.streaming and conversation_id == self.chat.conversation_id:
-            self.statusBar().showMessage("Stop the answer before deleting this chat.", 8000)
+            self.statusBar().showMessage(
+                self.tr("Stop the answer before deleting this chat."), 8000
+            )
             return
         try:
             self.store.delete_conversation(conversation_id)
@@ -295,7 +310,9 @@ class MainWindow(QMainWindow):
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
             return
-        title, ok = QInputDialog.getText(self, "Rename chat", "New name:", text=conversation.title)
+        title, ok = QInputDialog.getText(
+            self, self.tr("Rename chat"), self.tr("New name:"), text=conversation.title
+        )
         if ok:
             self.rename_conversation(conversation_id, title)
 
@@ -304,7 +321,9 @@ class MainWindow(QMainWindow):
         if conversation is None:
             return
         answer = QMessageBox.question(
-            self, "Delete chat", f"Delete “{conversation.title}” and all its messages?"
+            self,
+            self.tr("Delete chat"),
+            self.tr("Delete “{title}” and all its messages?").format(title=conversation.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_conversation(conversation_id)
@@ -315,7 +334,10 @@ class MainWindow(QMainWindow):
             conversation = self.store.get_conversation(self.chat.conversation_id)
             current = conversation.system_prompt if conversation else ""
         text, ok = QInputDialog.getMultiLineText(
-            self, "System prompt", "Standing instructions the model follows in this chat:", current
+            self,
+            self.tr("System prompt"),
+            self.tr("Standing instructions the model follows in this chat:"),
+            current,
         )
         if ok:
             self.set_system_prompt(text)
@@ -323,7 +345,7 @@ class MainWindow(QMainWindow):
     # -- sending ----------------------------------------------------------------------------------
     def send_current(self) -> None:
         if self.model_info is None:
-            self.statusBar().showMessage("The model is not ready yet.", 8000)
+            self.statusBar().showMessage(self.tr("The model is not ready yet."), 8000)
             return
         if self.chat.send(self.prompt.toPlainText()):
             self.prompt.clear()
@@ -339,17 +361,22 @@ class MainWindow(QMainWindow):
 
     def _on_answer_finished(self, result: object) -> None:
         stats = result.to_json()  # type: ignore[attr-defined]
-        self.speed_label.setText("Last answer: " + speed_text(stats))
+        self.speed_label.setText(
+            self.tr("Last answer: {figures}").format(figures=speed_text(stats))
+        )
         self.resource_panel.clear_streaming()
         self.refresh_totals()
 
     # -- comparison -------------------------------------------------------------------------------
-    def open_comparison(self, answers: list[dict], scope: str = "this answer") -> None:
+    def open_comparison(self, answers: list[dict], scope: str = "") -> None:
         """Open the 405B comparison for saved answers (one, or a whole chat)."""
+        scope = scope or self.tr("this answer")
         size = self.model_info.size_bytes if self.model_info else None
         comparison = compare_saved(answers, size, self.chat.model_name)
         if comparison is None:
-            self.statusBar().showMessage("No measured answer to compare yet: ask something.", 8000)
+            self.statusBar().showMessage(
+                self.tr("No measured answer to compare yet: ask something."), 8000
+            )
             return
         self.comparison_view = ComparisonView(
             comparison.to_json(), explanation=comparison.explanation,

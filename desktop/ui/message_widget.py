@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
 
-STATUS_LABELS = {
-    "stopped": "Stopped",
-    "error": "Not answered",
-    "streaming": "Writing…",
-    "complete": "",
-}
+translate = QCoreApplication.translate
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "stopped": translate("MessageWidget", "Stopped"),
+        "error": translate("MessageWidget", "Not answered"),
+        "streaming": translate("MessageWidget", "Writing…"),
+        "complete": "",
+    }
+    return labels.get(status, status)
 
 
 class MarkdownView(QTextBrowser):
@@ -91,16 +96,18 @@ class MessageWidget(QFrame):
         layout.addWidget(self.stats_label)
         footer = QHBoxLayout()
         footer.addStretch(1)
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy this answer to the clipboard")
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy this answer to the clipboard"))
         self.copy_button.clicked.connect(self._copy)
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Ask the model to answer this message again")
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("Ask the model to answer this message again"))
         self.regenerate_button.clicked.connect(self.regenerate_requested)
-        self.compare_button = QPushButton("Compare with 405B")
+        self.compare_button = QPushButton(self.tr("Compare with 405B"))
         self.compare_button.setToolTip(
-            "What the same answer would have cost on Llama 3.1 405B, a model about 3,000 times "
-            "bigger, in a datacenter"
+            self.tr(
+                "What the same answer would have cost on Llama 3.1 405B, a model about 3,000 times "
+                "bigger, in a datacenter"
+            )
         )
         self.compare_button.clicked.connect(lambda: self.compare_requested.emit(self.stats))
         self.compare_button.hide()
@@ -112,7 +119,7 @@ class MessageWidget(QFrame):
         self.copy_button.setVisible(is_answer)
         self.stats_label.setVisible(is_answer)  # a user's message has no figures: no empty row
         self.regenerate_button.setVisible(False)
-        self.setAccessibleName(f"Message from {author}")
+        self.setAccessibleName(self.tr("Message from {author}").format(author=author))
         self.set_text(text)
 
     @property
@@ -131,7 +138,7 @@ class MessageWidget(QFrame):
         self.set_text(self._text + text)
 
     def set_status(self, status: str, note: str = "") -> None:
-        self.status_label.setText(STATUS_LABELS.get(status, status))
+        self.status_label.setText(status_label(status))
         self.setProperty("status", status)
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))

@@ -16,7 +16,7 @@ class NoticeBar(QWidget):
         self.label.setWordWrap(True)
         self.label.setObjectName("noticeText")
         layout.addWidget(self.label, 1)
-        self.close_button = QPushButton("Dismiss")
+        self.close_button = QPushButton(self.tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button)
         self.kind = ""

@@ -13,8 +13,10 @@ class PromptEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Write a message… (Enter sends, Shift+Enter for a new line)")
-        self.setAccessibleName("Message")
+        self.setPlaceholderText(
+            self.tr("Write a message… (Enter sends, Shift+Enter for a new line)")
+        )
+        self.setAccessibleName(self.tr("Message"))
         self.setTabChangesFocus(True)
         self.setMaximumHeight(140)
 

@@ -11,7 +11,7 @@ import time
 from collections import deque
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -22,7 +22,9 @@ from desktop.core.footprint import (
     format_co2,
     format_energy,
 )
+from desktop.ui.numbers import localized
 
+translate = QCoreApplication.translate
 HISTORY_S = 60
 APP_COLOUR = "#2f6f4f"
 MODEL_COLOUR = "#7fb89a"
@@ -32,8 +34,8 @@ FREE_COLOUR = "#e6e9ec"
 
 def _mb(value: float | None) -> str:
     if value is None:
-        return "unknown"
-    return f"{value / 1000:.1f} GB" if value >= 1000 else f"{value:.0f} MB"
+        return translate("ResourcePanel", "unknown")
+    return localized(f"{value / 1000:.1f} GB" if value >= 1000 else f"{value:.0f} MB")
 
 
 class MemoryBar(QWidget):
@@ -82,7 +84,7 @@ class ResourcePanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("resourcePanel")
-        self.setAccessibleName("Resources used by Smaller")
+        self.setAccessibleName(self.tr("Resources used by Smaller"))
         self.sampler = sampler or ResourceSampler()
         self.model_mb = 0.0
         self.cost_cpu_s = 0.0  # CPU time the panel itself spent in its ticks
@@ -99,49 +101,49 @@ class ResourcePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        memory = QGroupBox("Memory (RAM)")
-        memory.setToolTip("The computer's working memory. The model must fit in it.")
+        memory = QGroupBox(self.tr("Memory (RAM)"))
+        memory.setToolTip(self.tr("The computer's working memory. The model must fit in it."))
         box = QVBoxLayout(memory)
         self.memory_bar = MemoryBar()
-        self.memory_bar.setAccessibleName("Memory use bar")
+        self.memory_bar.setAccessibleName(self.tr("Memory use bar"))
         self.memory_label = QLabel("…")
         self.memory_label.setWordWrap(True)
         box.addWidget(self.memory_bar)
         box.addWidget(self.memory_label)
         layout.addWidget(memory)
 
-        cpu = QGroupBox("Processor (CPU)")
-        cpu.setToolTip("How busy the processor is. 100% means every core is fully used.")
+        cpu = QGroupBox(self.tr("Processor (CPU)"))
+        cpu.setToolTip(self.tr("How busy the processor is. 100% means every core is fully used."))
         box = QVBoxLayout(cpu)
         self.cpu_label = QLabel("…")
         self.cpu_label.setWordWrap(True)
         box.addWidget(self.cpu_label)
         pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
         self.chart = pg.PlotWidget()
-        self.chart.setAccessibleName("Processor use over the last minute")
+        self.chart.setAccessibleName(self.tr("Processor use over the last minute"))
         self.chart.setMinimumHeight(110)
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.hideButtons()
         self.chart.setYRange(0, 100, padding=0)
         self.chart.setXRange(-HISTORY_S, 0, padding=0)
         self.chart.setLabel("left", "%")
-        self.chart.setLabel("bottom", "seconds ago")
+        self.chart.setLabel("bottom", self.tr("seconds ago"))
         self.system_curve = self.chart.plot(pen=pg.mkPen(OTHER_COLOUR, width=2), name="computer")
         self.app_curve = self.chart.plot(pen=pg.mkPen(APP_COLOUR, width=2), name="Smaller")
         box.addWidget(self.chart)
         layout.addWidget(cpu)
 
-        answer = QGroupBox("Answer being written")
+        answer = QGroupBox(self.tr("Answer being written"))
         box = QVBoxLayout(answer)
-        self.answer_label = QLabel("No answer is being written.")
+        self.answer_label = QLabel(self.tr("No answer is being written."))
         self.answer_label.setWordWrap(True)
         box.addWidget(self.answer_label)
         layout.addWidget(answer)
 
-        totals = QGroupBox("What the answers cost")
-        totals.setToolTip("Energy and CO₂ of the answers, as shown under each answer.")
+        totals = QGroupBox(self.tr("What the answers cost"))
+        totals.setToolTip(self.tr("Energy and CO₂ of the answers, as shown under each answer."))
         box = QVBoxLayout(totals)
-        self.totals_label = QLabel("No answers yet.")
+        self.totals_label = QLabel(self.tr("No answers yet."))
         self.totals_label.setWordWrap(True)
         box.addWidget(self.totals_label)
         layout.addWidget(totals)
@@ -157,20 +159,29 @@ class ResourcePanel(QFrame):
         self.model_mb = size_bytes / 1_000_000
 
     def set_streaming(self, tokens: int, elapsed_s: float) -> None:
-        speed = f" · {tokens / elapsed_s:.0f} tokens/s" if elapsed_s > 0 else ""
-        self.answer_label.setText(f"{tokens} tokens in {elapsed_s:.1f} s{speed}")
+        text = self.tr("{tokens} tokens in {seconds} s").format(
+            tokens=tokens, seconds=localized(f"{elapsed_s:.1f}")
+        )
+        if elapsed_s > 0:
+            text += " · " + self.tr("{speed} tokens/s").format(speed=f"{tokens / elapsed_s:.0f}")
+        self.answer_label.setText(text)
 
     def clear_streaming(self) -> None:
-        self.answer_label.setText("No answer is being written.")
+        self.answer_label.setText(self.tr("No answer is being written."))
 
     def set_totals(self, chat: tuple[float, float, int], overall: tuple[float, float, int]) -> None:
-        def line(label: str, totals: tuple[float, float, int]) -> str:
+        def figures(totals: tuple[float, float, int]) -> dict[str, object]:
             wh, co2, count = totals
-            return f"{label}: {format_energy(wh)}, {format_co2(co2)} CO₂ ({count} answers)"
+            return {"energy": localized(format_energy(wh)), "co2": localized(format_co2(co2)),
+                    "count": count}  # fmt: skip
 
-        lines = [line("This chat", chat), line("All chats", overall)]
+        lines = [
+            self.tr("This chat: {energy}, {co2} CO₂ ({count} answers)").format(**figures(chat)),
+            self.tr("All chats: {energy}, {co2} CO₂ ({count} answers)").format(**figures(overall)),
+        ]
         if overall[2]:
-            lines.append("That is " + best_equivalent(overall[0], overall[1]).text + ".")
+            equivalent = best_equivalent(overall[0], overall[1]).text
+            lines.append(self.tr("That is {equivalent}.").format(equivalent=localized(equivalent)))
         self.totals_label.setText("\n".join(lines))
 
     # -- sampling ---------------------------------------------------------------------------------
@@ -188,22 +199,24 @@ class ResourcePanel(QFrame):
         if app is not None and used is not None and total:
             self.memory_bar.set_values(app, self.model_mb, used, total)
         others = None if used is None or app is None else max(used - app, 0.0)
-        model = f" (model {_mb(self.model_mb)})" if self.model_mb else ""
+        model = self.tr(" (model {size})").format(size=_mb(self.model_mb)) if self.model_mb else ""
         self.memory_label.setText(
-            _legend(APP_COLOUR, f"Smaller: {_mb(app)}{model}")
-            + "<br>" + _legend(OTHER_COLOUR, f"Other programs: {_mb(others)}")
-            + "<br>" + _legend(FREE_COLOUR, f"Total: {_mb(total)}")
+            _legend(APP_COLOUR, self.tr("Smaller: {size}").format(size=_mb(app)) + model)
+            + "<br>" + _legend(OTHER_COLOUR, self.tr("Other programs: {size}").format(size=_mb(others)))
+            + "<br>" + _legend(FREE_COLOUR, self.tr("Total: {size}").format(size=_mb(total)))
         )  # fmt: skip
         share = s.process_share_of_machine_percent
         self._app_cpu.append(share if share is not None else float("nan"))
         system = s.system_cpu_percent
         self._system_cpu.append(system if system is not None else float("nan"))
-        app_text = "unknown" if share is None else f"{share:.0f}%"
-        system_text = "unknown" if system is None else f"{system:.0f}%"
+        unknown = self.tr("unknown")
+        app_text = unknown if share is None else f"{share:.0f}%"
+        system_text = unknown if system is None else f"{system:.0f}%"
         self.cpu_label.setText(
-            _legend(APP_COLOUR, f"Smaller: {app_text}") + " &nbsp; "
-            + _legend(OTHER_COLOUR, f"whole computer: {system_text}")
-            + f"<br><small>{s.logical_cpus} logical processors</small>"
+            _legend(APP_COLOUR, self.tr("Smaller: {share}").format(share=app_text)) + " &nbsp; "
+            + _legend(OTHER_COLOUR, self.tr("whole computer: {share}").format(share=system_text))
+            + "<br><small>"
+            + self.tr("{n} logical processors").format(n=s.logical_cpus) + "</small>"
         )  # fmt: skip
         self._redraw()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.engine import default_threads
 from desktop.core.footprint import available_zones, cpu_power_profile
+from desktop.ui.numbers import localized
 from desktop.ui.settings import AppSettings
 
 
@@ -32,71 +33,85 @@ def _hint(text: str) -> QLabel:
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._original = settings
         form = QFormLayout()
 
         self.threads = QSpinBox()
         self.threads.setRange(0, 64)
-        self.threads.setSpecialValueText(f"Automatic ({default_threads()})")
+        self.threads.setSpecialValueText(self.tr("Automatic ({n})").format(n=default_threads()))
         self.threads.setValue(settings.threads)
-        self.threads.setAccessibleName("Processor threads")
-        form.addRow("Processor threads", self.threads)
-        form.addRow(_hint("More threads can be faster on an idle computer, but much slower when "
-                          "other programs are busy. Automatic leaves one core free."))  # fmt: skip
+        self.threads.setAccessibleName(self.tr("Processor threads"))
+        form.addRow(self.tr("Processor threads"), self.threads)
+        form.addRow(_hint(self.tr("More threads can be faster on an idle computer, but much slower when "
+                          "other programs are busy. Automatic leaves one core free.")))  # fmt: skip
 
         self.context = QComboBox()
         for tokens in (1024, 2048, 4096, 8192):
-            self.context.addItem(f"{tokens} tokens (about {tokens * 3 // 4:,} words)", tokens)
+            self.context.addItem(
+                self.tr("{tokens} tokens (about {words} words)").format(
+                    tokens=tokens, words=localized(f"{tokens * 3 // 4:,}")
+                ),
+                tokens,
+            )
         self.context.setCurrentIndex(max(0, self.context.findData(settings.context_tokens)))
-        self.context.setAccessibleName("Model memory")
-        form.addRow("Model memory", self.context)
-        form.addRow(_hint("How much of the conversation the model can keep in mind. More uses "
-                          "more RAM; older messages are left out when it is full."))  # fmt: skip
+        self.context.setAccessibleName(self.tr("Model memory"))
+        form.addRow(self.tr("Model memory"), self.context)
+        form.addRow(_hint(self.tr("How much of the conversation the model can keep in mind. More uses "
+                          "more RAM; older messages are left out when it is full.")))  # fmt: skip
 
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(16, 4096)
         self.max_tokens.setValue(settings.max_tokens)
-        self.max_tokens.setAccessibleName("Longest answer in tokens")
-        form.addRow("Longest answer (tokens)", self.max_tokens)
+        self.max_tokens.setAccessibleName(self.tr("Longest answer in tokens"))
+        form.addRow(self.tr("Longest answer (tokens)"), self.max_tokens)
 
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(0.0, 2.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setValue(settings.temperature)
-        self.temperature.setAccessibleName("Creativity")
-        form.addRow("Creativity (temperature)", self.temperature)
-        form.addRow(_hint("0 always gives the same answer; higher values vary more."))
+        self.temperature.setAccessibleName(self.tr("Creativity"))
+        form.addRow(self.tr("Creativity (temperature)"), self.temperature)
+        form.addRow(_hint(self.tr("0 always gives the same answer; higher values vary more.")))
 
         self.zone = QComboBox()
-        self.zone.addItem("From this computer's country", "")
+        self.zone.addItem(self.tr("From this computer's country"), "")
         for code, name in available_zones():
             self.zone.addItem(f"{name} ({code})", code)
         self.zone.setCurrentIndex(max(0, self.zone.findData(settings.grid_zone)))
-        self.zone.setAccessibleName("Electricity grid")
-        form.addRow("Electricity grid", self.zone)
-        form.addRow(_hint("Where your electricity comes from sets the CO₂ and water per kWh."))
+        self.zone.setAccessibleName(self.tr("Electricity grid"))
+        form.addRow(self.tr("Electricity grid"), self.zone)
+        form.addRow(
+            _hint(self.tr("Where your electricity comes from sets the CO₂ and water per kWh."))
+        )
 
         detected = cpu_power_profile()
         self.cpu_watts = QDoubleSpinBox()
         self.cpu_watts.setRange(0.0, 500.0)
         self.cpu_watts.setSuffix(" W")
-        self.cpu_watts.setSpecialValueText(f"Detected ({detected.tdp_w:.0f} W)")
+        self.cpu_watts.setSpecialValueText(
+            self.tr("Detected ({watts} W)").format(watts=f"{detected.tdp_w:.0f}")
+        )
         self.cpu_watts.setValue(settings.cpu_watts)
-        self.cpu_watts.setAccessibleName("Processor power")
-        form.addRow("Processor power", self.cpu_watts)
-        form.addRow(_hint(f"Used to estimate energy when it cannot be measured. Detected: "
-                          f"{detected.model or 'unknown processor'}."))  # fmt: skip
+        self.cpu_watts.setAccessibleName(self.tr("Processor power"))
+        form.addRow(self.tr("Processor power"), self.cpu_watts)
+        form.addRow(
+            _hint(
+                self.tr(
+                    "Used to estimate energy when it cannot be measured. Detected: {cpu}."
+                ).format(cpu=detected.model or self.tr("unknown processor"))
+            )
+        )
 
         self.interval = QDoubleSpinBox()
         self.interval.setRange(0.25, 10.0)
         self.interval.setSingleStep(0.25)
         self.interval.setSuffix(" s")
         self.interval.setValue(settings.sample_interval_s)
-        self.interval.setAccessibleName("Panel refresh interval")
-        form.addRow("Panel refresh", self.interval)
+        self.interval.setAccessibleName(self.tr("Panel refresh interval"))
+        form.addRow(self.tr("Panel refresh"), self.interval)
 
-        self.panel_visible = QCheckBox("Show the resource panel")
+        self.panel_visible = QCheckBox(self.tr("Show the resource panel"))
         self.panel_visible.setChecked(settings.panel_visible)
         form.addRow("", self.panel_visible)
 
