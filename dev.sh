@@ -43,6 +43,7 @@ ensure_venv() {
 
 provision_model() {
   "$VENV/bin/python" -m desktop.core.provision >/dev/null
+  "$VENV/bin/python" scripts/translations.py compile >/dev/null  # French .ts -> .qm
 }
 
 cmd=${1:-}

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,8 @@ DB_NAME = "chats.sqlite3"
 
 
 def data_dir() -> Path:
-    """The platform's app-data folder (~/.local/share/Smaller on Linux)."""
+    """The platform's app-data folder (~/.local/share/Smaller/Smaller on Linux: organisation,
+    then application name)."""
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
@@ -42,21 +43,56 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def configured_model_path() -> Path:
-    saved = QSettings().value("settings/model_path", "", type=str)
-    return Path(saved) if saved else default_model_path()
+    """The active model, as `smaller models use NAME` or the Models page set it."""
+    from desktop.core.models import active_model_path
+
+    try:
+        return active_model_path()
+    except (OSError, ValueError):
+        return default_model_path()
+
+
+_windows: list[object] = []  # keeps the current window referenced across a language switch
+
+
+def open_main_window(settings: object | None = None) -> object:
+    """Install the language, open the chats and build the window (not shown yet)."""
+    from desktop.ui.i18n import install_language, resolve_language
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import AppSettings
+
+    settings = settings if isinstance(settings, AppSettings) else AppSettings.load()
+    install_language(resolve_language(settings.language))
+    store, warning = open_chats()
+    window = MainWindow(store, configured_model_path(), store_warning=warning, settings=settings)
+    window.language_changed.connect(lambda _language: switch_language(window))
+    _windows[:] = [window]
+    return window
+
+
+def switch_language(old: object) -> object:
+    """Rebuild the window in the newly chosen language, on the same chat and geometry. The new
+    window is shown before the old one closes, so the application never has zero windows."""
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(old, MainWindow)
+    cid = old.chat.conversation_id
+    new = open_main_window()
+    assert isinstance(new, MainWindow)
+    new.restoreGeometry(old.saveGeometry())
+    if cid is not None:
+        new.select_conversation(cid)
+    new.show()
+    old.close()
+    return new
 
 
 def run_app() -> int:
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings import AppSettings
     from desktop.workers.engine_worker import LINGERING
 
     app = make_application()
-    store, warning = open_chats()
-    window = MainWindow(
-        store, configured_model_path(), store_warning=warning, settings=AppSettings.load()
-    )
-    window.show()
+    window = open_main_window()
+    window.show()  # type: ignore[attr-defined]
     code = app.exec()
     if LINGERING:
         # The model is still inside the C library (closing it from here would crash) and the

@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--grid", help="electricity grid zone for CO2 and water, e.g. FRA, USA, WOR")
 
+    from desktop.core.models.cli import add_models_parser
+
+    add_models_parser(sub)
+
     bench = sub.add_parser("bench", help="compare the app's answer path with bare gpt4all")
     bench.add_argument("--model", type=Path)
     bench.add_argument("--rounds", type=int, default=5)
@@ -129,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return _ask(args)
     if args.command == "bench":
         return _bench(args)
+    if args.command == "models":
+        from desktop.core.models.cli import run_models
+
+        return run_models(args)
     from desktop.app import run_app  # Qt only when a window is wanted
 
     return run_app()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,6 +41,8 @@ SHUTDOWN_WAIT_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)  # the app rebuilds the window in the new language
+
     def __init__(
         self,
         store: ChatStore,
@@ -408,6 +410,9 @@ class MainWindow(QMainWindow):
         self.engine.configure_meter(self._meter_settings())
         self.resource_panel.set_interval(new.sample_interval_s)
         self.set_panel_visible(new.panel_visible)
+        if old.language != new.language:
+            self.language_changed.emit(new.language)
+            return
         reload = (old.n_threads(), old.context_tokens) != (new.n_threads(), new.context_tokens)
         if reload and not self.engine.busy:
             self.load_model(self.model_path)

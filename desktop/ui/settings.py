@@ -20,6 +20,8 @@ class AppSettings:
     cpu_watts: float = 0.0  # 0 = detected from the processor's model
     sample_interval_s: float = 1.0
     panel_visible: bool = True
+    language: str = ""  # "" = follow the system; "en" or "fr"
+    demo_mode: bool = False
 
     @classmethod
     def load(cls) -> AppSettings:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.engine import default_threads
 from desktop.core.footprint import available_zones, cpu_power_profile
+from desktop.ui.i18n import LANGUAGES
 from desktop.ui.numbers import localized
 from desktop.ui.settings import AppSettings
 
@@ -111,6 +112,14 @@ class SettingsDialog(QDialog):
         self.interval.setAccessibleName(self.tr("Panel refresh interval"))
         form.addRow(self.tr("Panel refresh"), self.interval)
 
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Language"))
+        form.addRow(self.tr("Language"), self.language)
+
         self.panel_visible = QCheckBox(self.tr("Show the resource panel"))
         self.panel_visible.setChecked(settings.panel_visible)
         form.addRow("", self.panel_visible)
@@ -135,4 +144,5 @@ class SettingsDialog(QDialog):
             cpu_watts=self.cpu_watts.value(),
             sample_interval_s=self.interval.value(),
             panel_visible=self.panel_visible.isChecked(),
+            language=str(self.language.currentData()),
         )
