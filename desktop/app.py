@@ -36,9 +36,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Smaller")
     app.setApplicationDisplayName("Smaller")
     app.setWindowIcon(QIcon(str(resource_path("icons", "smaller.svg"))))
-    style = resource_path("styles", "app.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 
@@ -60,9 +57,13 @@ def open_main_window(settings: object | None = None) -> object:
     from desktop.ui.i18n import install_language, resolve_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import AppSettings
+    from desktop.ui.theme import apply_theme, resolve_theme
 
     settings = settings if isinstance(settings, AppSettings) else AppSettings.load()
     install_language(resolve_language(settings.language))
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, resolve_theme(settings.theme))
     store, warning = open_chats()
     window = MainWindow(store, configured_model_path(), store_warning=warning, settings=settings)
     window.language_changed.connect(lambda _language: switch_language(window))

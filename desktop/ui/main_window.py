@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -35,6 +36,7 @@ from desktop.ui.prompt_edit import PromptEdit
 from desktop.ui.resource_panel import ResourcePanel
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.theme import apply_theme, resolve_theme
 from desktop.workers.engine_worker import EngineController, LoadRequest, MeterSettings
 
 SHUTDOWN_WAIT_MS = 1500
@@ -410,6 +412,10 @@ class MainWindow(QMainWindow):
         self.engine.configure_meter(self._meter_settings())
         self.resource_panel.set_interval(new.sample_interval_s)
         self.set_panel_visible(new.panel_visible)
+        if old.theme != new.theme:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, resolve_theme(new.theme))
         if old.language != new.language:
             self.language_changed.emit(new.language)
             return

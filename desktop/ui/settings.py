@@ -22,6 +22,7 @@ class AppSettings:
     panel_visible: bool = True
     language: str = ""  # "" = follow the system; "en" or "fr"
     demo_mode: bool = False
+    theme: str = ""  # "" = follow the system; "light" or "dark"
 
     @classmethod
     def load(cls) -> AppSettings:

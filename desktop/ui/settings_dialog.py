@@ -120,6 +120,14 @@ class SettingsDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         form.addRow(self.tr("Language"), self.language)
 
+        self.theme = QComboBox()
+        self.theme.addItem(self.tr("Follow the system"), "")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName(self.tr("Theme"))
+        form.addRow(self.tr("Theme"), self.theme)
+
         self.panel_visible = QCheckBox(self.tr("Show the resource panel"))
         self.panel_visible.setChecked(settings.panel_visible)
         form.addRow("", self.panel_visible)
@@ -145,4 +153,5 @@ class SettingsDialog(QDialog):
             sample_interval_s=self.interval.value(),
             panel_visible=self.panel_visible.isChecked(),
             language=str(self.language.currentData()),
+            theme=str(self.theme.currentData()),
         )
