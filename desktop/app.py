@@ -92,8 +92,12 @@ def run_app() -> int:
     from desktop.workers.engine_worker import LINGERING
 
     app = make_application()
+    from desktop.ui.welcome import should_show_welcome
+
     window = open_main_window()
     window.show()  # type: ignore[attr-defined]
+    if should_show_welcome():
+        window.show_welcome()  # type: ignore[attr-defined]
     code = app.exec()
     if LINGERING:
         # The model is still inside the C library (closing it from here would crash) and the

@@ -37,6 +37,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_cache
         (home / sub).mkdir(parents=True)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
+    # Qt resolves the settings folder once per process: point it at this test's folder.
+    from PySide6.QtCore import QSettings
+
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(home / "config"))
     return home
 
 

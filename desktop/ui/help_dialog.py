@@ -24,9 +24,7 @@ ECOLOGITS_URL = "https://github.com/genai-impact/ecologits"
 ML_ENERGY_URL = "https://github.com/ml-energy/leaderboard"
 CODECARBON_URL = "https://mlco2.github.io/codecarbon/methodology.html"
 RAPL_URL = "https://www.kernel.org/doc/html/latest/power/powercap/powercap.html"
-META_CARD_URL = (
-    "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md"
-)
+META_CARD_URL = "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md"
 SMOLLM2_URL = "https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct"
 
 
@@ -90,68 +88,134 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
 
     def sections(self) -> list[tuple[str, list[str]]]:
-        """(heading, paragraphs); one sentence per tr() so each is translated on its own."""
+        """(heading, sentences); one sentence per tr() so that each is translated on its own."""
         return [
-            (self.tr("Tokens"), [
-                self.tr("A token is a piece of a word: the model reads and writes text in these pieces."),
-                self.tr("100 tokens are about 75 English words."),
-            ]),
-            (self.tr("Speed (tokens/s) and first word"), [
-                self.tr("Tokens per second (tokens/s) is how fast the answer was written."),
-                self.tr("“First word after” is how long you waited before the answer started: the "
-                  "model first reads your whole message."),
-            ]),
-            (self.tr("Memory (RAM)"), [
-                self.tr("RAM is the computer's working memory."),
-                self.tr("The panel shows how much of it this app holds, the model included, beside the "
-                  "other programs and the total."),
-            ]),
-            (self.tr("Processor (CPU)"), [
-                self.tr("The CPU is the chip that does the computing."),
-                self.tr("The panel shows how busy it is, for this app and for the whole computer."),
-            ]),
-            (self.tr("Energy (Wh, mWh)"), [
-                self.tr("Energy is the electricity used to write the answer."),
-                self.tr("A watt-hour (Wh) is what a 1-watt device uses in one hour: a 10 W LED bulb "
-                  "uses 10 Wh in an hour, and a full phone charge is about 13 Wh."),
-                self.tr("A milliwatt-hour (mWh) is a thousandth of a Wh, and a µWh a millionth."),
-            ]),
-            (self.tr("Measured or estimated"), [
-                self.tr("“Measured” means the energy was read from the processor's own energy counter "
-                  "(RAPL, on Linux; usually only the administrator may read it)."),
-                self.tr("“Estimated” means it was calculated: the processor time this app used, times "
-                  "the processor's power, plus the memory's power."),
-                self.tr("An estimate is shown as a range, because the real power depends on the "
-                  "computer."),
-            ]),
-            (self.tr("CO₂ (g, mg) and the electricity grid"), [
-                self.tr("CO₂ is the greenhouse gas released to produce the electricity used, in grams "
-                  "(g) or milligrams (mg, a thousandth of a gram)."),
-                self.tr("It depends on the electricity grid: the same answer emits less where power "
-                  "comes from hydro, nuclear, wind or sun than where it comes from coal or gas."),
-                self.tr("The grid is your country's by default and can be changed in Settings; the "
-                  "figures per country come from EcoLogits."),
-            ]),
-            (self.tr("Water"), [
-                self.tr("Water is the water consumed to produce the electricity, mostly evaporated in "
-                  "power stations; it also depends on the grid."),
-            ]),
-            (self.tr("The comparison with Llama 3.1 405B, and why it is a range"), [
-                self.tr("Llama 3.1 405B is a very large model (405 billion parameters, the numbers it "
-                  "learned) that runs on many graphics processors (GPUs) in a datacenter."),
-                self.tr("Nobody outside the datacenter can measure one of its answers, so the app "
-                  "shows a range."),
-                self.tr("The high end comes from EcoLogits' model of a datacenter; the low end from "
-                  "ML.ENERGY's measurements of GPUs answering many people at once."),
-                self.tr("Per word, a datacenter GPU is usually more efficient than a laptop: the "
-                  "savings come from using a far smaller model."),
-            ]),
-            (self.tr("The training card"), [
-                self.tr("Before answering anything, a model is trained once on a huge amount of text."),
-                self.tr("The card shows that one-off cost for the 405B model: Meta's own figures beside "
-                  "those of the article “Smaller is smarter”, and where they disagree."),
-            ]),
-        ]  # fmt: skip
+            (
+                self.tr("Tokens"),
+                [
+                    self.tr(
+                        "A token is a piece of a word: the model reads and writes text in pieces."
+                    ),
+                    self.tr("100 tokens are about 75 English words."),
+                ],
+            ),
+            (
+                self.tr("Speed (tokens/s) and first word"),
+                [
+                    self.tr("Tokens per second (tokens/s) is how fast the answer was written."),
+                    self.tr(
+                        "“First word after” is how long you waited before the answer started: "
+                        "the model first reads your whole message."
+                    ),
+                ],
+            ),
+            (
+                self.tr("Memory (RAM)"),
+                [
+                    self.tr("RAM is the computer's working memory."),
+                    self.tr(
+                        "The panel shows how much of it this app holds, the model included, "
+                        "beside the other programs and the total."
+                    ),
+                ],
+            ),
+            (
+                self.tr("Processor (CPU)"),
+                [
+                    self.tr("The CPU is the chip that does the computing."),
+                    self.tr("The panel shows how busy it is, for this app and the whole computer."),
+                ],
+            ),
+            (
+                self.tr("Energy (Wh, mWh)"),
+                [
+                    self.tr("Energy is the electricity the computer used to write the answer."),
+                    self.tr(
+                        "A watt-hour (Wh) is what a 1-watt device uses in one hour: a 10 W LED "
+                        "bulb uses 10 Wh in an hour, and a full phone charge is about 13 Wh."
+                    ),
+                    self.tr("A milliwatt-hour (mWh) is a thousandth of a Wh, a µWh a millionth."),
+                ],
+            ),
+            (
+                self.tr("Measured or estimated"),
+                [
+                    self.tr(
+                        "“Measured” means the energy was read from the processor's own energy "
+                        "counter (RAPL, on Linux; usually only the administrator may read it)."
+                    ),
+                    self.tr(
+                        "“Estimated” means it was calculated: the processor time this app used, "
+                        "times the processor's power, plus the memory's power."
+                    ),
+                    self.tr(
+                        "An estimate is shown as a range, because the real power depends on the "
+                        "computer."
+                    ),
+                ],
+            ),
+            (
+                self.tr("CO₂ (g, mg) and the electricity grid"),
+                [
+                    self.tr(
+                        "CO₂ is the greenhouse gas released to produce the electricity used, in "
+                        "grams (g) or milligrams (mg, a thousandth of a gram)."
+                    ),
+                    self.tr(
+                        "It depends on the electricity grid: the same answer emits less where "
+                        "power comes from water, nuclear, wind or sun than from coal or gas."
+                    ),
+                    self.tr(
+                        "The grid is your country's by default and can be changed in Settings; "
+                        "the figures for each country come from EcoLogits."
+                    ),
+                ],
+            ),
+            (
+                self.tr("Water"),
+                [
+                    self.tr(
+                        "Water is what producing the electricity consumed, mostly evaporated in "
+                        "power stations; it also depends on the grid."
+                    ),
+                ],
+            ),
+            (
+                self.tr("The comparison with Llama 3.1 405B, and why it is a range"),
+                [
+                    self.tr(
+                        "Llama 3.1 405B is a very large model (405 billion parameters, the "
+                        "numbers it learned) that runs on graphics processors (GPUs) in a "
+                        "datacenter."
+                    ),
+                    self.tr(
+                        "Nobody outside the datacenter can measure one of its answers, so the app "
+                        "shows a range."
+                    ),
+                    self.tr(
+                        "The high end comes from EcoLogits' model of a datacenter; the low end "
+                        "from ML.ENERGY's measurements of GPUs answering many people at once."
+                    ),
+                    self.tr(
+                        "Per word, a datacenter GPU is usually more efficient than a laptop: the "
+                        "savings come from using a far smaller model."
+                    ),
+                ],
+            ),
+            (
+                self.tr("The training card"),
+                [
+                    self.tr(
+                        "Before it can answer anything, a model is trained once on a huge "
+                        "amount of text."
+                    ),
+                    self.tr(
+                        "The card shows that one-off cost for the 405B model: Meta's own figures "
+                        "beside those of the article “Smaller is smarter”, and where they disagree."
+                    ),
+                ],
+            ),
+        ]
 
     def sources(self) -> list[tuple[str, str]]:
         return [
@@ -181,7 +245,7 @@ def component_rows() -> list[tuple[str, str, str]]:
     pyside = ("PySide6", "PySide6-Essentials")
     rows = [
         ("Smaller", __version__, package_licence("smaller") or "MIT"),
-        ("Python", platform.python_version(), "PSF-2.0"),
+        ("Python", platform.python_version(), "PSF License"),
         ("PySide6", PySide6.__version__, package_licence(*pyside) or "LGPL-3.0-only"),
         ("Qt", qVersion(), package_licence(*pyside) or "LGPL-3.0-only"),
         ("gpt4all", package_version("gpt4all") or unknown, package_licence("gpt4all") or "MIT"),
@@ -213,26 +277,33 @@ class AboutDialog(QDialog):
             f"<td>{html.escape(licence)}</td></tr>"
             for name, version, licence in component_rows()
         )
-        header = "".join(f"<th align='left'>{html.escape(h)}</th>"
-                         for h in (self.tr("Component"), self.tr("Version"), self.tr("Licence")))  # fmt: skip
-        model = self.tr("The model {model} is by Hugging Face, under the {licence} licence.").format(
-            model=MODEL_NAME, licence=MODEL_LICENCE
-        )
-        modified = self.tr("The copy shipped with Smaller is modified: one metadata value "
-                     "(tokenizer.ggml.pre) was changed so that gpt4all can read it; the "
-                     "weights are unchanged. The README explains why.")  # fmt: skip
+        headings = (self.tr("Component"), self.tr("Version"), self.tr("Licence"))
+        header = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in headings)
         tagline = self.tr("A private assistant that runs a small language model on this computer.")
+        privacy = self.tr(
+            "No telemetry. Smaller opens no network connection unless you ask it to, for example "
+            "by clicking a link."
+        )
         qt_note = self.tr("Smaller uses Qt and PySide6 under the GNU LGPL version 3.")
-        privacy = self.tr("No telemetry. Smaller opens no network connection unless you ask it to, "
-                    "for example by clicking a link.")  # fmt: skip
+        model = self.tr("The model {model} is by Hugging Face, under the {licence} licence.")
+        modified = self.tr(
+            "The copy shipped with Smaller is modified: one metadata value (tokenizer.ggml.pre) "
+            "was changed so that gpt4all can read the file; the weights are unchanged."
+        )
+        readme = self.tr("The README explains why.")
+        paragraphs = (
+            html.escape(model.format(model=MODEL_NAME, licence=MODEL_LICENCE)),
+            html.escape(modified),
+            html.escape(readme),
+            _link(SMOLLM2_URL, SMOLLM2_URL),
+        )
         return (
             f"<h2>Smaller {html.escape(__version__)}</h2>"
-            f"<p>{html.escape(self.tr('A private assistant that runs a small language model on this computer.'))}</p>"  # noqa: E501
+            f"<p>{html.escape(tagline)}</p>"
             f"<p><b>{html.escape(privacy)}</b></p>"
             f"<h3>{html.escape(self.tr('Versions and licences'))}</h3>"
             f"<table cellpadding='3'><tr>{header}</tr>{rows}</table>"
             f"<p>{html.escape(qt_note)}</p>"
             f"<h3>{html.escape(self.tr('The model'))}</h3>"
-            f"<p>{html.escape(model)} {html.escape(modified)} "
-            f"{_link(SMOLLM2_URL, SMOLLM2_URL)}</p>"
+            f"<p>{' '.join(paragraphs)}</p>"
         )

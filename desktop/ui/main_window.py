@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -16,11 +17,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import __version__
 from desktop.core.compare import training_card
 from desktop.core.measured import compare_saved
 from desktop.core.modelfile import ModelInfo
@@ -31,12 +32,16 @@ from desktop.ui.chat_controller import ChatController
 from desktop.ui.chat_view import ChatView
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.conversation_list import ConversationList
+from desktop.ui.demo_panel import DemoPanel, format_energy_range
+from desktop.ui.help_dialog import AboutDialog, HelpDialog
 from desktop.ui.notice_bar import NoticeBar
+from desktop.ui.numbers import localized
 from desktop.ui.prompt_edit import PromptEdit
 from desktop.ui.resource_panel import ResourcePanel
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import apply_theme, resolve_theme
+from desktop.ui.welcome import WelcomeDialog
 from desktop.workers.engine_worker import EngineController, LoadRequest, MeterSettings
 
 SHUTDOWN_WAIT_MS = 1500
@@ -63,6 +68,8 @@ class MainWindow(QMainWindow):
         if n_threads is not None:
             self.settings.threads = n_threads
         self.model_info: ModelInfo | None = None
+        self._pending_question = ""  # asked before the model was ready (from the welcome)
+        self._session_answers: list[dict] = []  # this session's answers, for demo mode's total
         self.engine = EngineController(self)
         self.engine.configure_meter(self._meter_settings())
         self._build()
@@ -75,6 +82,9 @@ class MainWindow(QMainWindow):
         self.refresh_conversations()
         conversations = self.store.list_conversations()
         self.select_conversation(conversations[0].id if conversations else None)
+        self._base_font = QFont(self.font())
+        if self.settings.demo_mode:
+            self.set_demo_mode(True)
         self.load_model(model_path)
 
     # -- layout -----------------------------------------------------------------------------------
@@ -123,8 +133,15 @@ class MainWindow(QMainWindow):
         column.addLayout(bottom)
         self.resource_panel = ResourcePanel(interval_s=self.settings.sample_interval_s)
         self.resource_panel.setVisible(self.settings.panel_visible)
+        self.demo_panel = DemoPanel()
+        self.demo_panel.hide()
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.conversation_list)
+        left_column.addWidget(self.demo_panel)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.conversation_list)
+        splitter.addWidget(left)
         splitter.addWidget(center)
         splitter.addWidget(self.resource_panel)
         splitter.setStretchFactor(1, 1)
@@ -161,6 +178,15 @@ class MainWindow(QMainWindow):
         self.panel_action.setChecked(self.settings.panel_visible)
         self.panel_action.toggled.connect(self.set_panel_visible)
         view_menu.addAction(self.panel_action)
+        self.demo_action = QAction(
+            self.tr("&Demo mode (for a projector)"), self, shortcut=QKeySequence("Ctrl+D")
+        )
+        self.demo_action.setCheckable(True)
+        self.demo_action.setToolTip(
+            self.tr("Larger text, ready questions and the 405B comparison beside every answer")
+        )
+        self.demo_action.toggled.connect(self.set_demo_mode)
+        view_menu.addAction(self.demo_action)
         settings_action = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self._settings_dialog)
         file_menu.insertAction(quit_action, settings_action)
@@ -168,9 +194,20 @@ class MainWindow(QMainWindow):
         rename.triggered.connect(self._rename_current)
         self.addAction(rename)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        welcome = QAction(self.tr("&Welcome…"), self)
+        welcome.triggered.connect(self.show_welcome)
+        numbers = QAction(
+            self.tr("What the &numbers mean"), self, shortcut=QKeySequence.StandardKey.HelpContents
+        )
+        numbers.triggered.connect(lambda: self._show_dialog(HelpDialog(self)))
         about = QAction(self.tr("&About Smaller"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        about.triggered.connect(lambda: self._show_dialog(AboutDialog(self)))
+        for action in (welcome, numbers, about):
+            help_menu.addAction(action)
+        # Qt's own "more menus" button, shown when the menu bar overflows (large text).
+        overflow = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+        if overflow is not None:
+            overflow.setAccessibleName(self.tr("More menus"))
 
     def _connect(self) -> None:
         self.prompt.send_requested.connect(self.send_current)
@@ -194,6 +231,7 @@ class MainWindow(QMainWindow):
         self.chat.answer_finished.connect(self._on_answer_finished)
         self.chat.streaming_changed.connect(self._on_busy)
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
+        self.demo_panel.question_chosen.connect(self.ask)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model ------------------------------------------------------------------------------------
@@ -232,6 +270,9 @@ class MainWindow(QMainWindow):
         self.notice_bar.clear_if_kind("model")
         self._update_input_state()
         self.prompt.setFocus()
+        if self._pending_question:
+            question, self._pending_question = self._pending_question, ""
+            self.ask(question)
 
     def _on_model_failed(self, message: str, detail: str) -> None:
         self.model_label.setText(self.tr("No model loaded"))
@@ -255,6 +296,8 @@ class MainWindow(QMainWindow):
         self.chat.show_conversation(conversation_id)
         self.refresh_conversations()
         self.refresh_totals()
+        if self.settings.demo_mode:
+            self._refresh_demo()
 
     def refresh_totals(self) -> None:
         cid = self.chat.conversation_id
@@ -370,6 +413,10 @@ class MainWindow(QMainWindow):
         )
         self.resource_panel.clear_streaming()
         self.refresh_totals()
+        if stats.get("footprint"):
+            self._session_answers.append(stats)
+        if self.settings.demo_mode:
+            self._refresh_demo()
 
     # -- comparison -------------------------------------------------------------------------------
     def open_comparison(self, answers: list[dict], scope: str = "") -> None:
@@ -428,13 +475,67 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.apply_settings(dialog.result_settings())
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Smaller",
-            f"<b>Smaller</b> {__version__}<br>A private assistant that runs on this computer."
-            "<br><br>Default model: SmolLM2-135M-Instruct by Hugging Face (Apache-2.0).",
-        )
+    def _show_dialog(self, dialog: QDialog) -> None:
+        self._dialog = dialog  # keep it referenced while it is open
+        dialog.show()
+
+    def ask(self, question: str) -> None:
+        """Put a ready question in the box and send it (or send it once the model is ready)."""
+        self.prompt.setPlainText(question)
+        if self.model_info is None:
+            self._pending_question = question
+            return
+        self.send_current()
+
+    # -- welcome and demo mode ----------------------------------------------------------------
+    def show_welcome(self) -> WelcomeDialog:
+        welcome = WelcomeDialog(self.model_path.stem, self)
+        welcome.question_chosen.connect(self.ask)
+        welcome.finished.connect(lambda _result: self.prompt.setFocus())
+        self._show_dialog(welcome)
+        return welcome
+
+    def set_demo_mode(self, on: bool) -> None:
+        """Presentable on a projector: larger text, ready questions instead of the chat list,
+        the resource panel, and the 405B estimate beside every answer."""
+        self.demo_action.setChecked(on)
+        font = QFont(self._base_font)
+        if on:
+            font.setPointSizeF(self._base_font.pointSizeF() * 1.4)
+        self.setFont(font)
+        self.demo_panel.setVisible(on)
+        self.conversation_list.setVisible(not on)
+        if on:
+            self.set_panel_visible(True)
+        if self.settings.demo_mode != on:
+            self.settings.demo_mode = on
+            self.settings.save()
+        self._refresh_demo()
+
+    def _refresh_demo(self) -> None:
+        on = self.settings.demo_mode
+        size = self.model_info.size_bytes if self.model_info else None
+        for widget in self.chat_view.messages:
+            line = ""
+            if on and widget.role == "assistant" and widget.stats.get("footprint"):
+                comparison = compare_saved([widget.stats], size, self.chat.model_name)
+                if comparison is not None:
+                    c = comparison.to_json()
+                    line = self.tr("The same on the 405B model: {range}. {words}").format(
+                        range=format_energy_range(c["energy_wh"]["low"], c["energy_wh"]["high"]),
+                        words=localized(c["ratios"]["energy"]["words"]),
+                    )
+            widget.set_demo_line(line)
+        if on:
+            session = compare_saved(self._session_answers, size, self.chat.model_name)
+            if session is None:
+                self.demo_panel.set_session_totals(0.0, 0.0, 0.0, 0)
+            else:
+                c = session.to_json()
+                self.demo_panel.set_session_totals(
+                    c["local"]["energy_wh"], c["energy_wh"]["low"], c["energy_wh"]["high"],
+                    len(self._session_answers),
+                )  # fmt: skip
 
     # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

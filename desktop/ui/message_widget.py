@@ -94,6 +94,11 @@ class MessageWidget(QFrame):
         self.stats_label.linkActivated.connect(self._open_details)
         self.stats: dict[str, object] = {}
         layout.addWidget(self.stats_label)
+        self.demo_label = QLabel("")  # demo mode: the 405B estimate beside the answer
+        self.demo_label.setObjectName("demoLine")
+        self.demo_label.setWordWrap(True)
+        self.demo_label.hide()
+        layout.addWidget(self.demo_label)
         footer = QHBoxLayout()
         footer.addStretch(1)
         self.copy_button = QPushButton(self.tr("Copy"))
@@ -153,6 +158,10 @@ class MessageWidget(QFrame):
         explanation = footprint.get("explanation", "") if isinstance(footprint, dict) else ""
         self.stats_label.setToolTip(str(explanation))
         self.compare_button.setVisible(self.role == "assistant" and isinstance(footprint, dict))
+
+    def set_demo_line(self, text: str) -> None:
+        self.demo_label.setText(text)
+        self.demo_label.setVisible(bool(text))
 
     def _open_details(self, _link: str) -> None:
         self.details_dialog = FootprintDetailsDialog(self.stats, self)

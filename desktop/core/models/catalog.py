@@ -88,8 +88,15 @@ class CatalogEntry:
             raise ValueError("file_size must be a positive integer")
         if values.get("prompt_format") not in ("chatml", "llama3", "phi3", "custom"):
             raise ValueError(f"unknown prompt_format {values.get('prompt_format')!r}")
+        values.setdefault("template_source", "catalog")
+        for key in ("prompt_template", "system_prompt", "family", "quant", "template_source"):
+            if not isinstance(values.setdefault(key, ""), str):
+                raise ValueError(f"{key} is not text")
+        ram = values.setdefault("ram_required_gb", None)
+        if ram is not None and (not isinstance(ram, int) or isinstance(ram, bool)):
+            raise ValueError("ram_required_gb must be an integer")
         for key, length in (("md5", 32), ("sha256", 64)):
-            digest = values.get(key)
+            digest = values.setdefault(key, None)
             if digest is not None and not re.fullmatch(f"[0-9a-f]{{{length}}}", str(digest)):
                 raise ValueError(f"{key} is not a hex digest")
         return cls(**values)

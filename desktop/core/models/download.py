@@ -8,7 +8,10 @@ What happens to the `.part` file on each failure:
   kept (the next run resumes with an HTTP Range request): paused, connection lost, timeout,
       disk full, HTTP errors such as 404 or 503.
   removed (its bytes are known to be useless): cancelled, checksum mismatch, wrong size, not a
-      usable model file, server restarted the file from the start is handled by starting over.
+      usable model file.
+A server that ignores Range (answers 200) or cannot resume (416) makes us start from byte 0.
+The checksums are computed over the finished .part in one extra read, so a resumed download is
+verified as a whole, whatever happened between its pieces.
 """
 
 from __future__ import annotations
@@ -111,14 +114,17 @@ class Download:
 
     @classmethod
     def for_entry(
-        cls, entry: CatalogEntry, folder: Path | None = None, url: str | None = None,
-        **options: object,
+        cls, entry: CatalogEntry, folder: Path | None = None, url: str | None = None, *,
+        timeout: float = 30.0, disk_usage: Callable[[Path], _DiskUsage] = shutil.disk_usage,
+        chunk_size: int = 1 << 18, progress_interval: float = 0.25,
     ) -> Download:  # fmt: skip
         """A download of a catalog model into the models folder, checked against its size and
         checksums (also when `url` points at a mirror)."""
-        dest = (folder or models_dir()) / entry.filename
-        return cls(url or entry.url, dest, size=entry.file_size, md5=entry.md5,
-                   sha256=entry.sha256, entry=entry, **options)  # type: ignore[arg-type]  # fmt: skip
+        return cls(
+            url or entry.url, (folder or models_dir()) / entry.filename, size=entry.file_size,
+            md5=entry.md5, sha256=entry.sha256, timeout=timeout, disk_usage=disk_usage,
+            chunk_size=chunk_size, progress_interval=progress_interval, entry=entry,
+        )  # fmt: skip
 
     @property
     def part(self) -> Path:

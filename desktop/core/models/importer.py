@@ -20,6 +20,7 @@ from desktop.core.models.installed import (
     InstalledModel,
     list_installed,
     models_dir,
+    read_registry,
     register_import,
 )
 from desktop.core.models.settings import ModelSettings, save_settings, settings_from_info
@@ -104,9 +105,10 @@ def import_model(
     folder = folder or models_dir()
     folder.mkdir(parents=True, exist_ok=True)
     installed = list_installed(folder, include_hidden=True)
+    originals = {k: r.get("original") for k, r in read_registry(folder)["imported"].items()}
     for model in installed:
-        same = model.path.exists() and os.path.samefile(model.path, source)
-        if same or (model.source != "linked" and model.path.resolve() == source.resolve()):
+        # The same file, or one we copied from it (a second import would only duplicate it).
+        if os.path.samefile(model.path, source) or originals.get(model.key) == str(source):
             msg = f"This model is already installed as “{model.name}”."
             raise ModelImportError("exists", msg, str(source))
     wanted = source.name if source.suffix == ".gguf" else source.name + ".gguf"

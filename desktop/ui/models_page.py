@@ -1,0 +1,439 @@
+"""The Models page: which models fit this computer, download, import, use, remove, settings.
+
+Everything slow (downloads, imports, the catalog refresh, reading a file's metadata) runs on the
+DownloadController's threads; this dialog only shows results. The network is used only when the
+user clicks Download or "Refresh the list". Nothing half-downloaded is ever offered: the core
+writes `NAME.gguf.part` and renames it only after it is verified, and this page lists only what
+`list_installed()` returns.
+
+Keep one instance (hide it on close): a download goes on while the page is closed, and the
+owner calls `shutdown()` before the application quits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.modelfile import ModelInfo
+from desktop.core.models import (
+    Catalog,
+    CatalogEntry,
+    Fit,
+    ImportResult,
+    InstalledModel,
+    Memory,
+    ModelNotFound,
+    Progress,
+    active_model,
+    fit_for_entry,
+    fit_for_info,
+    list_installed,
+    load_catalog,
+    models_dir,
+    remove_model,
+    restore_default,
+    save_settings,
+    set_active_model,
+    settings_for,
+)
+from desktop.core.models.catalog import DEFAULT_CATALOG_URL
+from desktop.core.models.download import partial_size
+from desktop.core.models.fit import current_memory
+from desktop.core.models.installed import read_registry
+from desktop.core.models.settings import ModelSettings
+from desktop.core.paths import default_model_path
+from desktop.ui.model_settings_dialog import ModelSettingsDialog
+from desktop.ui.models_table import ModelRow, ModelsTable, size_text
+from desktop.workers.download_worker import DownloadController
+
+
+class ModelsDialog(QDialog):
+    model_chosen = Signal(Path, object)  # the model file, its ModelSettings (.chat_format())
+    settings_saved = Signal(Path, object)  # a model's settings changed (reload it if in use)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, catalog: Catalog | None = None,
+        catalog_url: str = DEFAULT_CATALOG_URL,
+        download_url: Callable[[CatalogEntry], str | None] | None = None,
+        folder: Path | None = None, memory: Memory | None = None,
+        controller: DownloadController | None = None,
+    ) -> None:  # fmt: skip
+        """`catalog_url`, `download_url` (a mirror for an entry), `folder` and `memory` are
+        there so tests can use a local server, a temp folder and a fixed amount of RAM."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Models"))
+        self.resize(1100, 560)
+        self.folder = folder or models_dir()
+        self.catalog = catalog or load_catalog(self.folder)
+        self._catalog_url, self._download_url, self._memory = catalog_url, download_url, memory
+        self._infos: dict[Path, ModelInfo | str] = {}  # read on the worker, once per file
+        self._asked: set[Path] = set()
+        self._download_name = ""
+        self.settings_dialog: ModelSettingsDialog | None = None
+        self.controller = controller or DownloadController(self, folder=self.folder)
+        self._build()
+        self._connect()
+        self.rebuild()
+
+    # -- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = ModelsTable()
+        self.download_button = QPushButton(self.tr("Download"))
+        self.use_button = QPushButton(self.tr("Use"))
+        self.use_button.setToolTip(self.tr("Chat with this model in the main window"))
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr("Prompt format, system prompt, temperature, context length and threads for this model"))  # fmt: skip
+        row_buttons = QHBoxLayout()
+        for button in (self.download_button, self.use_button, self.settings_button,
+                       self.remove_button):  # fmt: skip
+            row_buttons.addWidget(button)
+        row_buttons.addStretch(1)
+
+        self.download_panel = QWidget()
+        panel = QHBoxLayout(self.download_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        self.download_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setAccessibleName(self.tr("Download progress"))
+        self.progress_label = QLabel()
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.cancel_button = QPushButton(self.tr("Cancel download"))
+        for widget in (self.download_label, self.progress_bar, self.progress_label,
+                       self.pause_button, self.cancel_button):  # fmt: skip
+            panel.addWidget(widget, 1 if widget is self.progress_bar else 0)
+        self.download_panel.hide()
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("modelsMessage")
+        self.import_button = QPushButton(self.tr("Import a model file…"))
+        self.copy_check = QCheckBox(self.tr("Copy imported files into the models folder"))
+        self.copy_check.setChecked(True)
+        self.copy_check.setToolTip(self.tr("Unticked, the file stays where it is and must not be moved"))  # fmt: skip
+        self.refresh_button = QPushButton(self.tr("Refresh the list"))
+        self.refresh_button.setToolTip(self.tr("Fetch the current list of models from GPT4All (uses the internet)"))  # fmt: skip
+        self.restore_button = QPushButton(self.tr("Restore the built-in model"))
+        bottom = QHBoxLayout()
+        for widget in (self.import_button, self.copy_check, self.refresh_button,
+                       self.restore_button):  # fmt: skip
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_buttons)
+        layout.addWidget(self.download_panel)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.download_button.clicked.connect(self.download_selected)
+        self.use_button.clicked.connect(self.use_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.settings_button.clicked.connect(self.edit_settings)
+        self.pause_button.clicked.connect(self._pause_or_resume)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.import_button.clicked.connect(self.import_file)
+        self.refresh_button.clicked.connect(self.refresh_list)
+        self.restore_button.clicked.connect(self.restore_builtin)
+        c = self.controller
+        c.progress.connect(self._on_progress)
+        c.finished.connect(self._on_finished)
+        c.failed.connect(self._on_failed)
+        c.paused.connect(self._on_paused)
+        c.cancelled.connect(self._on_cancelled)
+        c.import_progress.connect(self._on_import_progress)
+        c.imported.connect(self._on_imported)
+        c.import_failed.connect(self._on_import_failed)
+        c.catalog_refreshed.connect(self._on_refreshed)
+        c.refresh_failed.connect(self._on_refresh_failed)
+        c.info_read.connect(self._on_info_read)
+
+    # -- the list -------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        installed = list_installed(self.folder, self.catalog)
+        active = active_model(self.folder)
+        active_key = active.key if active else None
+        installed.sort(key=lambda m: m.key != active_key)  # the one in use on top, then the rest
+        have = {m.path.name for m in installed}
+        rows = [ModelRow(m, m.catalog, m.key == active_key) for m in installed]
+        for entry in sorted(self.catalog.entries, key=lambda e: e.file_size):
+            if entry.filename not in have:
+                partial = partial_size(self.folder / entry.filename)
+                rows.append(ModelRow(None, entry, partial=partial))
+        memory = self._memory or current_memory()
+        fits = {row.key: self._fit(row, memory) for row in rows}
+        unread = [
+            m.path for m in installed if m.path not in self._infos and m.path not in self._asked
+        ]
+        self._asked.update(unread)
+        self.controller.read_infos(unread)
+        running = self.controller.entry if self.controller.state == "running" else None
+        self.table.set_rows(rows, fits, self._infos, running.filename if running else None)
+        hidden = bool(read_registry(self.folder).get("hidden_default"))
+        self.restore_button.setVisible(hidden and default_model_path().is_file())
+        origin = self.tr("shipped with the app") if self.catalog.origin == "bundled" else self.tr("refreshed")  # fmt: skip
+        self.summary.setText(self.tr("Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.").format(date=self.catalog.date, origin=origin, total=size_text(memory.total), free=size_text(memory.available)))  # fmt: skip
+        self._update_buttons()
+
+    def _fit(self, row: ModelRow, memory: Memory) -> Fit | str | None:
+        if row.installed is None:
+            assert row.entry is not None
+            return fit_for_entry(row.entry, memory=memory)
+        ctx = settings_for(row.installed, self.folder).context_length
+        info = self._infos.get(row.installed.path)
+        if isinstance(info, ModelInfo):
+            return fit_for_info(info, ctx, memory)
+        if info is None and row.entry is not None:  # an upper bound until the file is read
+            return fit_for_entry(row.entry, ctx, memory)
+        return info
+
+    def _update_buttons(self) -> None:
+        row = self.table.selected_row()
+        installed = row is not None and row.installed is not None
+        idle = self.controller.state == "idle"
+        self.download_button.setEnabled(bool(row and not installed and idle))
+        resume = bool(row and row.partial)
+        self.download_button.setText(self.tr("Resume download") if resume else self.tr("Download"))
+        for button in (self.use_button, self.remove_button, self.settings_button):
+            button.setEnabled(installed)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("error", error)
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+
+    def _selected_model(self) -> InstalledModel | None:
+        row = self.table.selected_row()
+        return row.installed if row else None
+
+    # -- download -------------------------------------------------------------------------------
+    def download_selected(self) -> None:
+        row = self.table.selected_row()
+        if row is None or row.entry is None or row.installed is not None:
+            return
+        entry = row.entry
+        url = self._download_url(entry) if self._download_url else None
+        if not self.controller.start(entry, url):
+            self.show_message(self.tr("Another download is not finished: wait for it, or cancel it first."), True)  # fmt: skip
+            return
+        self._download_name = entry.name
+        self.download_label.setText(self.tr("Downloading “{name}”").format(name=entry.name))
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(int(100 * row.partial / entry.file_size))
+        self.progress_label.setText(self.tr("Starting…"))
+        self._set_download_buttons(running=True)
+        self.show_message("")
+        self.rebuild()
+
+    def _set_download_buttons(self, *, running: bool | None) -> None:
+        """running True/False: Pause or Resume shown; None: the download is over."""
+        self.download_panel.show()
+        for button in (self.pause_button, self.cancel_button):
+            button.setVisible(running is not None)
+            button.setEnabled(True)
+        self.pause_button.setText(self.tr("Pause") if running else self.tr("Resume"))
+
+    def _on_progress(self, p: Progress) -> None:
+        if p.total:
+            self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(int(100 * p.done / p.total))
+            parts = [self.tr("{done} of {total}").format(done=size_text(p.done), total=size_text(p.total))]  # fmt: skip
+        else:
+            self.progress_bar.setRange(0, 0)  # size unknown: a busy bar
+            parts = [size_text(p.done)]
+        parts.append(self.tr("{speed}/s").format(speed=size_text(int(p.speed))))
+        if p.seconds_left is not None:
+            parts.append(self.tr("{time} left").format(time=self._duration(p.seconds_left)))
+        self.progress_label.setText(" · ".join(parts))
+
+    def _duration(self, seconds: float) -> str:
+        s = int(seconds)
+        if s >= 3600:
+            return self.tr("{h} h {m} min").format(h=s // 3600, m=s % 3600 // 60)
+        if s >= 60:
+            return self.tr("{m} min {s} s").format(m=s // 60, s=s % 60)
+        return self.tr("{s} s").format(s=s)
+
+    def _pause_or_resume(self) -> None:
+        if self.controller.state == "running":
+            self.pause_button.setEnabled(False)  # until the worker has really stopped
+            self.controller.pause()
+        elif self.controller.resume():
+            self._set_download_buttons(running=True)
+            self.progress_label.setText(self.tr("Resuming…"))
+            self.rebuild()
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.pause_button.setEnabled(False)
+        self.controller.cancel()
+
+    def _on_finished(self, path: Path) -> None:
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(100)
+        self.progress_label.setText(self.tr("Downloaded and checked"))
+        self._set_download_buttons(running=None)
+        self.show_message(self.tr("“{name}” is downloaded and checked. Press Use to chat with it.").format(name=self._download_name))  # fmt: skip
+        self.rebuild()
+        self.table.select_key(Path(path).name)
+
+    def _on_failed(self, kind: str, message: str) -> None:
+        self._set_download_buttons(running=None)
+        self.progress_label.setText(self.tr("Stopped"))
+        self.show_message(self.tr("The download of “{name}” did not finish. {reason}").format(name=self._download_name, reason=message), True)  # fmt: skip
+        self.rebuild()
+
+    def _on_paused(self) -> None:
+        self._set_download_buttons(running=False)
+        self.progress_label.setText(self.tr("Paused"))
+        self.rebuild()
+
+    def _on_cancelled(self) -> None:
+        self.download_panel.hide()
+        self.show_message(self.tr("The download of “{name}” was cancelled and its part deleted.").format(name=self._download_name))  # fmt: skip
+        self.rebuild()
+
+    # -- use, remove, restore, settings -----------------------------------------------------------
+    def use_selected(self) -> None:
+        model = self._selected_model()
+        if model is None:
+            return
+        set_active_model(model.key, self.folder)
+        self.show_message(self.tr("“{name}” is now the model of the chat window.").format(name=model.name))  # fmt: skip
+        self.rebuild()
+        self.model_chosen.emit(model.path, settings_for(model, self.folder))
+
+    def remove_selected(self) -> None:
+        model = self._selected_model()
+        if model is None:
+            return
+        if model.source == "bundled":
+            question = self.tr("Hide the built-in model “{name}”? “Restore the built-in model” brings it back.")  # fmt: skip
+        elif model.source == "linked":
+            question = self.tr("Remove “{name}” from this list? The file itself stays where it is.")
+        else:
+            question = self.tr("Remove “{name}”? Its file ({size}) will be deleted from this computer.")  # fmt: skip
+        text = question.format(name=model.name, size=size_text(model.size_bytes))
+        answer = QMessageBox.question(self, self.tr("Remove a model"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        active = active_model(self.folder)
+        try:
+            remove_model(model.key, self.folder)
+        except (ModelNotFound, OSError) as exc:
+            self.show_message(self.tr("“{name}” could not be removed: {reason}").format(name=model.name, reason=str(exc)), True)  # fmt: skip
+            return
+        self.show_message(self.tr("“{name}” was removed.").format(name=model.name))
+        self.rebuild()
+        if active is not None and active.key == model.key:
+            # The window should not keep a model that is gone: switch it to the next choice.
+            fallback = active_model(self.folder)
+            if fallback is not None:
+                self.model_chosen.emit(fallback.path, settings_for(fallback, self.folder))
+
+    def restore_builtin(self) -> None:
+        restore_default(self.folder)
+        self.show_message(self.tr("The built-in model is back in the list."))
+        self.rebuild()
+
+    def edit_settings(self, _checked: bool = False, note: str = "") -> ModelSettingsDialog | None:
+        model = self._selected_model()
+        if model is None:
+            return None
+        info = self._infos.get(model.path)
+        top = info.context_length if isinstance(info, ModelInfo) else model.context_length
+        dialog = ModelSettingsDialog(model.name, settings_for(model, self.folder),
+                                     max_context=top, format_note=note, parent=self)  # fmt: skip
+        dialog.accepted.connect(lambda: self._save_settings(model, dialog.result_settings()))
+        self.settings_dialog = dialog
+        dialog.open()  # not exec(): the page and its download keep running
+        return dialog
+
+    def _save_settings(self, model: InstalledModel, settings: ModelSettings) -> None:
+        save_settings(model.key, settings, self.folder)
+        self.show_message(self.tr("Settings for “{name}” saved.").format(name=model.name))
+        self.rebuild()  # the context length changes the memory badge
+        self.settings_saved.emit(model.path, settings)
+
+    # -- import and refresh -------------------------------------------------------------------
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a model file"), str(Path.home()),
+            self.tr("Model files (*.gguf);;All files (*)"),
+        )  # fmt: skip
+        if not path:
+            return
+        self.import_button.setEnabled(False)
+        self.show_message(self.tr("Checking “{name}”…").format(name=Path(path).name))
+        self.controller.start_import(Path(path), copy=self.copy_check.isChecked())
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 100
+        self.show_message(self.tr("Copying the model into the models folder: {percent}%").format(percent=percent))  # fmt: skip
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self.import_button.setEnabled(True)
+        model = result.model
+        self._infos[model.path] = result.info
+        self.rebuild()
+        self.table.select_key(model.key)
+        label = result.settings.chat_format().label
+        if result.format_recognised:
+            self.show_message(self.tr("“{name}” was imported. Its prompt format, {format}, was read from the file: change it in Settings… if its answers look wrong.").format(name=model.name, format=label))  # fmt: skip
+            return
+        note = self.tr("The file's chat template was not recognised, so {format} was assumed. Choose the format its makers give.").format(format=label)  # fmt: skip
+        self.show_message(self.tr("“{name}” was imported. Check its prompt format.").format(name=model.name))  # fmt: skip
+        self.edit_settings(note=note)
+
+    def _on_import_failed(self, kind: str, message: str) -> None:
+        self.import_button.setEnabled(True)
+        self.show_message(self.tr("The file was not imported. {reason}").format(reason=message), True)  # fmt: skip
+
+    def refresh_list(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.show_message(self.tr("Fetching the current list of models…"))
+        self.controller.refresh(self._catalog_url)
+
+    def _on_refreshed(self, catalog: Catalog) -> None:
+        self.refresh_button.setEnabled(True)
+        self.catalog = catalog
+        self.show_message(self.tr("The list is up to date: {n} models this app can run.").format(n=len(catalog.entries)))  # fmt: skip
+        self.rebuild()
+
+    def _on_refresh_failed(self, kind: str, message: str) -> None:
+        self.refresh_button.setEnabled(True)
+        self.show_message(self.tr("The list was not updated; the previous one is still shown. {reason}").format(reason=message), True)  # fmt: skip
+
+    def _on_info_read(self, path: Path, info: ModelInfo | str) -> None:
+        self._infos[path] = info
+        self.rebuild()
+
+    def shutdown(self, timeout_ms: int = 1500) -> bool:
+        """Pause any download (it resumes next time) and stop the worker threads, bounded."""
+        return self.controller.shutdown(timeout_ms)
