@@ -39,14 +39,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def configured_model_path() -> Path:
-    """The active model, as `smaller models use NAME` or the Models page set it."""
-    from desktop.core.models import active_model_path
+def configured_model() -> tuple[Path, object | None]:
+    """The active model, as `smaller models use NAME` or the Models page set it, with its own
+    settings (prompt format, memory, threads, creativity)."""
+    from desktop.core.models import active_model, load_settings, settings_for
 
     try:
-        return active_model_path()
+        model = active_model()
+        if model is not None:
+            # Only settings the user saved or the catalog gives; otherwise Settings' defaults.
+            own = load_settings(model.key) or (settings_for(model) if model.catalog else None)
+            return model.path, own
     except (OSError, ValueError):
-        return default_model_path()
+        pass
+    return default_model_path(), None
+
+
+def configured_model_path() -> Path:
+    return configured_model()[0]
 
 
 _windows: list[object] = []  # keeps the current window referenced across a language switch
@@ -65,7 +75,10 @@ def open_main_window(settings: object | None = None) -> object:
     if isinstance(app, QApplication):
         apply_theme(app, resolve_theme(settings.theme))
     store, warning = open_chats()
-    window = MainWindow(store, configured_model_path(), store_warning=warning, settings=settings)
+    path, model_settings = configured_model()
+    window = MainWindow(
+        store, path, store_warning=warning, settings=settings, model_settings=model_settings
+    )
     window.language_changed.connect(lambda _language: switch_language(window))
     _windows[:] = [window]
     return window

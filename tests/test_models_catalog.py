@@ -179,3 +179,15 @@ def test_models_dir_is_inside_qts_app_data_folder(qapp: Any) -> None:
         qapp.setApplicationName(old[1])
     assert models_dir() == qt_dir / "models"
     assert qt_dir.parts[-2:] == ("Smaller", "Smaller")  # Qt appends organisation and app
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [({"filename": "../x.gguf"}, "unsafe file name"), ({"file_size": "9"}, "positive integer"),
+     ({"md5": "XYZ"}, "hex digest"), ({"prompt_template": None}, "not text"),
+     ({"prompt_format": "alpaca"}, "unknown prompt_format"), ({"url": ""}, "url missing")],
+)  # fmt: skip
+def test_entry_fields_are_checked_when_read(change: dict[str, Any], problem: str) -> None:
+    raw = {**snapshot()["models"][0], **change}
+    with pytest.raises(ValueError, match=problem):
+        cat.CatalogEntry.from_json(raw)

@@ -271,3 +271,18 @@ def test_read_only_database_shows_chats_and_says_so(
     assert win.conversation_list.titles() == ["Kept chat"]
     win.close()
     assert db.read_bytes() == before
+
+
+def test_models_page_opens_and_switching_loads_on_the_worker(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from desktop.core.models import ModelSettings
+
+    dialog = window.show_models()
+    assert dialog.isVisible() and window.show_models() is dialog  # one instance
+    tiny = gguf_factory.write_gguf(tmp_path / "tiny.gguf")
+    window.use_model(tiny, ModelSettings(prompt_format="chatml", context_length=1024))
+    assert window.model_info is None  # loading, on the worker thread
+    qtbot.waitUntil(lambda: window.model_info is not None, timeout=30_000)
+    assert "tiny" in window.model_label.text() and window.chat.n_ctx == 1024
+    dialog.close()

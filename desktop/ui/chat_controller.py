@@ -62,6 +62,7 @@ class ChatController(QObject):
         self.model_name = "the model"
         self.n_ctx = 2048
         self.settings = SamplingSettings()
+        self.default_system_prompt = ""  # the model's own, for new chats
         self._streaming: _Streaming | None = None
         engine.chunk.connect(self._on_chunk)
         engine.answer_done.connect(self._on_answer_done)
@@ -114,7 +115,9 @@ class ChatController(QObject):
             return False
         try:
             if self.conversation_id is None:
-                self.conversation_id = self.store.create_conversation().id
+                self.conversation_id = self.store.create_conversation(
+                    system_prompt=self.default_system_prompt
+                ).id
                 self.conversations_changed.emit()
             cid = self.conversation_id
             conversation = self.store.get_conversation(cid)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.compare import training_card
 from desktop.core.measured import compare_saved
 from desktop.core.modelfile import ModelInfo
+from desktop.core.models import ModelSettings
 from desktop.core.paths import cache_dir
 from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
@@ -34,6 +35,7 @@ from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.demo_panel import DemoPanel, format_energy_range
 from desktop.ui.help_dialog import AboutDialog, HelpDialog
+from desktop.ui.models_page import ModelsDialog
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.numbers import localized
 from desktop.ui.prompt_edit import PromptEdit
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         store_warning: str | None = None,
         n_threads: int | None = None,
         settings: AppSettings | None = None,
+        model_settings: ModelSettings | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Smaller"))
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
             self.settings.threads = n_threads
         self.model_info: ModelInfo | None = None
         self._pending_question = ""  # asked before the model was ready (from the welcome)
+        self.models_dialog: ModelsDialog | None = None
         self._session_answers: list[dict] = []  # this session's answers, for demo mode's total
         self.engine = EngineController(self)
         self.engine.configure_meter(self._meter_settings())
@@ -85,7 +89,7 @@ class MainWindow(QMainWindow):
         self._base_font = QFont(self.font())
         if self.settings.demo_mode:
             self.set_demo_mode(True)
-        self.load_model(model_path)
+        self.load_model(model_path, model_settings)
 
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -187,6 +191,12 @@ class MainWindow(QMainWindow):
         )
         self.demo_action.toggled.connect(self.set_demo_mode)
         view_menu.addAction(self.demo_action)
+        models_action = QAction(self.tr("&Models…"), self, shortcut=QKeySequence("Ctrl+M"))
+        models_action.setToolTip(
+            self.tr("See which models fit this computer, download or import one")
+        )
+        models_action.triggered.connect(self.show_models)
+        file_menu.insertAction(quit_action, models_action)
         settings_action = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self._settings_dialog)
         file_menu.insertAction(quit_action, settings_action)
@@ -235,17 +245,50 @@ class MainWindow(QMainWindow):
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model ------------------------------------------------------------------------------------
-    def load_model(self, path: Path) -> None:
+    def load_model(self, path: Path, model_settings: ModelSettings | None = None) -> None:
+        """Load a model on the worker thread (the old one is closed there, between answers).
+        A model's own settings (prompt format, memory, threads, creativity) apply when given."""
         self.model_path = path
         self.model_info = None
         self.model_label.setText(self.tr("Loading {name}…").format(name=path.name))
         self._update_input_state()
+        n_ctx, threads, chat_format = self.settings.context_tokens, self.settings.n_threads(), None
+        if model_settings is not None:
+            n_ctx = model_settings.context_length
+            threads = model_settings.threads or threads
+            chat_format = model_settings.chat_format()
+            self.chat.settings.temperature = model_settings.temperature
+            self.chat.default_system_prompt = model_settings.system_prompt
+        self.chat.n_ctx = n_ctx
         self.engine.load(
-            LoadRequest(
-                path, n_ctx=self.settings.context_tokens, n_threads=self.settings.n_threads(),
-                cache_dir=cache_dir(),
-            )
+            LoadRequest(path, n_ctx=n_ctx, n_threads=threads, chat_format=chat_format,
+                        cache_dir=cache_dir())
         )  # fmt: skip
+
+    def show_models(self) -> ModelsDialog:
+        """The Models page. One instance, so a download goes on while the page is closed."""
+        if self.models_dialog is None:
+            self.models_dialog = ModelsDialog(self)
+            self.models_dialog.model_chosen.connect(self.use_model)
+            self.models_dialog.settings_saved.connect(
+                lambda path, s: self.use_model(path, s) if path == self.model_path else None
+            )
+        self.models_dialog.show()
+        self.models_dialog.raise_()
+        self.models_dialog.activateWindow()
+        return self.models_dialog
+
+    def use_model(self, path: Path, model_settings: ModelSettings) -> None:
+        if self.engine.busy or self.chat.streaming:
+            # The old model is closed only after its answer finishes or is stopped.
+            self.statusBar().showMessage(
+                self.tr(
+                    "Wait for the answer to finish, or press Stop, then choose the model again."
+                ),
+                8000,
+            )
+            return
+        self.load_model(path, model_settings)
 
     def choose_model_file(self) -> None:
         if self.engine.busy:
@@ -309,7 +352,9 @@ class MainWindow(QMainWindow):
 
     def new_conversation(self) -> None:
         try:
-            conversation = self.store.create_conversation()
+            conversation = self.store.create_conversation(
+                system_prompt=self.chat.default_system_prompt
+            )
         except StoreError as exc:
             self.notice_bar.show_message(str(exc))
             return
@@ -541,6 +586,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Stop the answer, close the model on its own thread (bounded wait), keep the partial
         answer marked as stopped, then close the database."""
+        if self.models_dialog is not None:
+            self.models_dialog.shutdown(SHUTDOWN_WAIT_MS)
         self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()
         self.store.close()

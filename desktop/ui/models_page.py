@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,6 @@ from desktop.core.models import (
     InstalledModel,
     Memory,
     ModelNotFound,
-    Progress,
     active_model,
     fit_for_entry,
     fit_for_info,
@@ -58,6 +56,7 @@ from desktop.core.models.fit import current_memory
 from desktop.core.models.installed import read_registry
 from desktop.core.models.settings import ModelSettings
 from desktop.core.paths import default_model_path
+from desktop.ui.download_panel import DownloadPanel
 from desktop.ui.model_settings_dialog import ModelSettingsDialog
 from desktop.ui.models_table import ModelRow, ModelsTable, size_text
 from desktop.workers.download_worker import DownloadController
@@ -87,6 +86,7 @@ class ModelsDialog(QDialog):
         self._download_name = ""
         self.settings_dialog: ModelSettingsDialog | None = None
         self.controller = controller or DownloadController(self, folder=self.folder)
+        self.controller.folder = self.folder  # downloads land in the folder this page lists
         self._build()
         self._connect()
         self.rebuild()
@@ -108,20 +108,7 @@ class ModelsDialog(QDialog):
             row_buttons.addWidget(button)
         row_buttons.addStretch(1)
 
-        self.download_panel = QWidget()
-        panel = QHBoxLayout(self.download_panel)
-        panel.setContentsMargins(0, 0, 0, 0)
-        self.download_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setAccessibleName(self.tr("Download progress"))
-        self.progress_label = QLabel()
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.cancel_button = QPushButton(self.tr("Cancel download"))
-        for widget in (self.download_label, self.progress_bar, self.progress_label,
-                       self.pause_button, self.cancel_button):  # fmt: skip
-            panel.addWidget(widget, 1 if widget is self.progress_bar else 0)
-        self.download_panel.hide()
+        self.download_panel = DownloadPanel(self.controller)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -156,13 +143,11 @@ class ModelsDialog(QDialog):
         self.use_button.clicked.connect(self.use_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.settings_button.clicked.connect(self.edit_settings)
-        self.pause_button.clicked.connect(self._pause_or_resume)
-        self.cancel_button.clicked.connect(self._cancel)
+        self.download_panel.resumed.connect(self.rebuild)
         self.import_button.clicked.connect(self.import_file)
         self.refresh_button.clicked.connect(self.refresh_list)
         self.restore_button.clicked.connect(self.restore_builtin)
         c = self.controller
-        c.progress.connect(self._on_progress)
         c.finished.connect(self._on_finished)
         c.failed.connect(self._on_failed)
         c.paused.connect(self._on_paused)
@@ -216,8 +201,12 @@ class ModelsDialog(QDialog):
     def _update_buttons(self) -> None:
         row = self.table.selected_row()
         installed = row is not None and row.installed is not None
-        idle = self.controller.state == "idle"
-        self.download_button.setEnabled(bool(row and not installed and idle))
+        c = self.controller
+        # Idle, or the paused download itself (Download then resumes it, like Resume).
+        free = c.state == "idle" or (
+            c.state == "paused" and row is not None and row.entry == c.entry
+        )
+        self.download_button.setEnabled(bool(row and not installed and free))
         resume = bool(row and row.partial)
         self.download_button.setText(self.tr("Resume download") if resume else self.tr("Download"))
         for button in (self.use_button, self.remove_button, self.settings_button):
@@ -225,6 +214,7 @@ class ModelsDialog(QDialog):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setProperty("error", error)
+        self.message.style().polish(self.message)  # so a QSS rule on [error="true"] applies
         self.message.setText(text)
         self.message.setAccessibleDescription(text)
 
@@ -243,79 +233,23 @@ class ModelsDialog(QDialog):
             self.show_message(self.tr("Another download is not finished: wait for it, or cancel it first."), True)  # fmt: skip
             return
         self._download_name = entry.name
-        self.download_label.setText(self.tr("Downloading “{name}”").format(name=entry.name))
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setValue(int(100 * row.partial / entry.file_size))
-        self.progress_label.setText(self.tr("Starting…"))
-        self._set_download_buttons(running=True)
+        self.download_panel.started(entry.name, row.partial / entry.file_size)
         self.show_message("")
         self.rebuild()
 
-    def _set_download_buttons(self, *, running: bool | None) -> None:
-        """running True/False: Pause or Resume shown; None: the download is over."""
-        self.download_panel.show()
-        for button in (self.pause_button, self.cancel_button):
-            button.setVisible(running is not None)
-            button.setEnabled(True)
-        self.pause_button.setText(self.tr("Pause") if running else self.tr("Resume"))
-
-    def _on_progress(self, p: Progress) -> None:
-        if p.total:
-            self.progress_bar.setRange(0, 100)
-            self.progress_bar.setValue(int(100 * p.done / p.total))
-            parts = [self.tr("{done} of {total}").format(done=size_text(p.done), total=size_text(p.total))]  # fmt: skip
-        else:
-            self.progress_bar.setRange(0, 0)  # size unknown: a busy bar
-            parts = [size_text(p.done)]
-        parts.append(self.tr("{speed}/s").format(speed=size_text(int(p.speed))))
-        if p.seconds_left is not None:
-            parts.append(self.tr("{time} left").format(time=self._duration(p.seconds_left)))
-        self.progress_label.setText(" · ".join(parts))
-
-    def _duration(self, seconds: float) -> str:
-        s = int(seconds)
-        if s >= 3600:
-            return self.tr("{h} h {m} min").format(h=s // 3600, m=s % 3600 // 60)
-        if s >= 60:
-            return self.tr("{m} min {s} s").format(m=s // 60, s=s % 60)
-        return self.tr("{s} s").format(s=s)
-
-    def _pause_or_resume(self) -> None:
-        if self.controller.state == "running":
-            self.pause_button.setEnabled(False)  # until the worker has really stopped
-            self.controller.pause()
-        elif self.controller.resume():
-            self._set_download_buttons(running=True)
-            self.progress_label.setText(self.tr("Resuming…"))
-            self.rebuild()
-
-    def _cancel(self) -> None:
-        self.cancel_button.setEnabled(False)
-        self.pause_button.setEnabled(False)
-        self.controller.cancel()
-
     def _on_finished(self, path: Path) -> None:
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setValue(100)
-        self.progress_label.setText(self.tr("Downloaded and checked"))
-        self._set_download_buttons(running=None)
         self.show_message(self.tr("“{name}” is downloaded and checked. Press Use to chat with it.").format(name=self._download_name))  # fmt: skip
         self.rebuild()
         self.table.select_key(Path(path).name)
 
     def _on_failed(self, kind: str, message: str) -> None:
-        self._set_download_buttons(running=None)
-        self.progress_label.setText(self.tr("Stopped"))
         self.show_message(self.tr("The download of “{name}” did not finish. {reason}").format(name=self._download_name, reason=message), True)  # fmt: skip
         self.rebuild()
 
     def _on_paused(self) -> None:
-        self._set_download_buttons(running=False)
-        self.progress_label.setText(self.tr("Paused"))
         self.rebuild()
 
     def _on_cancelled(self) -> None:
-        self.download_panel.hide()
         self.show_message(self.tr("The download of “{name}” was cancelled and its part deleted.").format(name=self._download_name))  # fmt: skip
         self.rebuild()
 
@@ -423,7 +357,7 @@ class ModelsDialog(QDialog):
     def _on_refreshed(self, catalog: Catalog) -> None:
         self.refresh_button.setEnabled(True)
         self.catalog = catalog
-        self.show_message(self.tr("The list is up to date: {n} models this app can run.").format(n=len(catalog.entries)))  # fmt: skip
+        self.show_message(self.tr("The list is up to date. Models this app can run: {n}.").format(n=len(catalog.entries)))  # fmt: skip
         self.rebuild()
 
     def _on_refresh_failed(self, kind: str, message: str) -> None:

@@ -156,20 +156,21 @@ class ModelsTable(QTableWidget):
                 parameters_text(entry.parameters) if entry else "", size_text(size), "",
                 licence or "", "",
             ]  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text if column == 2 else "")
-                self.setItem(i, column, item)
-            self._set_fit(i, fits.get(row.key))
+            items = [QTableWidgetItem(text) for text in cells]
+            items[2].setToolTip(cells[2])  # the description may be cut off
+            self._set_fit(items[5], items[7], fits.get(row.key))
             if row.active:
-                font = self.item(i, 0).font()
+                font = items[0].font()
                 font.setBold(True)
-                self.item(i, 0).setFont(font)
+                items[0].setFont(font)
+            for column, item in enumerate(items):
+                self.setItem(i, column, item)
         if selected is not None:
             self.select_key(selected)
 
-    def _set_fit(self, i: int, fit: Fit | str | None) -> None:
-        memory, badge = self.item(i, 5), self.item(i, 7)
+    def _set_fit(
+        self, memory: QTableWidgetItem, badge: QTableWidgetItem, fit: Fit | str | None
+    ) -> None:
         if fit is None:
             badge.setText(translate("ModelsTable", "Checking…"))
             return
@@ -206,17 +207,24 @@ class ModelsTable(QTableWidget):
                 return True
         return False
 
-    def keys(self) -> list[str]:
+    def row_keys(self) -> list[str]:
         return [row.key for row in self.rows]
 
     def badge(self, key: str) -> str | None:
         """The badge ("fits", "tight", "won't fit") shown for `key`, for tests and checks."""
         for i, row in enumerate(self.rows):
             if row.key == key:
-                value = self.item(i, 7).data(Qt.ItemDataRole.UserRole)
+                value = self._cell(i, "badge").data(Qt.ItemDataRole.UserRole)
                 return str(value) if value else None
         return None
 
     def text(self, key: str, column: str) -> str:
-        i = self.keys().index(key)
-        return self.item(i, self.COLUMNS.index(column)).text()
+        return self._cell(self.row_keys().index(key), column).text()
+
+    def tooltip(self, key: str, column: str) -> str:
+        return self._cell(self.row_keys().index(key), column).toolTip()
+
+    def _cell(self, row: int, column: str) -> QTableWidgetItem:
+        item = self.item(row, self.COLUMNS.index(column))
+        assert item is not None, "every cell is filled by set_rows"
+        return item

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from desktop.core.modelfile import ModelFileError, read_model_info
 from desktop.core.models import (
@@ -156,6 +156,10 @@ class DownloadController(QObject):
             worker.done.connect(self._on_done)
             worker.failed.connect(self._on_failed)
         self._running = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A safety net: Qt aborts the process if a running QThread is destroyed at exit.
+            app.aboutToQuit.connect(self.shutdown)
 
     def _start_thread(self, name: str) -> _Worker:
         thread = QThread()
@@ -229,8 +233,8 @@ class DownloadController(QObject):
         elif job == "refresh":
             self.catalog_refreshed.emit(result)
         elif job == "info":
-            path, info = result  # type: ignore[misc]
-            self.info_read.emit(path, info)
+            assert isinstance(result, tuple)
+            self.info_read.emit(*result)
 
     def _on_failed(self, job: str, kind: str, message: str) -> None:
         if job == "import":

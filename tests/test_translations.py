@@ -1,0 +1,85 @@
+"""French and English: the translation sources are complete and up to date, and the window
+really switches language."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import translations  # noqa: E402
+
+from desktop.ui.i18n import install_language  # noqa: E402
+from desktop.ui.numbers import localized  # noqa: E402
+from tests.gui_helpers import open_window  # noqa: E402
+
+TS = ROOT / "resources" / "translations" / "smaller_fr.ts"
+PLACEHOLDER = re.compile(r"\{\w*\}")
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message.find("translation")
+    return found
+
+
+def test_sources_are_up_to_date_with_the_code(tmp_path: Path) -> None:
+    """Running lupdate on the code adds no string the committed file lacks (run
+    `python scripts/translations.py update` after changing a visible string)."""
+    shutil.copy(TS, tmp_path / TS.name)
+    translations.update(tmp_path)
+    assert set(messages(tmp_path / TS.name)) == set(messages(TS))
+
+
+def test_every_visible_string_has_a_french_translation() -> None:
+    missing = [
+        f"{context}: {source!r}"
+        for (context, source), translation in messages(TS).items()
+        if translation is None or not (translation.text or "").strip()
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+    ]  # fmt: skip
+    assert missing == []
+
+
+def test_placeholders_survive_translation() -> None:
+    wrong = [
+        source
+        for (_context, source), translation in messages(TS).items()
+        if translation is not None
+        and sorted(PLACEHOLDER.findall(source))
+        != sorted(PLACEHOLDER.findall(translation.text or ""))
+    ]
+    assert wrong == []
+
+
+@pytest.fixture
+def french():  # type: ignore[no-untyped-def]
+    translations.compile_all()
+    assert install_language("fr")
+    yield
+    install_language("en")
+
+
+def test_numbers_follow_the_locale(french: None) -> None:
+    assert localized("0.15 Wh") == "0,15 Wh"
+    assert localized("1,234.5 mWh") == f"1{QLocale().groupSeparator()}234,5 mWh"
+    install_language("en")
+    assert localized("0.15 Wh") == "0.15 Wh"
+
+
+def test_the_window_speaks_french(qtbot: QtBot, model_path: Path, french: None) -> None:
+    window = open_window(qtbot, model_path)
+    assert window.send_button.text() == "Envoyer"
+    assert window.conversation_list.new_button.text() != "New chat"
+    assert window.menuBar().actions()[0].text() != "&File"
