@@ -32,7 +32,7 @@ PROMPT = "Write a short story about a lighthouse keeper and a cat."
 
 
 def main(rounds: int) -> dict[str, object]:
-    app = make_application([])
+    _app = make_application([])  # kept referenced for the whole run
     store, _ = open_chats()
     settings = AppSettings(threads=1, sample_interval_s=1.0)
     window = MainWindow(store, configured_model_path(), settings=settings)

@@ -1,7 +1,7 @@
 """Update the translation sources from the code, or compile them for the app.
 
-    python scripts/translations.py update    # pyside6-lupdate: desktop/ -> resources/translations/*.ts
-    python scripts/translations.py compile   # pyside6-lrelease: *.ts -> *.qm (set-up and builds)
+python scripts/translations.py update    # pyside6-lupdate: desktop/ -> resources/translations/*.ts
+python scripts/translations.py compile   # pyside6-lrelease: *.ts -> *.qm (set-up and builds)
 """
 
 from __future__ import annotations
