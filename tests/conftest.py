@@ -59,3 +59,15 @@ def engine(model_path: Path, model_cache: Path):  # type: ignore[no-untyped-def]
     eng.load()
     yield eng
     eng.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def wait_for_lingering_threads():  # type: ignore[no-untyped-def]
+    """A window closed while its model was still loading leaves the worker thread to finish on
+    its own (the app then exits without it). Tests wait for it, so Qt never destroys a running
+    thread at the end of the session."""
+    yield
+    from desktop.workers.engine_worker import LINGERING
+
+    for thread, _worker in LINGERING:
+        thread.wait(60_000)

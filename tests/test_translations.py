@@ -19,7 +19,7 @@ import translations  # noqa: E402
 
 from desktop.ui.i18n import install_language  # noqa: E402
 from desktop.ui.numbers import localized  # noqa: E402
-from tests.gui_helpers import open_window  # noqa: E402
+from tests.gui_helpers import open_window, wait_loaded  # noqa: E402
 
 TS = ROOT / "resources" / "translations" / "smaller_fr.ts"
 PLACEHOLDER = re.compile(r"\{\w*\}")
@@ -80,6 +80,36 @@ def test_numbers_follow_the_locale(french: None) -> None:
 
 def test_the_window_speaks_french(qtbot: QtBot, model_path: Path, french: None) -> None:
     window = open_window(qtbot, model_path)
+    wait_loaded(qtbot, window)
     assert window.send_button.text() == "Envoyer"
     assert window.conversation_list.new_button.text() != "New chat"
     assert window.menuBar().actions()[0].text() != "&File"
+
+
+def test_switching_language_in_settings_rebuilds_the_window(qtbot: QtBot, model_path: Path) -> None:
+    from dataclasses import replace
+
+    from desktop.app import open_main_window
+    from desktop.ui.settings import AppSettings
+
+    translations.compile_all()
+    window = open_main_window(AppSettings(language="en", threads=1))
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    assert window.send_button.text() == "Send"
+    rebuilt: list[object] = []
+    window.language_changed.connect(lambda _lang: rebuilt.append(_windows_now()))
+    window.apply_settings(replace(window.settings, language="fr"))
+    qtbot.waitUntil(lambda: bool(rebuilt))
+    new = rebuilt[0]
+    qtbot.addWidget(new)
+    assert new is not window and new.send_button.text() == "Envoyer"
+    wait_loaded(qtbot, new)
+    install_language("en")
+
+
+def _windows_now():  # type: ignore[no-untyped-def]
+    from desktop import app
+
+    return app._windows[0]

@@ -5,1695 +5,1695 @@
     <name>AboutDialog</name>
     <message>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>non installé</translation>
     </message>
     <message>
         <source>About Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Smaller</translation>
     </message>
     <message>
         <source>Close About Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer «&#xa0;À propos de Smaller&#xa0;»</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Composant</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <source>A private assistant that runs a small language model on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un assistant privé qui fait tourner un petit modèle de langage sur cet ordinateur.</translation>
     </message>
     <message>
         <source>No telemetry. Smaller opens no network connection unless you ask it to, for example by clicking a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune télémétrie. Smaller n&apos;ouvre aucune connexion réseau sans que vous le demandiez, par exemple en cliquant sur un lien.</translation>
     </message>
     <message>
         <source>Smaller uses Qt and PySide6 under the GNU LGPL version 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Smaller utilise Qt et PySide6 sous licence GNU LGPL version 3.</translation>
     </message>
     <message>
         <source>The model {model} is by Hugging Face, under the {licence} licence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle {model} est créé par Hugging Face et distribué sous licence {licence}.</translation>
     </message>
     <message>
         <source>The copy shipped with Smaller is modified: one metadata value (tokenizer.ggml.pre) was changed so that gpt4all can read the file; the weights are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copie fournie avec Smaller est modifiée&#xa0;: une seule métadonnée (tokenizer.ggml.pre) a été changée pour que gpt4all puisse lire le fichier&#xa0;; les poids du modèle sont inchangés.</translation>
     </message>
     <message>
         <source>The README explains why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier README explique pourquoi.</translation>
     </message>
 </context>
 <context>
     <name>AnswerLine</name>
     <message>
         <source>{n} tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tokens</translation>
     </message>
     <message>
         <source>{n} tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tokens/s</translation>
     </message>
     <message>
         <source>first word after {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>premier mot après {s} s</translation>
     </message>
     <message>
         <source>measured</source>
-        <translation type="unfinished"></translation>
+        <translation>mesuré</translation>
     </message>
     <message>
         <source>estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>estimé</translation>
     </message>
     <message>
         <source>how?</source>
-        <translation type="unfinished"></translation>
+        <translation>comment&#xa0;?</translation>
     </message>
     <message>
         <source>{value} ({method}); range {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} ({method})&#xa0;; fourchette de {low} à {high}</translation>
     </message>
     <message>
         <source>{value}; range {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}&#xa0;; fourchette de {low} à {high}</translation>
     </message>
     <message>
         <source>Energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Énergie</translation>
     </message>
     <message>
         <source>Water</source>
-        <translation type="unfinished"></translation>
+        <translation>Eau</translation>
     </message>
     <message>
         <source>Electricity grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau électrique</translation>
     </message>
     <message>
         <source>{grid}: {co2} g CO₂e and {water} L of water per kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>{grid}&#xa0;: {co2} g CO₂e et {water} L d&apos;eau par kWh</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordinateur</translation>
     </message>
     <message>
         <source>{cpu} s of processor time, {rss} MB of memory at most</source>
-        <translation type="unfinished"></translation>
+        <translation>{cpu} s de temps processeur, {rss} Mo de mémoire au maximum</translation>
     </message>
     <message>
         <source>What this answer cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;a coûté cette réponse</translation>
     </message>
     <message>
         <source>How it was obtained</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment ce chiffre a été obtenu</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarques</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources</translation>
     </message>
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le lien d&apos;une source utilise Internet&#xa0;; rien d&apos;autre dans Smaller ne le fait.</translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous</translation>
     </message>
     <message>
         <source>Type a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d&apos;abord un message.</translation>
     </message>
     <message>
         <source>Wait for the answer to finish, or press Stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez la fin de la réponse, ou appuyez sur Arrêter.</translation>
     </message>
     <message>
         <source>Stopped by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté à votre demande.</translation>
     </message>
     <message>
         <source>The model gave no answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n&apos;a donné aucune réponse.</translation>
     </message>
     <message>
         <source>The {n} oldest exchanges of this chat no longer fit in the model&apos;s memory and were left out of this answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle&#xa0;: ils n&apos;ont pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
         <source>Stopped: the window was closed before the answer finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté&#xa0;: la fenêtre a été fermée avant la fin de la réponse.</translation>
     </message>
 </context>
 <context>
     <name>ChatView</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posez n&apos;importe quelle question. La réponse est rédigée sur cet ordinateur&#xa0;: rien de ce que vous tapez n&apos;en sort.</translation>
     </message>
 </context>
 <context>
     <name>ComparisonView</name>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire</translation>
     </message>
     <message>
         <source>Energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Énergie</translation>
     </message>
     <message>
         <source>Water</source>
-        <translation type="unfinished"></translation>
+        <translation>Eau</translation>
     </message>
     <message>
         <source>Money</source>
-        <translation type="unfinished"></translation>
+        <translation>Argent</translation>
     </message>
     <message>
         <source>{n} US cents</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} cents de dollar US</translation>
     </message>
     <message>
         <source>{n} millionths of $1</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} millionièmes de dollar US</translation>
     </message>
     <message>
         <source>{low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>de {low} à {high}</translation>
     </message>
     <message>
         <source>{mb} MB (model file)</source>
-        <translation type="unfinished"></translation>
+        <translation>{mb} Mo (fichier du modèle)</translation>
     </message>
     <message>
         <source>; the whole app used {mb} MB at most (measured)</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;; l&apos;application entière a utilisé {mb} Mo au maximum (mesuré)</translation>
     </message>
     <message>
         <source>{bf16} GB in 16-bit, {fp8} GB in 8-bit, {int4} GB in 4-bit (the seed article&apos;s 32-bit: {fp32} GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>{bf16} Go en 16 bits, {fp8} Go en 8 bits, {int4} Go en 4 bits (chiffre de l&apos;article d&apos;origine, en 32 bits&#xa0;: {fp32} Go)</translation>
     </message>
     <message>
         <source>Memory to hold the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire pour contenir le modèle</translation>
     </message>
     <message>
         <source>Machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Machines</translation>
     </message>
     <message>
         <source>this computer, running {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>cet ordinateur, qui fait tourner {model}</translation>
     </message>
     <message>
         <source>{gpus} GPUs of {gb} GB; the same memory as {laptops} laptops of 16 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>{gpus} GPU de {gb} Go&#xa0;; autant de mémoire que {laptops} ordinateurs portables de 16 Go</translation>
     </message>
     <message>
         <source>Energy for this answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Énergie pour cette réponse</translation>
     </message>
     <message>
         <source>{money} of electricity</source>
-        <translation type="unfinished"></translation>
+        <translation>{money} d&apos;électricité</translation>
     </message>
     <message>
         <source>{range} at API prices</source>
-        <translation type="unfinished"></translation>
+        <translation>{range} au tarif des API</translation>
     </message>
     <message>
         <source>The same on Llama 3.1 405B</source>
-        <translation type="unfinished"></translation>
+        <translation>La même chose avec Llama 3.1 405B</translation>
     </message>
     <message>
         <source>This laptop vs 405B</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce portable face au 405B</translation>
     </message>
     <message>
         <source>Training the 405B model</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entraînement du modèle 405B</translation>
     </message>
     <message>
         <source>Save as picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en image…</translation>
     </message>
     <message>
         <source>Save the comparison card as a PNG, to show in a talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la fiche de comparaison en image PNG, pour la montrer lors d&apos;une présentation</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Do you need a 405-billion-parameter model for {scope}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Avez-vous besoin d&apos;un modèle de 405 milliards de paramètres pour {scope}&#xa0;?</translation>
     </message>
     <message>
         <source>This laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce portable</translation>
     </message>
     <message>
         <source>Llama 3.1 405B in a datacenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Llama 3.1 405B dans un datacenter</translation>
     </message>
     <message>
         <source>In plain words</source>
-        <translation type="unfinished"></translation>
+        <translation>En clair</translation>
     </message>
     <message>
         <source>Estimates: EcoLogits (high), ML.ENERGY measurements (low). Details and sources below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimations&#xa0;: EcoLogits (haut de la fourchette), mesures de ML.ENERGY (bas de la fourchette). Détails et sources ci-dessous.</translation>
     </message>
     <message>
         <source>What this shows, and what it does not</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que cela montre, et ce que cela ne montre pas</translation>
     </message>
     <message>
         <source>Why a range?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi une fourchette&#xa0;?</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources</translation>
     </message>
     <message>
         <source>(opening one uses the internet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(en ouvrir une utilise Internet)</translation>
     </message>
     <message>
         <source>The one-off cost of building Llama 3.1 405B</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coût, payé une seule fois, de la création de Llama 3.1 405B</translation>
     </message>
     <message>
         <source>Meta&apos;s own figures (model card)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chiffres de Meta (fiche du modèle)</translation>
     </message>
     <message>
         <source>The seed article&apos;s figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chiffres de l&apos;article d&apos;origine</translation>
     </message>
     <message>
         <source>Where they disagree, and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Où ils divergent, et pourquoi</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
 </context>
 <context>
     <name>ConversationList</name>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle conversation</translation>
     </message>
     <message>
         <source>Start a new conversation (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
     <message>
         <source>Search chats by title</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher une conversation par titre</translation>
     </message>
     <message>
         <source>Search chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>Rename the selected chat (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la conversation sélectionnée (F2)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete the selected chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la conversation sélectionnée</translation>
     </message>
 </context>
 <context>
     <name>DemoPanel</name>
     <message>
         <source>{low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>de {low} à {high}</translation>
     </message>
     <message>
         <source>Demo questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions de démonstration</translation>
     </message>
     <message>
         <source>What a small model can and cannot do</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;un petit modèle sait faire, et ce qu&apos;il ne sait pas faire</translation>
     </message>
     <message>
         <source>Rewrite an e-mail politely</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformuler un e-mail poliment</translation>
     </message>
     <message>
         <source>Rewrite this e-mail so that it is polite and friendly: “I still haven&apos;t got the invoice. Send it today.”</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformulez cet e-mail pour qu&apos;il soit poli et aimable&#xa0;: «&#xa0;Je n&apos;ai toujours pas reçu la facture. Envoyez-la aujourd&apos;hui.&#xa0;»</translation>
     </message>
     <message>
         <source>Summarise a paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer un paragraphe</translation>
     </message>
     <message>
         <source>Summarise this paragraph in one sentence: “Bees visit flowers to collect nectar, which they turn into honey. While they do so, pollen sticks to their bodies and is carried from flower to flower. This lets many plants make fruit and seeds, so much of the food we eat depends on bees.”</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumez ce paragraphe en une phrase&#xa0;: «&#xa0;Les abeilles visitent les fleurs pour récolter le nectar, qu&apos;elles transforment en miel. Ce faisant, du pollen se colle à leur corps et est transporté de fleur en fleur. Cela permet à de nombreuses plantes de produire des fruits et des graines&#xa0;: une grande partie de notre nourriture dépend donc des abeilles.&#xa0;»</translation>
     </message>
     <message>
         <source>Explain a word</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer un mot</translation>
     </message>
     <message>
         <source>Explain the word “recycling” in simple words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquez le mot «&#xa0;recyclage&#xa0;» avec des mots simples.</translation>
     </message>
     <message>
         <source>A recent fact</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fait récent</translation>
     </message>
     <message>
         <source>Who won the last football World Cup?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a gagné la dernière Coupe du monde de football&#xa0;?</translation>
     </message>
     <message>
         <source>Maths in several steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Des maths en plusieurs étapes</translation>
     </message>
     <message>
         <source>Pencils cost 1.20 euros for 3. How much do 17 pencils cost, and how much change do you get from 10 euros? Show each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les crayons coûtent 1,20 euro les 3. Combien coûtent 17 crayons, et combien de monnaie vous rend-on sur 10 euros&#xa0;? Détaillez chaque étape.</translation>
     </message>
     <message>
         <source>A small model is enough</source>
-        <translation type="unfinished"></translation>
+        <translation>Un petit modèle suffit</translation>
     </message>
     <message>
         <source>Where a small model is not enough</source>
-        <translation type="unfinished"></translation>
+        <translation>Là où un petit modèle ne suffit pas</translation>
     </message>
     <message>
         <source>It learned from texts written before a fixed date and cannot look anything up, so it cannot know recent events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher&#xa0;: il ne peut donc pas connaître les événements récents.</translation>
     </message>
     <message>
         <source>Here the small model may answer wrongly, and sound sure of itself: that is the point. Check such answers, or use a bigger tool for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ici, le petit modèle peut se tromper tout en ayant l&apos;air sûr de lui&#xa0;: c&apos;est justement ce qu&apos;il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
     </message>
     <message>
         <source>Session total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total de la session</translation>
     </message>
     <message>
         <source>No answers yet today: click a question above, or type your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse pour l&apos;instant aujourd&apos;hui&#xa0;: cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
     </message>
     <message>
         <source>Today&apos;s answer used {local}; the same on the 405B model: {big}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse d&apos;aujourd&apos;hui a utilisé {local}&#xa0;; la même avec le modèle 405B&#xa0;: {big}.</translation>
     </message>
     <message>
         <source>Today&apos;s {n} answers used {local}; the same on the 405B model: {big}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les {n} réponses d&apos;aujourd&apos;hui ont utilisé {local}&#xa0;; les mêmes avec le modèle 405B&#xa0;: {big}.</translation>
     </message>
 </context>
 <context>
     <name>DownloadPanel</name>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression du téléchargement</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Stop for now; what is downloaded is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter pour l&apos;instant&#xa0;; ce qui est déjà téléchargé est conservé</translation>
     </message>
     <message>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le téléchargement</translation>
     </message>
     <message>
         <source>Stop and delete what was downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter et supprimer ce qui a été téléchargé</translation>
     </message>
     <message>
         <source>Downloading “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage…</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>{done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} sur {total}</translation>
     </message>
     <message>
         <source>{speed}/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{speed}/s</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>encore {time}</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m} min</translation>
     </message>
     <message>
         <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s} s</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} s</translation>
     </message>
     <message>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise…</translation>
     </message>
     <message>
         <source>Downloaded and checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé et vérifié</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
 </context>
 <context>
     <name>FootprintDetailsDialog</name>
     <message>
         <source>What this answer cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;a coûté cette réponse</translation>
     </message>
     <message>
         <source>Details of this answer&apos;s cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail du coût de cette réponse</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>What the numbers mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que signifient les chiffres</translation>
     </message>
     <message>
         <source>Close the help</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l&apos;aide</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>A token is a piece of a word: the model reads and writes text in pieces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un token est un morceau de mot&#xa0;: le modèle lit et écrit le texte morceau par morceau.</translation>
     </message>
     <message>
         <source>100 tokens are about 75 English words.</source>
-        <translation type="unfinished"></translation>
+        <translation>100 tokens correspondent à environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>Speed (tokens/s) and first word</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse (tokens/s) et premier mot</translation>
     </message>
     <message>
         <source>Tokens per second (tokens/s) is how fast the answer was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de tokens par seconde (tokens/s) indique à quelle vitesse la réponse a été écrite.</translation>
     </message>
     <message>
         <source>“First word after” is how long you waited before the answer started: the model first reads your whole message.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Premier mot après&#xa0;» indique combien de temps vous avez attendu avant le début de la réponse&#xa0;: le modèle lit d&apos;abord tout votre message.</translation>
     </message>
     <message>
         <source>Memory (RAM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire (RAM)</translation>
     </message>
     <message>
         <source>RAM is the computer&apos;s working memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>La RAM est la mémoire de travail de l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>The panel shows how much of it this app holds, the model included, beside the other programs and the total.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le panneau indique la part qu&apos;en occupe cette application, modèle compris, à côté des autres programmes et du total.</translation>
     </message>
     <message>
         <source>Processor (CPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur (CPU)</translation>
     </message>
     <message>
         <source>The CPU is the chip that does the computing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le CPU est la puce qui effectue les calculs.</translation>
     </message>
     <message>
         <source>The panel shows how busy it is, for this app and the whole computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le panneau indique à quel point il est occupé, par cette application et par l&apos;ensemble de l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>Energy (Wh, mWh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Énergie (Wh, mWh)</translation>
     </message>
     <message>
         <source>Energy is the electricity the computer used to write the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;énergie est l&apos;électricité que l&apos;ordinateur a consommée pour écrire la réponse.</translation>
     </message>
     <message>
         <source>A watt-hour (Wh) is what a 1-watt device uses in one hour: a 10 W LED bulb uses 10 Wh in an hour, and a full phone charge is about 13 Wh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un wattheure (Wh) est ce que consomme en une heure un appareil de 1 watt&#xa0;: une ampoule LED de 10 W consomme 10 Wh en une heure, et une recharge complète de téléphone représente environ 13 Wh.</translation>
     </message>
     <message>
         <source>A milliwatt-hour (mWh) is a thousandth of a Wh, a µWh a millionth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un milliwattheure (mWh) est un millième de Wh, un µWh un millionième.</translation>
     </message>
     <message>
         <source>Measured or estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré ou estimé</translation>
     </message>
     <message>
         <source>“Measured” means the energy was read from the processor&apos;s own energy counter (RAPL, on Linux; usually only the administrator may read it).</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Mesuré&#xa0;» signifie que l&apos;énergie a été lue sur le compteur d&apos;énergie intégré au processeur (RAPL, sous Linux&#xa0;; en général, seul l&apos;administrateur peut le lire).</translation>
     </message>
     <message>
         <source>“Estimated” means it was calculated: the processor time this app used, times the processor&apos;s power, plus the memory&apos;s power.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Estimé&#xa0;» signifie qu&apos;elle a été calculée&#xa0;: le temps processeur utilisé par cette application, multiplié par la puissance du processeur, plus la puissance de la mémoire.</translation>
     </message>
     <message>
         <source>An estimate is shown as a range, because the real power depends on the computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une estimation est présentée sous forme de fourchette, car la puissance réelle dépend de l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>CO₂ (g, mg) and the electricity grid</source>
-        <translation type="unfinished"></translation>
+        <translation>CO₂ (g, mg) et réseau électrique</translation>
     </message>
     <message>
         <source>CO₂ is the greenhouse gas released to produce the electricity used, in grams (g) or milligrams (mg, a thousandth of a gram).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le CO₂ est le gaz à effet de serre rejeté pour produire l&apos;électricité consommée, en grammes (g) ou en milligrammes (mg, un millième de gramme).</translation>
     </message>
     <message>
         <source>It depends on the electricity grid: the same answer emits less where power comes from water, nuclear, wind or sun than from coal or gas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il dépend du réseau électrique&#xa0;: une même réponse émet moins là où l&apos;électricité vient de l&apos;eau, du nucléaire, du vent ou du soleil que là où elle vient du charbon ou du gaz.</translation>
     </message>
     <message>
         <source>The grid is your country&apos;s by default and can be changed in Settings; the figures for each country come from EcoLogits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut, le réseau est celui de votre pays&#xa0;; vous pouvez le changer dans les Paramètres. Les chiffres de chaque pays proviennent d&apos;EcoLogits.</translation>
     </message>
     <message>
         <source>Water</source>
-        <translation type="unfinished"></translation>
+        <translation>Eau</translation>
     </message>
     <message>
         <source>Water is what producing the electricity consumed, mostly evaporated in power stations; it also depends on the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;eau est celle qu&apos;a consommée la production de l&apos;électricité, surtout évaporée dans les centrales électriques&#xa0;; elle dépend aussi du réseau.</translation>
     </message>
     <message>
         <source>The comparison with Llama 3.1 405B, and why it is a range</source>
-        <translation type="unfinished"></translation>
+        <translation>La comparaison avec Llama 3.1 405B, et pourquoi c&apos;est une fourchette</translation>
     </message>
     <message>
         <source>Llama 3.1 405B is a very large model (405 billion parameters, the numbers it learned) that runs on graphics processors (GPUs) in a datacenter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llama 3.1 405B est un très grand modèle (405 milliards de paramètres, c&apos;est-à-dire les nombres qu&apos;il a appris) qui tourne sur des processeurs graphiques (GPU) dans un datacenter.</translation>
     </message>
     <message>
         <source>Nobody outside the datacenter can measure one of its answers, so the app shows a range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne en dehors du datacenter ne peut mesurer l&apos;une de ses réponses&#xa0;: l&apos;application affiche donc une fourchette.</translation>
     </message>
     <message>
         <source>The high end comes from EcoLogits&apos; model of a datacenter; the low end from ML.ENERGY&apos;s measurements of GPUs answering many people at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le haut de la fourchette vient du modèle de datacenter d&apos;EcoLogits&#xa0;; le bas, des mesures de ML.ENERGY sur des GPU qui répondent à de nombreuses personnes en même temps.</translation>
     </message>
     <message>
         <source>Per word, a datacenter GPU is usually more efficient than a laptop: the savings come from using a far smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Par mot, un GPU de datacenter est généralement plus efficace qu&apos;un ordinateur portable&#xa0;: les économies viennent du fait d&apos;utiliser un modèle beaucoup plus petit.</translation>
     </message>
     <message>
         <source>The training card</source>
-        <translation type="unfinished"></translation>
+        <translation>La fiche sur l&apos;entraînement</translation>
     </message>
     <message>
         <source>Before it can answer anything, a model is trained once on a huge amount of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant de pouvoir répondre à quoi que ce soit, un modèle est entraîné une fois pour toutes sur une énorme quantité de texte.</translation>
     </message>
     <message>
         <source>The card shows that one-off cost for the 405B model: Meta&apos;s own figures beside those of the article “Smaller is smarter”, and where they disagree.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fiche montre ce coût, payé une seule fois, pour le modèle 405B&#xa0;: les chiffres de Meta à côté de ceux de l&apos;article «&#xa0;Smaller is smarter&#xa0;», et les points où ils divergent.</translation>
     </message>
     <message>
         <source>EcoLogits: electricity grids and the datacenter model</source>
-        <translation type="unfinished"></translation>
+        <translation>EcoLogits&#xa0;: réseaux électriques et modèle de datacenter</translation>
     </message>
     <message>
         <source>ML.ENERGY: energy measured on datacenter GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>ML.ENERGY&#xa0;: énergie mesurée sur des GPU de datacenter</translation>
     </message>
     <message>
         <source>CodeCarbon: how the laptop&apos;s energy is estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>CodeCarbon&#xa0;: comment l&apos;énergie de l&apos;ordinateur portable est estimée</translation>
     </message>
     <message>
         <source>Linux RAPL energy counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Compteurs d&apos;énergie RAPL de Linux</translation>
     </message>
     <message>
         <source>Meta&apos;s Llama 3.1 model card: training figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche du modèle Llama 3.1 de Meta&#xa0;: chiffres de l&apos;entraînement</translation>
     </message>
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le lien d&apos;une source utilise Internet&#xa0;; rien d&apos;autre dans Smaller ne le fait.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Smaller</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Send the message (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le message (Entrée)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Stop the answer (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la réponse (Échap)</translation>
     </message>
     <message>
         <source>System prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consignes…</translation>
     </message>
     <message>
         <source>Standing instructions for this chat, for example “Answer in French” or “Be brief”</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions permanentes pour cette conversation, par exemple «&#xa0;Répondez en anglais&#xa0;» ou «&#xa0;Soyez bref&#xa0;»</translation>
     </message>
     <message>
         <source>Compare this chat with 405B</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer cette conversation avec 405B</translation>
     </message>
     <message>
         <source>All the answers of this chat, beside the same on Llama 3.1 405B in a datacenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les réponses de cette conversation, à côté des mêmes réponses avec Llama 3.1 405B dans un centre de données</translation>
     </message>
     <message>
         <source>Loading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du modèle…</translation>
     </message>
     <message>
         <source>How fast the last answer was written. A token is a piece of a word: 100 tokens are about 75 English words.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un token est un morceau de mot&#xa0;: 100 tokens font environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle conversation</translation>
     </message>
     <message>
         <source>&amp;Open model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Resource panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panneau des ressources</translation>
     </message>
     <message>
         <source>&amp;Demo mode (for a projector)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode &amp;démonstration (pour un projecteur)</translation>
     </message>
     <message>
         <source>Larger text, ready questions and the 405B comparison beside every answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte plus grand, questions toutes prêtes et comparaison avec 405B à côté de chaque réponse</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèles…</translation>
     </message>
     <message>
         <source>See which models fit this computer, download or import one</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir quels modèles conviennent à cet ordinateur, en télécharger ou en importer un</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Rename chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la conversation</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;Welcome…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bienvenue…</translation>
     </message>
     <message>
         <source>What the &amp;numbers mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que signifient les &amp;chiffres</translation>
     </message>
     <message>
         <source>&amp;About Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Smaller</translation>
     </message>
     <message>
         <source>More menus</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres menus</translation>
     </message>
     <message>
         <source>this chat</source>
-        <translation type="unfinished"></translation>
+        <translation>cette conversation</translation>
     </message>
     <message>
         <source>Loading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de {name}…</translation>
     </message>
     <message>
         <source>Wait for the answer to finish, or press Stop, then choose the model again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez la fin de la réponse, ou cliquez sur Arrêter, puis choisissez à nouveau le modèle.</translation>
     </message>
     <message>
         <source>Wait for the answer to finish, or press Stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez la fin de la réponse, ou cliquez sur Arrêter.</translation>
     </message>
     <message>
         <source>Open a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
         <source>Model files (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de modèle (*.gguf)</translation>
     </message>
     <message>
         <source>Model: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle&#xa0;: {name}</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle chargé</translation>
     </message>
     <message>
         <source>Use File › Open model file… to choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez Fichier › Ouvrir un fichier de modèle… pour en choisir un autre.</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle conversation</translation>
     </message>
     <message>
         <source>Stop the answer before deleting this chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtez la réponse avant de supprimer cette conversation.</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
         <source>Delete chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la conversation</translation>
     </message>
     <message>
         <source>Delete “{title}” and all its messages?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer «&#xa0;{title}&#xa0;» et tous ses messages&#xa0;?</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Consignes</translation>
     </message>
     <message>
         <source>Standing instructions the model follows in this chat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions permanentes que le modèle suit dans cette conversation&#xa0;:</translation>
     </message>
     <message>
         <source>The model is not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n’est pas encore prêt.</translation>
     </message>
     <message>
         <source>Last answer: {figures}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière réponse&#xa0;: {figures}</translation>
     </message>
     <message>
         <source>this answer</source>
-        <translation type="unfinished"></translation>
+        <translation>cette réponse</translation>
     </message>
     <message>
         <source>No measured answer to compare yet: ask something.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse mesurée à comparer pour l’instant&#xa0;: posez une question.</translation>
     </message>
     <message>
         <source>The same on the 405B model: {range}. {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>La même chose avec le modèle 405B&#xa0;: {range}. {words}</translation>
     </message>
 </context>
 <context>
     <name>MessageWidget</name>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompue</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans réponse</translation>
     </message>
     <message>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours d’écriture…</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy this answer to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier cette réponse dans le presse-papiers</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer</translation>
     </message>
     <message>
         <source>Ask the model to answer this message again</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander au modèle de répondre à nouveau à ce message</translation>
     </message>
     <message>
         <source>Compare with 405B</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer avec 405B</translation>
     </message>
     <message>
         <source>What the same answer would have cost on Llama 3.1 405B, a model about 3,000 times bigger, in a datacenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que la même réponse aurait coûté avec Llama 3.1 405B, un modèle environ 3&#xa0;000 fois plus gros, dans un centre de données</translation>
     </message>
     <message>
         <source>Message from {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de {author}</translation>
     </message>
 </context>
 <context>
     <name>ModelSettingsDialog</name>
     <message>
         <source>Settings for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de {name}</translation>
     </message>
     <message>
         <source>Custom template</source>
-        <translation type="unfinished"></translation>
+        <translation>Format personnalisé</translation>
     </message>
     <message>
         <source>Prompt format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format des messages</translation>
     </message>
     <message>
         <source>How a conversation is written out for this model. The wrong format gives odd or endless answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>La façon dont la conversation est présentée à ce modèle. Un mauvais format donne des réponses bizarres ou sans fin.</translation>
     </message>
     <message>
         <source>For example: ### User: %1 ### Assistant: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple&#xa0;: ### User: %1 ### Assistant: %2</translation>
     </message>
     <message>
         <source>Write %1 where your message goes and %2 where the answer goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez %1 à la place de votre message et %2 à la place de la réponse.</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte du format</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Consignes</translation>
     </message>
     <message>
         <source>Standing instructions for every chat with this model. A chat&apos;s own system prompt replaces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions permanentes pour chaque conversation avec ce modèle. Les consignes propres à une conversation les remplacent.</translation>
     </message>
     <message>
         <source>Creativity</source>
-        <translation type="unfinished"></translation>
+        <translation>Créativité</translation>
     </message>
     <message>
         <source>Creativity (temperature)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créativité (température)</translation>
     </message>
     <message>
         <source>Context length in tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur du contexte en tokens</translation>
     </message>
     <message>
         <source>Context length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur du contexte (tokens)</translation>
     </message>
     <message>
         <source>How much of the conversation the model keeps in mind. More uses more memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>La part de la conversation que le modèle garde en tête. Plus la valeur est grande, plus il utilise de mémoire.</translation>
     </message>
     <message>
         <source>Automatic ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique ({n})</translation>
     </message>
     <message>
         <source>Processor threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads du processeur</translation>
     </message>
 </context>
 <context>
     <name>ModelsDialog</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser</translation>
     </message>
     <message>
         <source>Chat with this model in the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>Discuter avec ce modèle dans la fenêtre principale</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres…</translation>
     </message>
     <message>
         <source>Prompt format, system prompt, temperature, context length and threads for this model</source>
-        <translation type="unfinished"></translation>
+        <translation>Format des messages, consignes, température, longueur du contexte et threads du processeur pour ce modèle</translation>
     </message>
     <message>
         <source>Import a model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un fichier de modèle…</translation>
     </message>
     <message>
         <source>Copy imported files into the models folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les fichiers importés dans le dossier des modèles</translation>
     </message>
     <message>
         <source>Unticked, the file stays where it is and must not be moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Si la case est décochée, le fichier reste où il est et ne doit pas être déplacé</translation>
     </message>
     <message>
         <source>Refresh the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la liste</translation>
     </message>
     <message>
         <source>Fetch the current list of models from GPT4All (uses the internet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer la liste actuelle des modèles auprès de GPT4All (utilise Internet)</translation>
     </message>
     <message>
         <source>Restore the built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le modèle intégré</translation>
     </message>
     <message>
         <source>shipped with the app</source>
-        <translation type="unfinished"></translation>
+        <translation>fournie avec l’application</translation>
     </message>
     <message>
         <source>refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>actualisée</translation>
     </message>
     <message>
         <source>Models from GPT4All&apos;s list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles de la liste GPT4All du {date} ({origin}). Cet ordinateur a {total} de mémoire, dont {free} libres en ce moment.</translation>
     </message>
     <message>
         <source>Resume download</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le téléchargement</translation>
     </message>
     <message>
         <source>Another download is not finished: wait for it, or cancel it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre téléchargement n’est pas terminé&#xa0;: attendez qu’il finisse, ou annulez-le d’abord.</translation>
     </message>
     <message>
         <source>“{name}” is downloaded and checked. Press Use to chat with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{name}&#xa0;» est téléchargé et vérifié. Cliquez sur Utiliser pour discuter avec lui.</translation>
     </message>
     <message>
         <source>The download of “{name}” did not finish. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement de «&#xa0;{name}&#xa0;» ne s’est pas terminé. {reason}</translation>
     </message>
     <message>
         <source>The download of “{name}” was cancelled and its part deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement de «&#xa0;{name}&#xa0;» a été annulé et la partie déjà téléchargée a été supprimée.</translation>
     </message>
     <message>
         <source>“{name}” is now the model of the chat window.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{name}&#xa0;» est maintenant le modèle de la fenêtre de conversation.</translation>
     </message>
     <message>
         <source>Hide the built-in model “{name}”? “Restore the built-in model” brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer le modèle intégré «&#xa0;{name}&#xa0;»&#xa0;? «&#xa0;Rétablir le modèle intégré&#xa0;» le fera revenir.</translation>
     </message>
     <message>
         <source>Remove “{name}” from this list? The file itself stays where it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer «&#xa0;{name}&#xa0;» de cette liste&#xa0;? Le fichier lui-même reste où il est.</translation>
     </message>
     <message>
         <source>Remove “{name}”? Its file ({size}) will be deleted from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer «&#xa0;{name}&#xa0;»&#xa0;? Son fichier ({size}) sera supprimé de cet ordinateur.</translation>
     </message>
     <message>
         <source>Remove a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer un modèle</translation>
     </message>
     <message>
         <source>“{name}” could not be removed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être retiré&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>“{name}” was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{name}&#xa0;» a été retiré.</translation>
     </message>
     <message>
         <source>The built-in model is back in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle intégré est de retour dans la liste.</translation>
     </message>
     <message>
         <source>Settings for “{name}” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de «&#xa0;{name}&#xa0;» enregistrés.</translation>
     </message>
     <message>
         <source>Import a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un fichier de modèle</translation>
     </message>
     <message>
         <source>Model files (*.gguf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de modèle (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Checking “{name}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de «&#xa0;{name}&#xa0;»…</translation>
     </message>
     <message>
         <source>Copying the model into the models folder: {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie du modèle dans le dossier des modèles&#xa0;: {percent}&#xa0;%</translation>
     </message>
     <message>
         <source>“{name}” was imported. Its prompt format, {format}, was read from the file: change it in Settings… if its answers look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{name}&#xa0;» a été importé. Son format des messages, {format}, a été lu dans le fichier&#xa0;: modifiez-le dans Paramètres… si ses réponses semblent incorrectes.</translation>
     </message>
     <message>
         <source>The file&apos;s chat template was not recognised, so {format} was assumed. Choose the format its makers give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le format de conversation indiqué dans le fichier n’a pas été reconnu&#xa0;: {format} a donc été choisi par défaut. Choisissez le format indiqué par les créateurs du modèle.</translation>
     </message>
     <message>
         <source>“{name}” was imported. Check its prompt format.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{name}&#xa0;» a été importé. Vérifiez son format des messages.</translation>
     </message>
     <message>
         <source>The file was not imported. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’a pas été importé. {reason}</translation>
     </message>
     <message>
         <source>Fetching the current list of models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération de la liste actuelle des modèles…</translation>
     </message>
     <message>
         <source>The list is up to date. Models this app can run: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste est à jour. Modèles utilisables par cette application&#xa0;: {n}.</translation>
     </message>
     <message>
         <source>The list was not updated; the previous one is still shown. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste n’a pas été mise à jour&#xa0;; l’ancienne reste affichée. {reason}</translation>
     </message>
 </context>
 <context>
     <name>ModelsTable</name>
     <message>
         <source>{n} billion</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} milliards</translation>
     </message>
     <message>
         <source>{n} million</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} millions</translation>
     </message>
     <message>
         <source>✓ Fits</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Convient</translation>
     </message>
     <message>
         <source>Fits: it needs about {need} of memory and {free} is free now, with room to spare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Convient&#xa0;: il lui faut environ {need} de mémoire et {free} sont libres en ce moment, avec de la marge.</translation>
     </message>
     <message>
         <source>! Tight</source>
-        <translation type="unfinished"></translation>
+        <translation>! Juste</translation>
     </message>
     <message>
         <source>Tight: it needs about {need} of memory and only {free} is free now. Close other programs before using it, or it may be slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Juste&#xa0;: il lui faut environ {need} de mémoire et seulement {free} sont libres en ce moment. Fermez d’autres programmes avant de l’utiliser, sinon il risque d’être lent.</translation>
     </message>
     <message>
         <source>✗ Won&apos;t fit</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Trop gros</translation>
     </message>
     <message>
         <source>Won&apos;t fit: it needs about {need} of memory, more than this computer&apos;s {total} can give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop gros&#xa0;: il lui faut environ {need} de mémoire, plus que ce que les {total} de cet ordinateur peuvent offrir.</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisé</translation>
     </message>
     <message>
         <source>Built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégré</translation>
     </message>
     <message>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Installé</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé</translation>
     </message>
     <message>
         <source>Imported (linked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé (lié)</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement…</translation>
     </message>
     <message>
         <source>Stopped at {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté à {percent}&#xa0;%</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Non téléchargé</translation>
     </message>
     <message>
         <source>Built in: tiny and fast, for short and simple answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégré&#xa0;: tout petit et rapide, pour des réponses courtes et simples.</translation>
     </message>
     <message>
         <source>Imported from a file ({architecture} model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé depuis un fichier (modèle {architecture}).</translation>
     </message>
     <message>
         <source>Imported from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé depuis un fichier.</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Good at</source>
-        <translation type="unfinished"></translation>
+        <translation>Points forts</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>File size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du fichier</translation>
     </message>
     <message>
         <source>Memory needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire nécessaire</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>● {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>● {name}</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>Illisible</translation>
     </message>
     <message>
         <source>about {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>environ {size}</translation>
     </message>
 </context>
 <context>
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>PromptEdit</name>
     <message>
         <source>Write a message… (Enter sends, Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez un message… (Entrée pour envoyer, Maj+Entrée pour aller à la ligne)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>RatioChart</name>
     <message>
         <source>Chart: how many times more the 405B model uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique&#xa0;: combien de fois plus le modèle 405B consomme</translation>
     </message>
     <message>
         <source>405B ÷ this laptop (log scale; light: low estimate, dark: high; line: 1×)</source>
-        <translation type="unfinished"></translation>
+        <translation>405B ÷ cet ordinateur portable (échelle logarithmique&#xa0;; clair&#xa0;: estimation basse, foncé&#xa0;: haute&#xa0;; ligne&#xa0;: 1×)</translation>
     </message>
 </context>
 <context>
     <name>ResourcePanel</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>Resources used by Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressources utilisées par Smaller</translation>
     </message>
     <message>
         <source>Memory (RAM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire (RAM)</translation>
     </message>
     <message>
         <source>The computer&apos;s working memory. The model must fit in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mémoire de travail de l’ordinateur. Le modèle doit pouvoir y tenir.</translation>
     </message>
     <message>
         <source>Memory use bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d’utilisation de la mémoire</translation>
     </message>
     <message>
         <source>Processor (CPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur (CPU)</translation>
     </message>
     <message>
         <source>How busy the processor is. 100% means every core is fully used.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’activité du processeur. 100&#xa0;% signifie que tous ses cœurs travaillent à fond.</translation>
     </message>
     <message>
         <source>Processor use over the last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation du processeur pendant la dernière minute</translation>
     </message>
     <message>
         <source>seconds ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a (secondes)</translation>
     </message>
     <message>
         <source>Answer being written</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse en cours d’écriture</translation>
     </message>
     <message>
         <source>No answer is being written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse en cours d’écriture.</translation>
     </message>
     <message>
         <source>What the answers cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que coûtent les réponses</translation>
     </message>
     <message>
         <source>Energy and CO₂ of the answers, as shown under each answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Énergie et CO₂ des réponses, comme indiqué sous chaque réponse.</translation>
     </message>
     <message>
         <source>No answers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse pour l’instant.</translation>
     </message>
     <message>
         <source>{tokens} tokens in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{tokens} tokens en {seconds} s</translation>
     </message>
     <message>
         <source>{speed} tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{speed} tokens/s</translation>
     </message>
     <message>
         <source>This chat: {energy}, {co2} CO₂ ({count} answers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation&#xa0;: {energy}, {co2} de CO₂ ({count} réponses)</translation>
     </message>
     <message>
         <source>All chats: {energy}, {co2} CO₂ ({count} answers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les conversations&#xa0;: {energy}, {co2} de CO₂ ({count} réponses)</translation>
     </message>
     <message>
         <source>That is {equivalent}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Soit {equivalent}.</translation>
     </message>
     <message>
         <source> (model {size})</source>
-        <translation type="unfinished"></translation>
+        <translation> (dont {size} pour le modèle)</translation>
     </message>
     <message>
         <source>Smaller: {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>Smaller&#xa0;: {size}</translation>
     </message>
     <message>
         <source>Other programs: {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres programmes&#xa0;: {size}</translation>
     </message>
     <message>
         <source>Total: {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>Total&#xa0;: {size}</translation>
     </message>
     <message>
         <source>Smaller: {share}</source>
-        <translation type="unfinished"></translation>
+        <translation>Smaller&#xa0;: {share}</translation>
     </message>
     <message>
         <source>whole computer: {share}</source>
-        <translation type="unfinished"></translation>
+        <translation>ordinateur entier&#xa0;: {share}</translation>
     </message>
     <message>
         <source>{n} logical processors</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} processeurs logiques</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Automatic ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique ({n})</translation>
     </message>
     <message>
         <source>Processor threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads du processeur</translation>
     </message>
     <message>
         <source>More threads can be faster on an idle computer, but much slower when other programs are busy. Automatic leaves one core free.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de threads peut aller plus vite quand l’ordinateur ne fait rien d’autre, mais beaucoup plus lentement quand d’autres programmes sont actifs. «&#xa0;Automatique&#xa0;» laisse un cœur libre.</translation>
     </message>
     <message>
         <source>{tokens} tokens (about {words} words)</source>
-        <translation type="unfinished"></translation>
+        <translation>{tokens} tokens (environ {words} mots)</translation>
     </message>
     <message>
         <source>Model memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire du modèle</translation>
     </message>
     <message>
         <source>How much of the conversation the model can keep in mind. More uses more RAM; older messages are left out when it is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>La part de la conversation que le modèle peut garder en tête. Plus la valeur est grande, plus il utilise de RAM&#xa0;; quand elle est pleine, les messages les plus anciens sont laissés de côté.</translation>
     </message>
     <message>
         <source>Longest answer in tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur maximale d’une réponse en tokens</translation>
     </message>
     <message>
         <source>Longest answer (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur maximale d’une réponse (tokens)</translation>
     </message>
     <message>
         <source>Creativity</source>
-        <translation type="unfinished"></translation>
+        <translation>Créativité</translation>
     </message>
     <message>
         <source>Creativity (temperature)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créativité (température)</translation>
     </message>
     <message>
         <source>0 always gives the same answer; higher values vary more.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 donne toujours la même réponse&#xa0;; avec des valeurs plus élevées, les réponses varient davantage.</translation>
     </message>
     <message>
         <source>From this computer&apos;s country</source>
-        <translation type="unfinished"></translation>
+        <translation>Selon le pays de cet ordinateur</translation>
     </message>
     <message>
         <source>Electricity grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau électrique</translation>
     </message>
     <message>
         <source>Where your electricity comes from sets the CO₂ and water per kWh.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’origine de votre électricité détermine le CO₂ émis et l’eau utilisée par kWh.</translation>
     </message>
     <message>
         <source>Detected ({watts} W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Détectée ({watts} W)</translation>
     </message>
     <message>
         <source>Processor power</source>
-        <translation type="unfinished"></translation>
+        <translation>Puissance du processeur</translation>
     </message>
     <message>
         <source>Used to estimate energy when it cannot be measured. Detected: {cpu}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sert à estimer l’énergie quand elle ne peut pas être mesurée. Processeur détecté&#xa0;: {cpu}.</translation>
     </message>
     <message>
         <source>unknown processor</source>
-        <translation type="unfinished"></translation>
+        <translation>processeur inconnu</translation>
     </message>
     <message>
         <source>Panel refresh interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle d’actualisation du panneau</translation>
     </message>
     <message>
         <source>Panel refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation du panneau</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Show the resource panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le panneau des ressources</translation>
     </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans Smaller</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Back to the previous screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir à l’écran précédent</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer</translation>
     </message>
     <message>
         <source>Skip the welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer l’accueil</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Next screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran suivant</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer</translation>
     </message>
     <message>
         <source>Start chatting</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer à discuter</translation>
     </message>
     <message>
         <source>A private assistant on your laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Un assistant privé sur votre ordinateur portable</translation>
     </message>
     <message>
         <source>Type a question or a request, press Enter, and Smaller writes an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez une question ou une demande, appuyez sur Entrée, et Smaller écrit une réponse.</translation>
     </message>
     <message>
         <source>The answers are written by a small language model: a program that writes text by guessing, word after word, what comes next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réponses sont écrites par un petit modèle de langage&#xa0;: un programme qui écrit du texte en devinant, mot après mot, ce qui vient ensuite.</translation>
     </message>
     <message>
         <source>Everything happens on this computer. Nothing you type leaves it, and no internet connection is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout se passe sur cet ordinateur. Rien de ce que vous tapez n’en sort, et aucune connexion Internet n’est nécessaire.</translation>
     </message>
     <message>
         <source>rewrite an e-mail in a different tone</source>
-        <translation type="unfinished"></translation>
+        <translation>réécrire un e-mail sur un autre ton</translation>
     </message>
     <message>
         <source>summarise a paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>résumer un paragraphe</translation>
     </message>
     <message>
         <source>explain a word or an idea simply</source>
-        <translation type="unfinished"></translation>
+        <translation>expliquer simplement un mot ou une idée</translation>
     </message>
     <message>
         <source>recent facts: it learned from texts written before a fixed date and cannot look anything up</source>
-        <translation type="unfinished"></translation>
+        <translation>les faits récents&#xa0;: il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher</translation>
     </message>
     <message>
         <source>long reasoning over many steps</source>
-        <translation type="unfinished"></translation>
+        <translation>les longs raisonnements en plusieurs étapes</translation>
     </message>
     <message>
         <source>exact maths</source>
-        <translation type="unfinished"></translation>
+        <translation>les calculs exacts</translation>
     </message>
     <message>
         <source>The model: {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle&#xa0;: {model}</translation>
     </message>
     <message>
         <source>This model is small, so it runs on an ordinary laptop. It can also be wrong while sounding sure of itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce modèle est petit, il fonctionne donc sur un ordinateur portable ordinaire. Il peut aussi se tromper tout en ayant l’air sûr de lui.</translation>
     </message>
     <message>
         <source>Good at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Doué pour&#xa0;:</translation>
     </message>
     <message>
         <source>Not good at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas doué pour&#xa0;:</translation>
     </message>
     <message>
         <source>Under each answer, one line says how long it took and what it cost: the electricity the computer used (in Wh, watt-hours) and the CO₂ released to produce that electricity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous chaque réponse, une ligne indique le temps qu’elle a pris et ce qu’elle a coûté&#xa0;: l’électricité utilisée par l’ordinateur (en Wh, wattheures) et le CO₂ rejeté pour produire cette électricité.</translation>
     </message>
     <message>
         <source>“Compare with 405B” shows the same answer on a very large model in a datacenter. Help › What the numbers mean explains every figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Comparer avec 405B&#xa0;» montre la même réponse avec un très grand modèle dans un centre de données. Aide › Ce que signifient les chiffres explique chaque valeur.</translation>
     </message>
     <message>
         <source>Try one of these first questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayez l’une de ces premières questions</translation>
     </message>
     <message>
         <source>Click a question to ask it, or press Start and type your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur une question pour la poser, ou cliquez sur Commencer et tapez la vôtre.</translation>
     </message>
     <message>
         <source>Explain the word “photosynthesis” in simple words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquez le mot «&#xa0;photosynthèse&#xa0;» avec des mots simples.</translation>
     </message>
     <message>
         <source>Rewrite this message so it sounds polite: “Send me the report now.”</source>
-        <translation type="unfinished"></translation>
+        <translation>Réécrivez ce message pour qu’il soit poli&#xa0;: «&#xa0;Envoie-moi le rapport tout de suite.&#xa0;»</translation>
     </message>
     <message>
         <source>Give me three ideas for a rainy Sunday afternoon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez-moi trois idées pour un dimanche après-midi pluvieux.</translation>
     </message>
     <message>
         <source>Ask: {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poser la question&#xa0;: {question}</translation>
     </message>
     <message>
         <source>Screen {current} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran {current} sur {total}</translation>
     </message>
 </context>
 </TS>
