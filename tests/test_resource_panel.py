@@ -64,8 +64,8 @@ def test_totals_and_equivalent(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.set_totals((0.0083, 0.0038, 1), (0.5, 0.2, 12))
     text = panel.totals_label.text()
-    assert "This chat: 8.3 mWh, 3.8 mg CO₂ (1 answers)" in text
-    assert "All chats: 500 mWh, 200 mg CO₂ (12 answers)" in text
+    assert "This chat: 8.3 mWh, 3.8 mg CO₂ (answers: 1)" in text
+    assert "All chats: 500 mWh, 200 mg CO₂ (answers: 12)" in text
     assert "phone charge" in text or "bulb" in text
 
 
@@ -116,7 +116,7 @@ def test_panel_updates_while_a_real_answer_streams(qtbot: QtBot, model_path: Pat
     assert window.resource_panel.ticks > ticks
     assert window.resource_panel.answer_label.text() == "No answer is being written."
     assert "This chat:" in window.resource_panel.totals_label.text()
-    assert "(1 answers)" in window.resource_panel.totals_label.text()
+    assert "(answers: 1)" in window.resource_panel.totals_label.text()
     saved = window.store.messages(window.chat.conversation_id)[-1]  # type: ignore[arg-type]
     footprint = saved.stats["footprint"]
     assert isinstance(footprint, dict) and footprint["grid"] == "FRA"

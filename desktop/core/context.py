@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.i18n import translate
+
 BYTES_PER_TOKEN = 3
 TEMPLATE_TOKENS = 12  # role markup around one message
 SAFETY_TOKENS = 8
@@ -39,9 +41,12 @@ class PromptTooLong(ValueError):
     def __init__(self, n_ctx: int) -> None:
         words = max(1, (n_ctx - 2 * TEMPLATE_TOKENS - MIN_ANSWER_TOKENS) * 3 // 4)
         super().__init__(
-            f"Your message is too long for this model's memory (its context window holds about "
-            f"{n_ctx} tokens, roughly {words:,} words including the answer). "
-            "Shorten it or split it into parts."
+            translate(
+                "Context",
+                "Your message is too long for this model's memory (its context window holds "
+                "about {tokens} tokens, roughly {words} words including the answer). Shorten it "
+                "or split it into parts.",
+            ).format(tokens=n_ctx, words=f"{words:,}")
         )
 
 

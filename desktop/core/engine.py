@@ -30,6 +30,7 @@ import psutil
 from desktop.core.capture import capture_stderr, explain_load_failure
 from desktop.core.chatformat import ChatFormat, guess_format
 from desktop.core.context import ContextPlan, PromptTooLong, Turn, plan_context
+from desktop.core.i18n import translate
 from desktop.core.modelfile import ModelFileError, ModelInfo, preflight
 
 
@@ -204,7 +205,9 @@ class Engine:
         history = history or []
         result = AnswerResult(text="", status="complete", model=self.name)
         if not user.strip():
-            return self._fail(result, "Type a message first: the message is empty.")
+            return self._fail(
+                result, translate("Engine", "Type a message first: the message is empty.")
+            )
         fmt = self.chat_format
         system_text = fmt.system_text(system_prompt)
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.core.i18n import set_translator
 from desktop.core.paths import resource_path
 
 LANGUAGES = {"en": "English", "fr": "Français"}
@@ -26,6 +27,7 @@ def resolve_language(setting: str) -> str:
 def install_language(language: str) -> bool:
     """Install the translators for `language` ('en' or 'fr') and make it the default locale for
     numbers. Returns False when the French file is missing (then the app stays in English)."""
+    set_translator(QCoreApplication.translate)  # the core's sentences too
     app = QCoreApplication.instance()
     for translator in _installed:
         if app is not None:

@@ -11,11 +11,16 @@ import re
 from PySide6.QtCore import QLocale
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+# Byte units in French are octets: Go, Mo, ko.
+_FRENCH_UNITS = {"GB": "Go", "MB": "Mo", "kB": "ko", "TB": "To"}
+_UNIT = re.compile(r"(?<=\d )(GB|MB|kB|TB)\b")
 
 
 def localized(text: str, locale: QLocale | None = None) -> str:
     """Rewrite every English-formatted number inside `text` for `locale` (default: QLocale())."""
     locale = locale or QLocale()
+    if locale.language() == QLocale.Language.French:
+        text = _UNIT.sub(lambda m: _FRENCH_UNITS[m.group(1)], text)
     decimal = locale.decimalPoint()
     group = locale.groupSeparator()
     if decimal == "." and group == ",":

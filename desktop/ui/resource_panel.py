@@ -176,8 +176,8 @@ class ResourcePanel(QFrame):
                     "count": count}  # fmt: skip
 
         lines = [
-            self.tr("This chat: {energy}, {co2} CO₂ ({count} answers)").format(**figures(chat)),
-            self.tr("All chats: {energy}, {co2} CO₂ ({count} answers)").format(**figures(overall)),
+            self.tr("This chat: {energy}, {co2} CO₂ (answers: {count})").format(**figures(chat)),
+            self.tr("All chats: {energy}, {co2} CO₂ (answers: {count})").format(**figures(overall)),
         ]
         if overall[2]:
             equivalent = best_equivalent(overall[0], overall[1]).text

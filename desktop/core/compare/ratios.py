@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.footprint.answer import plain_number
+from desktop.core.i18n import translate
 
 # Within this factor either way the two are "about the same": the estimates are not finer.
 SAME_FACTOR = 1.25
@@ -18,25 +19,55 @@ SAME_FACTOR = 1.25
 FRACTION_FROM = 1.95
 
 
-@dataclass(frozen=True)
-class RowWords:
-    """How one row speaks: '{subject} {verb} about 1/40 of the {noun} {other}.'"""
-
-    subject: str
-    verb: str
-    noun: str
-    other: str  # the 405B side as the object, e.g. 'the 405B model would have used'
+ROWS = ("energy", "co2", "water", "cost", "memory")
 
 
-ROW_WORDS: dict[str, RowWords] = {
-    "energy": RowWords("This answer", "used", "energy", "the 405B model would have used"),
-    "co2": RowWords("This answer", "emitted", "CO₂", "the 405B model would have emitted"),
-    "water": RowWords("This answer", "consumed", "water", "the 405B model would have consumed"),
-    "cost": RowWords(
-        "This answer's electricity", "cost", "money", "the 405B model's API would have charged"
-    ),
-    "memory": RowWords("This model", "needs", "memory", "the 405B model's weights need"),
-}
+def _sentences(row: str) -> dict[str, str]:
+    """Whole sentences for one row, one per case, so each language can word them its own way.
+    `{amount}` is a span such as '1/2 to 1/12' or '3×'; `{less}` and `{more}` are factors."""
+    table = {
+        "energy": {
+            "none": translate("RatioWords", "No comparison of energy: nothing was measured."),
+            "fraction": translate("RatioWords", "This answer used about {amount} of the energy the 405B model would have used."),
+            "less": translate("RatioWords", "This answer used about {amount} less energy than the 405B model would have used."),
+            "more": translate("RatioWords", "This answer used about {amount} more energy than the 405B model would have used."),
+            "same": translate("RatioWords", "This answer used about as much energy as the 405B model would have used."),
+            "close": translate("RatioWords", "Too close to call: this answer used between {less}× less and {more}× more energy than the 405B model would have used."),
+        },
+        "co2": {
+            "none": translate("RatioWords", "No comparison of CO₂: nothing was measured."),
+            "fraction": translate("RatioWords", "This answer emitted about {amount} of the CO₂ the 405B model would have emitted."),
+            "less": translate("RatioWords", "This answer emitted about {amount} less CO₂ than the 405B model would have emitted."),
+            "more": translate("RatioWords", "This answer emitted about {amount} more CO₂ than the 405B model would have emitted."),
+            "same": translate("RatioWords", "This answer emitted about as much CO₂ as the 405B model would have emitted."),
+            "close": translate("RatioWords", "Too close to call: this answer emitted between {less}× less and {more}× more CO₂ than the 405B model would have emitted."),
+        },
+        "water": {
+            "none": translate("RatioWords", "No comparison of water: nothing was measured."),
+            "fraction": translate("RatioWords", "This answer consumed about {amount} of the water the 405B model would have consumed."),
+            "less": translate("RatioWords", "This answer consumed about {amount} less water than the 405B model would have consumed."),
+            "more": translate("RatioWords", "This answer consumed about {amount} more water than the 405B model would have consumed."),
+            "same": translate("RatioWords", "This answer consumed about as much water as the 405B model would have consumed."),
+            "close": translate("RatioWords", "Too close to call: this answer consumed between {less}× less and {more}× more water than the 405B model would have consumed."),
+        },
+        "cost": {
+            "none": translate("RatioWords", "No comparison of money: nothing was measured."),
+            "fraction": translate("RatioWords", "This answer's electricity cost about {amount} of the money the 405B model's API would have charged."),
+            "less": translate("RatioWords", "This answer's electricity cost about {amount} less money than the 405B model's API would have charged."),
+            "more": translate("RatioWords", "This answer's electricity cost about {amount} more money than the 405B model's API would have charged."),
+            "same": translate("RatioWords", "This answer's electricity cost about as much money as the 405B model's API would have charged."),
+            "close": translate("RatioWords", "Too close to call: this answer's electricity cost between {less}× less and {more}× more money than the 405B model's API would have charged."),
+        },
+        "memory": {
+            "none": translate("RatioWords", "No comparison of memory: nothing was measured."),
+            "fraction": translate("RatioWords", "This model needs about {amount} of the memory the 405B model's weights need."),
+            "less": translate("RatioWords", "This model needs about {amount} less memory than the 405B model's weights need."),
+            "more": translate("RatioWords", "This model needs about {amount} more memory than the 405B model's weights need."),
+            "same": translate("RatioWords", "This model needs about as much memory as the 405B model's weights need."),
+            "close": translate("RatioWords", "Too close to call: this model needs between {less}× less and {more}× more memory than the 405B model's weights need."),
+        },
+    }  # fmt: skip
+    return table[row]
 
 
 @dataclass(frozen=True)
@@ -71,36 +102,33 @@ def _span(low: float, high: float, template: str, fraction: bool = False) -> str
     low_text, high_text = shown(low), shown(high)
     if low_text == high_text:
         return template.format(low_text)
-    return f"{template.format(low_text)} to {template.format(high_text)}"
+    return translate("RatioWords", "{low} to {high}").format(
+        low=template.format(low_text), high=template.format(high_text)
+    )
 
 
 def ratio_words(row: str, local: float, other_low: float, other_high: float) -> Ratio:
     """The ratio of the 405B range [other_low, other_high] to `local`, with its sentence."""
-    words = ROW_WORDS[row]
+    words = _sentences(row)
     low, high = sorted((other_low, other_high))
     if local <= 0 or high <= 0:
-        return Ratio(local, None, None, f"No comparison of {words.noun}: nothing was measured.")
+        return Ratio(local, None, None, words["none"])
     times_low, times_high = low / local, high / local
-    lead = f"{words.subject} {words.verb}"
     if times_low >= SAME_FACTOR:
         # Smaller at both ends of the range: fractions when clearly smaller, else "N x less".
         if times_low >= FRACTION_FROM:
-            amount = _span(times_low, times_high, "1/{}", fraction=True)
-            text = f"{lead} about {amount} of the {words.noun} {words.other}."
+            text = words["fraction"].format(
+                amount=_span(times_low, times_high, "1/{}", fraction=True)
+            )
         else:
-            amount = _span(times_low, times_high, "{}×")
-            text = f"{lead} about {amount} less {words.noun} than {words.other}."
+            text = words["less"].format(amount=_span(times_low, times_high, "{}×"))
     elif times_high <= 1 / SAME_FACTOR:
         # Bigger at both ends: said as plainly as the other way round.
-        amount = _span(1 / times_high, 1 / times_low, "{}×")
-        text = f"{lead} about {amount} more {words.noun} than {words.other}."
+        text = words["more"].format(amount=_span(1 / times_high, 1 / times_low, "{}×"))
     elif times_low >= 1 / SAME_FACTOR and times_high <= SAME_FACTOR:
-        text = f"{lead} about as much {words.noun} as {words.other}."
+        text = words["same"]
     else:
         less = _factor(times_high) if times_high >= 1 else "1"
-        more = _factor(1 / times_low) if times_low > 0 else "many"
-        text = (
-            f"Too close to call: {lead[0].lower()}{lead[1:]} between {less}× less and "
-            f"{more}× more {words.noun} than {words.other}."
-        )
+        more = _factor(1 / times_low) if times_low > 0 else "∞"
+        text = words["close"].format(less=less, more=more)
     return Ratio(local, times_low, times_high, text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from desktop.core.footprint.answer import plain_number
 from desktop.core.footprint.data import FootprintData, footprint_data
+from desktop.core.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,18 @@ class Equivalent:
 
 def _phone_words(charges: float) -> str:
     if charges >= 1:
-        unit = "phone charge" if round(charges, 1) == 1 else "phone charges"
-        return f"about {plain_number(charges)} {unit}"
+        if round(charges, 1) == 1:
+            return translate("Equivalents", "about 1 phone charge")
+        return translate("Equivalents", "about {n} phone charges").format(n=plain_number(charges))
     if charges <= 0:
-        return "nothing of a phone charge"
+        return translate("Equivalents", "nothing of a phone charge")
     if charges >= 0.1:
-        return f"about {plain_number(charges * 100)}% of a phone charge"
-    return f"about 1/{plain_number(1 / charges)} of a phone charge"
+        return translate("Equivalents", "about {n}% of a phone charge").format(
+            n=plain_number(charges * 100)
+        )
+    return translate("Equivalents", "about 1/{n} of a phone charge").format(
+        n=plain_number(1 / charges)
+    )
 
 
 def phone_charges(energy_wh: float, data: FootprintData | None = None) -> Equivalent:
@@ -44,19 +50,21 @@ def phone_charges(energy_wh: float, data: FootprintData | None = None) -> Equiva
 
 def _duration_words(seconds: float) -> str:
     if seconds < 1:
-        return f"{plain_number(seconds)} of a second"
+        return translate("Equivalents", "{n} of a second").format(n=plain_number(seconds))
     if seconds < 120:
-        return f"{plain_number(seconds)} seconds"
+        return translate("Equivalents", "{n} seconds").format(n=plain_number(seconds))
     if seconds < 7200:
-        return f"{plain_number(seconds / 60)} minutes"
-    return f"{plain_number(seconds / 3600)} hours"
+        return translate("Equivalents", "{n} minutes").format(n=plain_number(seconds / 60))
+    return translate("Equivalents", "{n} hours").format(n=plain_number(seconds / 3600))
 
 
 def led_bulb_seconds(energy_wh: float, data: FootprintData | None = None) -> Equivalent:
     """How long a 10 W LED bulb runs on the same energy: s = Wh x 3600 / W."""
     constant = (data or footprint_data()).constant("led_bulb_watts")
     seconds = energy_wh * 3600.0 / constant.value
-    text = f"about {_duration_words(seconds)} of a {plain_number(constant.value)} W LED bulb"
+    text = translate("Equivalents", "about {duration} of a {watts} W LED bulb").format(
+        duration=_duration_words(seconds), watts=plain_number(constant.value)
+    )
     return Equivalent(text, seconds, constant.key, constant.source)
 
 
@@ -74,7 +82,9 @@ def car_metres(co2_g: float, data: FootprintData | None = None) -> Equivalent:
     """Distance an average new car drives for the same CO2: m = g / (g/km) x 1000."""
     constant = (data or footprint_data()).constant("car_gco2_per_km")
     metres = co2_g / constant.value * 1000.0
-    text = f"about {_distance_words(metres)} by car"
+    text = translate("Equivalents", "about {distance} by car").format(
+        distance=_distance_words(metres)
+    )
     return Equivalent(text, metres, constant.key, constant.source)
 
 
