@@ -87,11 +87,20 @@ def test_welcome_then_first_question(qtbot: QtBot, model_path: Path) -> None:
 
 @pytest.mark.model
 def test_demo_mode(qtbot: QtBot, model_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "dark")  # with a style sheet, as in the app
     window = open_window(qtbot, model_path)
     wait_loaded(qtbot, window)
     base = window.font().pointSizeF()
+    button_base = window.send_button.font().pointSizeF()
     window.demo_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(base * 1.4)
+    assert window.send_button.font().pointSizeF() == pytest.approx(button_base * 1.4, rel=0.05)
     assert window.demo_panel.isVisible() and not window.conversation_list.isVisible()
     assert window.resource_panel.isVisible()
     assert missing_accessible_names(window) == []
@@ -104,4 +113,7 @@ def test_demo_mode(qtbot: QtBot, model_path: Path) -> None:
     assert "405B" in window.demo_panel.totals_label.text()
     window.demo_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(base)
+    assert window.send_button.font().pointSizeF() == pytest.approx(button_base)
+    app.setStyleSheet("")
+    app.setPalette(app.style().standardPalette())
     assert not answer.demo_label.isVisible() and window.conversation_list.isVisible()

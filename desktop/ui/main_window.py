@@ -548,6 +548,9 @@ class MainWindow(QMainWindow):
         if on:
             font.setPointSizeF(self._base_font.pointSizeF() * 1.4)
         self.setFont(font)
+        # With an application style sheet Qt no longer passes fonts down to children: a sheet
+        # on this window does.
+        self.setStyleSheet(f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }}" if on else "")
         self.demo_panel.setVisible(on)
         self.conversation_list.setVisible(not on)
         if on:
