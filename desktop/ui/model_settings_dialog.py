@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -29,13 +28,7 @@ from desktop.core.models.settings import (
     THREADS_RANGE,
     ModelSettings,
 )
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("settingHint")
-    return label
+from desktop.ui.settings_dialog import hint_label
 
 
 class ModelSettingsDialog(QDialog):
@@ -56,7 +49,7 @@ class ModelSettingsDialog(QDialog):
         )
         self.prompt_format.setAccessibleName(self.tr("Prompt format"))
         form.addRow(self.tr("Prompt format"), self.prompt_format)
-        form.addRow(_hint(format_note or self.tr("How a conversation is written out for this model. The wrong format gives odd or endless answers.")))  # fmt: skip
+        form.addRow(hint_label(format_note or self.tr("How a conversation is written out for this model. The wrong format gives odd or endless answers.")))  # fmt: skip
 
         self.custom_template = QPlainTextEdit(settings.custom_template)
         self.custom_template.setAccessibleName(self.tr("Custom template"))
@@ -64,7 +57,7 @@ class ModelSettingsDialog(QDialog):
             self.tr("For example: ### User: %1 ### Assistant: %2")
         )
         self.custom_template.setFixedHeight(70)
-        self.custom_hint = _hint(
+        self.custom_hint = hint_label(
             self.tr("Write %1 where your message goes and %2 where the answer goes.")
         )
         form.addRow(self.tr("Template"), self.custom_template)
@@ -74,7 +67,7 @@ class ModelSettingsDialog(QDialog):
         self.system_prompt.setAccessibleName(self.tr("System prompt"))
         self.system_prompt.setFixedHeight(80)
         form.addRow(self.tr("System prompt"), self.system_prompt)
-        form.addRow(_hint(self.tr("Standing instructions for every chat with this model. A chat's own system prompt replaces it.")))  # fmt: skip
+        form.addRow(hint_label(self.tr("Standing instructions for every chat with this model. A chat's own system prompt replaces it.")))  # fmt: skip
 
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(*TEMPERATURE_RANGE)
@@ -90,7 +83,7 @@ class ModelSettingsDialog(QDialog):
         self.context_length.setValue(settings.context_length)
         self.context_length.setAccessibleName(self.tr("Context length in tokens"))
         form.addRow(self.tr("Context length (tokens)"), self.context_length)
-        form.addRow(_hint(self.tr("How much of the conversation the model keeps in mind. More uses more memory.")))  # fmt: skip
+        form.addRow(hint_label(self.tr("How much of the conversation the model keeps in mind. More uses more memory.")))  # fmt: skip
 
         self.threads = QSpinBox()
         self.threads.setRange(0, THREADS_RANGE[1])

@@ -24,7 +24,8 @@ from desktop.ui.numbers import localized
 from desktop.ui.settings import AppSettings
 
 
-def _hint(text: str) -> QLabel:
+def hint_label(text: str) -> QLabel:
+    """A one-line explanation under a setting, in plain words."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setObjectName("settingHint")
@@ -44,7 +45,7 @@ class SettingsDialog(QDialog):
         self.threads.setValue(settings.threads)
         self.threads.setAccessibleName(self.tr("Processor threads"))
         form.addRow(self.tr("Processor threads"), self.threads)
-        form.addRow(_hint(self.tr("More threads can be faster on an idle computer, but much slower when "
+        form.addRow(hint_label(self.tr("More threads can be faster on an idle computer, but much slower when "
                           "other programs are busy. Automatic leaves one core free.")))  # fmt: skip
 
         self.context = QComboBox()
@@ -58,7 +59,7 @@ class SettingsDialog(QDialog):
         self.context.setCurrentIndex(max(0, self.context.findData(settings.context_tokens)))
         self.context.setAccessibleName(self.tr("Model memory"))
         form.addRow(self.tr("Model memory"), self.context)
-        form.addRow(_hint(self.tr("How much of the conversation the model can keep in mind. More uses "
+        form.addRow(hint_label(self.tr("How much of the conversation the model can keep in mind. More uses "
                           "more RAM; older messages are left out when it is full.")))  # fmt: skip
 
         self.max_tokens = QSpinBox()
@@ -73,7 +74,7 @@ class SettingsDialog(QDialog):
         self.temperature.setValue(settings.temperature)
         self.temperature.setAccessibleName(self.tr("Creativity"))
         form.addRow(self.tr("Creativity (temperature)"), self.temperature)
-        form.addRow(_hint(self.tr("0 always gives the same answer; higher values vary more.")))
+        form.addRow(hint_label(self.tr("0 always gives the same answer; higher values vary more.")))
 
         self.zone = QComboBox()
         self.zone.addItem(self.tr("From this computer's country"), "")
@@ -83,7 +84,7 @@ class SettingsDialog(QDialog):
         self.zone.setAccessibleName(self.tr("Electricity grid"))
         form.addRow(self.tr("Electricity grid"), self.zone)
         form.addRow(
-            _hint(self.tr("Where your electricity comes from sets the CO₂ and water per kWh."))
+            hint_label(self.tr("Where your electricity comes from sets the CO₂ and water per kWh."))
         )
 
         detected = cpu_power_profile()
@@ -97,7 +98,7 @@ class SettingsDialog(QDialog):
         self.cpu_watts.setAccessibleName(self.tr("Processor power"))
         form.addRow(self.tr("Processor power"), self.cpu_watts)
         form.addRow(
-            _hint(
+            hint_label(
                 self.tr(
                     "Used to estimate energy when it cannot be measured. Detected: {cpu}."
                 ).format(cpu=detected.model or self.tr("unknown processor"))
