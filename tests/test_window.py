@@ -283,6 +283,8 @@ def test_models_page_opens_and_switching_loads_on_the_worker(
     tiny = gguf_factory.write_gguf(tmp_path / "tiny.gguf")
     window.use_model(tiny, ModelSettings(prompt_format="chatml", context_length=1024))
     assert window.model_info is None  # loading, on the worker thread
+    assert window.load_progress.isVisible()
     qtbot.waitUntil(lambda: window.model_info is not None, timeout=30_000)
     assert "tiny" in window.model_label.text() and window.chat.n_ctx == 1024
+    assert not window.load_progress.isVisible()
     dialog.close()

@@ -29,7 +29,9 @@ def _bare_gpt4all(model_path: Path, n_threads: int, n_ctx: int) -> Any:
     )  # fmt: skip
 
 
-def _bare_run(model: Any, prompt: str, max_tokens: int) -> tuple[float, float | None, int]:
+def _bare_run(
+    model: Any, prompt: str, max_tokens: int, n_batch: int
+) -> tuple[float, float | None, int]:
     stamps: list[float] = []
 
     def on_token(_token_id: int, _text: str) -> bool:
@@ -41,7 +43,7 @@ def _bare_run(model: Any, prompt: str, max_tokens: int) -> tuple[float, float | 
         started = time.perf_counter()
         model.generate(
             prompt, max_tokens=max_tokens, temp=0.0, top_k=1, top_p=0.9, min_p=0.0,
-            repeat_penalty=1.0, repeat_last_n=64, n_batch=128, callback=on_token,
+            repeat_penalty=1.0, repeat_last_n=64, n_batch=n_batch, callback=on_token,
         )  # fmt: skip
     return _figures(started, stamps)
 
@@ -76,10 +78,11 @@ def run_bench(
                     tps = result.tokens_per_s
                     app_runs.append((result.ttft_s or float("nan"), tps, len(result.timestamps)))
                 else:
-                    bare_runs.append(_bare_run(bare, prompt, max_tokens))
+                    bare_runs.append(_bare_run(bare, prompt, max_tokens, settings.n_batch))
     finally:
         engine.close()
         bare.close()
+    stops = _stop_latencies(model_path, n_threads, n_ctx, rounds)
     app, base = _summary(app_runs), _summary(bare_runs)
     return {
         "model": model_path.name,
@@ -91,7 +94,43 @@ def run_bench(
         "bare_gpt4all": base,
         "ratio_tokens_per_s": round(app["tokens_per_s"] / base["tokens_per_s"], 3),
         "ratio_ttft": round(app["ttft_s"] / base["ttft_s"], 3),
+        "stop_latency_ms": stops,
     }
+
+
+def _stop_latencies(model_path: Path, n_threads: int, n_ctx: int, rounds: int) -> dict[str, Any]:
+    """Time from pressing Stop to the answer returning, while writing and while reading a long
+    message (the prompt callback path), in milliseconds."""
+    engine = Engine(model_path, n_ctx=n_ctx, n_threads=n_threads, chat_format=CHATML)
+    engine.load()
+    long_prompt = "Summarise this text. " + "The quick brown fox jumps over the lazy dog. " * 100
+    results: dict[str, list[float]] = {"writing": [], "reading": []}
+    try:
+        for _ in range(rounds):
+            for case, prompt, delay in (
+                ("writing", BENCH_PROMPT, 0.5),
+                ("reading", long_prompt, 0.3),
+            ):
+                stop = threading.Event()
+                pressed: list[float] = []
+
+                def press(stop: threading.Event = stop, pressed: list[float] = pressed) -> None:
+                    pressed.append(time.perf_counter())
+                    stop.set()
+
+                timer = threading.Timer(delay, press)
+                timer.start()
+                engine.answer(prompt, settings=SamplingSettings(max_tokens=1000), stop=stop)
+                returned = time.perf_counter()
+                timer.join()
+                if pressed:
+                    results[case].append((returned - pressed[0]) * 1000)
+    finally:
+        engine.close()
+    return {
+        case: {"median": round(statistics.median(v), 1), "max": round(max(v), 1), "n": len(v)}
+        for case, v in results.items() if v
+    }  # fmt: skip
 
 
 def _summary(runs: list[tuple[float, float | None, int]]) -> dict[str, Any]:

@@ -62,7 +62,10 @@ class SamplingSettings:
     min_p: float = 0.0
     repeat_penalty: float = 1.1
     repeat_last_n: int = 64
-    n_batch: int = 128  # the maximum; 8 (gpt4all's default) reads long prompts ~20% slower
+    # Tokens read per step. gpt4all's default 8 reads long prompts ~20% slower; 128 reads as
+    # fast as 64 but Stop then waits for a whole step: measured on a 1,018-token message,
+    # 380 ms to stop at 128 against 33 ms at 64, for the same time to the first word.
+    n_batch: int = 64
 
 
 @dataclass

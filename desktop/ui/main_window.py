@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -160,6 +161,12 @@ class MainWindow(QMainWindow):
                 "100 tokens are about 75 English words."
             )
         )
+        self.load_progress = QProgressBar()  # busy indicator while a model loads
+        self.load_progress.setRange(0, 0)
+        self.load_progress.setMaximumWidth(120)
+        self.load_progress.setAccessibleName(self.tr("Loading the model"))
+        self.load_progress.hide()
+        self.statusBar().addPermanentWidget(self.load_progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.speed_label)
         self._build_menus()
@@ -251,6 +258,7 @@ class MainWindow(QMainWindow):
         self.model_path = path
         self.model_info = None
         self.model_label.setText(self.tr("Loading {name}…").format(name=path.name))
+        self.load_progress.show()
         self._update_input_state()
         n_ctx, threads, chat_format = self.settings.context_tokens, self.settings.n_threads(), None
         if model_settings is not None:
@@ -307,6 +315,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_loaded(self, info: ModelInfo) -> None:
         self.model_info = info
+        self.load_progress.hide()
         self.resource_panel.set_model_size(info.size_bytes)
         self.chat.model_name = self.model_path.stem
         self.model_label.setText(self.tr("Model: {name}").format(name=self.chat.model_name))
@@ -319,6 +328,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_failed(self, message: str, detail: str) -> None:
         self.model_label.setText(self.tr("No model loaded"))
+        self.load_progress.hide()
         self.notice_bar.show_message(
             message + " " + self.tr("Use File › Open model file… to choose another."), kind="model",
             detail=detail,
