@@ -123,3 +123,23 @@ def test_panel_updates_while_a_real_answer_streams(qtbot: QtBot, model_path: Pat
     assert footprint["method"] in ("measured", "estimated") and footprint["energy_wh"] > 0
     line = window.chat_view.messages[-1].stats_label.text()
     assert "CO₂" in line and ("Wh" in line)
+
+
+def test_battery_state_is_shown_when_there_is_one(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import namedtuple
+
+    battery = namedtuple("battery", "percent secsleft power_plugged")
+    panel = ResourcePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    monkeypatch.setattr(psutil, "sensors_battery", lambda: battery(62.0, 3600, False))
+    panel.tick()
+    assert panel.power_label.isVisible() and panel.power_label.text() == "On battery (62%)"
+    monkeypatch.setattr(psutil, "sensors_battery", lambda: battery(80.0, -2, True))
+    panel.tick()
+    assert panel.power_label.text() == "Plugged in (battery 80%)"
+    monkeypatch.setattr(psutil, "sensors_battery", lambda: None)  # a desktop
+    panel.tick()
+    assert not panel.power_label.isVisible()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import deque
 
+import psutil
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, QTimer
 from PySide6.QtGui import QColor, QPainter
@@ -110,6 +111,15 @@ class ResourcePanel(QFrame):
         self.memory_label.setWordWrap(True)
         box.addWidget(self.memory_bar)
         box.addWidget(self.memory_label)
+        self.power_label = QLabel("")
+        self.power_label.setWordWrap(True)
+        self.power_label.setToolTip(
+            self.tr(
+                "On battery, the energy is counted as if drawn from the grid: it is, when the battery recharges."
+            )
+        )
+        self.power_label.hide()
+        box.addWidget(self.power_label)
         layout.addWidget(memory)
 
         cpu = QGroupBox(self.tr("Processor (CPU)"))
@@ -190,6 +200,7 @@ class ResourcePanel(QFrame):
         sample = self.sampler.sample()
         self.last_sample = sample
         self._show(sample)
+        self._show_power()
         self.ticks += 1
         self.cost_cpu_s += time.thread_time() - started
 
@@ -219,6 +230,24 @@ class ResourcePanel(QFrame):
             + self.tr("{n} logical processors").format(n=s.logical_cpus) + "</small>"
         )  # fmt: skip
         self._redraw()
+
+    def _show_power(self) -> None:
+        """Plugged in or on battery, where the computer has one (desktops have none)."""
+        try:
+            battery = psutil.sensors_battery()
+        except (psutil.Error, OSError, NotImplementedError):
+            battery = None
+        if battery is None:
+            self.power_label.hide()
+            return
+        if battery.power_plugged:
+            text = self.tr("Plugged in (battery {percent}%)").format(
+                percent=f"{battery.percent:.0f}"
+            )
+        else:
+            text = self.tr("On battery ({percent}%)").format(percent=f"{battery.percent:.0f}")
+        self.power_label.setText(text)
+        self.power_label.show()
 
     def _redraw(self) -> None:
         n = len(self._app_cpu)

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Close About Smaller</source>
-        <translation>Fermer «&#xa0;À propos de Smaller&#xa0;»</translation>
+        <translation>Fermer « À propos de Smaller »</translation>
     </message>
     <message>
         <source>Component</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>No telemetry. Smaller opens no network connection unless you ask it to, for example by clicking a link.</source>
-        <translation>Aucune télémétrie. Smaller n&apos;ouvre aucune connexion réseau sans que vous le demandiez, par exemple en cliquant sur un lien.</translation>
+        <translation>Aucune télémétrie. Smaller n'ouvre aucune connexion réseau sans que vous le demandiez, par exemple en cliquant sur un lien.</translation>
     </message>
     <message>
         <source>Smaller uses Qt and PySide6 under the GNU LGPL version 3.</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>The copy shipped with Smaller is modified: one metadata value (tokenizer.ggml.pre) was changed so that gpt4all can read the file; the weights are unchanged.</source>
-        <translation>La copie fournie avec Smaller est modifiée&#xa0;: une seule métadonnée (tokenizer.ggml.pre) a été changée pour que gpt4all puisse lire le fichier&#xa0;; les poids du modèle sont inchangés.</translation>
+        <translation>La copie fournie avec Smaller est modifiée : une seule métadonnée (tokenizer.ggml.pre) a été changée pour que gpt4all puisse lire le fichier ; les poids du modèle sont inchangés.</translation>
     </message>
     <message>
         <source>The README explains why.</source>
@@ -76,15 +76,15 @@
     </message>
     <message>
         <source>how?</source>
-        <translation>comment&#xa0;?</translation>
+        <translation>comment ?</translation>
     </message>
     <message>
         <source>{value} ({method}); range {low} to {high}</source>
-        <translation>{value} ({method})&#xa0;; fourchette de {low} à {high}</translation>
+        <translation>{value} ({method}) ; fourchette de {low} à {high}</translation>
     </message>
     <message>
         <source>{value}; range {low} to {high}</source>
-        <translation>{value}&#xa0;; fourchette de {low} à {high}</translation>
+        <translation>{value} ; fourchette de {low} à {high}</translation>
     </message>
     <message>
         <source>Energy</source>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>{grid}: {co2} g CO₂e and {water} L of water per kWh</source>
-        <translation>{grid}&#xa0;: {co2} g CO₂e et {water} L d&apos;eau par kWh</translation>
+        <translation>{grid} : {co2} g CO₂e et {water} L d'eau par kWh</translation>
     </message>
     <message>
         <source>Time</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>What this answer cost</source>
-        <translation>Ce qu&apos;a coûté cette réponse</translation>
+        <translation>Ce qu'a coûté cette réponse</translation>
     </message>
     <message>
         <source>How it was obtained</source>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
-        <translation>Ouvrir le lien d&apos;une source utilise Internet&#xa0;; rien d&apos;autre dans Smaller ne le fait.</translation>
+        <translation>Ouvrir le lien d'une source utilise Internet ; rien d'autre dans Smaller ne le fait.</translation>
     </message>
 </context>
 <context>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Type a message first.</source>
-        <translation>Saisissez d&apos;abord un message.</translation>
+        <translation>Saisissez d'abord un message.</translation>
     </message>
     <message>
         <source>Wait for the answer to finish, or press Stop.</source>
@@ -155,15 +155,15 @@
     </message>
     <message>
         <source>The model gave no answer.</source>
-        <translation>Le modèle n&apos;a donné aucune réponse.</translation>
+        <translation>Le modèle n'a donné aucune réponse.</translation>
     </message>
     <message>
-        <source>The {n} oldest exchanges of this chat no longer fit in the model&apos;s memory and were left out of this answer.</source>
-        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle&#xa0;: ils n&apos;ont pas été pris en compte pour cette réponse.</translation>
+        <source>The {n} oldest exchanges of this chat no longer fit in the model's memory and were left out of this answer.</source>
+        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle : ils n'ont pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
         <source>Stopped: the window was closed before the answer finished.</source>
-        <translation>Arrêté&#xa0;: la fenêtre a été fermée avant la fin de la réponse.</translation>
+        <translation>Arrêté : la fenêtre a été fermée avant la fin de la réponse.</translation>
     </message>
 </context>
 <context>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
-        <translation>Posez n&apos;importe quelle question. La réponse est rédigée sur cet ordinateur&#xa0;: rien de ce que vous tapez n&apos;en sort.</translation>
+        <translation>Posez n'importe quelle question. La réponse est rédigée sur cet ordinateur : rien de ce que vous tapez n'en sort.</translation>
     </message>
 </context>
 <context>
@@ -213,11 +213,11 @@
     </message>
     <message>
         <source>; the whole app used {mb} MB at most (measured)</source>
-        <translation>&#xa0;; l&apos;application entière a utilisé {mb} Mo au maximum (mesuré)</translation>
+        <translation> ; l'application entière a utilisé {mb} Mo au maximum (mesuré)</translation>
     </message>
     <message>
-        <source>{bf16} GB in 16-bit, {fp8} GB in 8-bit, {int4} GB in 4-bit (the seed article&apos;s 32-bit: {fp32} GB)</source>
-        <translation>{bf16} Go en 16 bits, {fp8} Go en 8 bits, {int4} Go en 4 bits (chiffre de l&apos;article d&apos;origine, en 32 bits&#xa0;: {fp32} Go)</translation>
+        <source>{bf16} GB in 16-bit, {fp8} GB in 8-bit, {int4} GB in 4-bit (the seed article's 32-bit: {fp32} GB)</source>
+        <translation>{bf16} Go en 16 bits, {fp8} Go en 8 bits, {int4} Go en 4 bits (chiffre de l'article d'origine, en 32 bits : {fp32} Go)</translation>
     </message>
     <message>
         <source>Memory to hold the model</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>{gpus} GPUs of {gb} GB; the same memory as {laptops} laptops of 16 GB</source>
-        <translation>{gpus} GPU de {gb} Go&#xa0;; autant de mémoire que {laptops} ordinateurs portables de 16 Go</translation>
+        <translation>{gpus} GPU de {gb} Go ; autant de mémoire que {laptops} ordinateurs portables de 16 Go</translation>
     </message>
     <message>
         <source>Energy for this answer</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>{money} of electricity</source>
-        <translation>{money} d&apos;électricité</translation>
+        <translation>{money} d'électricité</translation>
     </message>
     <message>
         <source>{range} at API prices</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>Training the 405B model</source>
-        <translation>L&apos;entraînement du modèle 405B</translation>
+        <translation>L'entraînement du modèle 405B</translation>
     </message>
     <message>
         <source>Save as picture…</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>Save the comparison card as a PNG, to show in a talk</source>
-        <translation>Enregistrer la fiche de comparaison en image PNG, pour la montrer lors d&apos;une présentation</translation>
+        <translation>Enregistrer la fiche de comparaison en image PNG, pour la montrer lors d'une présentation</translation>
     </message>
     <message>
         <source>Close</source>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>Do you need a 405-billion-parameter model for {scope}?</source>
-        <translation>Avez-vous besoin d&apos;un modèle de 405 milliards de paramètres pour {scope}&#xa0;?</translation>
+        <translation>Avez-vous besoin d'un modèle de 405 milliards de paramètres pour {scope} ?</translation>
     </message>
     <message>
         <source>This laptop</source>
@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>Estimates: EcoLogits (high), ML.ENERGY measurements (low). Details and sources below.</source>
-        <translation>Estimations&#xa0;: EcoLogits (haut de la fourchette), mesures de ML.ENERGY (bas de la fourchette). Détails et sources ci-dessous.</translation>
+        <translation>Estimations : EcoLogits (haut de la fourchette), mesures de ML.ENERGY (bas de la fourchette). Détails et sources ci-dessous.</translation>
     </message>
     <message>
         <source>What this shows, and what it does not</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Why a range?</source>
-        <translation>Pourquoi une fourchette&#xa0;?</translation>
+        <translation>Pourquoi une fourchette ?</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -312,12 +312,12 @@
         <translation>Le coût, payé une seule fois, de la création de Llama 3.1 405B</translation>
     </message>
     <message>
-        <source>Meta&apos;s own figures (model card)</source>
+        <source>Meta's own figures (model card)</source>
         <translation>Les chiffres de Meta (fiche du modèle)</translation>
     </message>
     <message>
-        <source>The seed article&apos;s figures</source>
-        <translation>Les chiffres de l&apos;article d&apos;origine</translation>
+        <source>The seed article's figures</source>
+        <translation>Les chiffres de l'article d'origine</translation>
     </message>
     <message>
         <source>Where they disagree, and why</source>
@@ -331,7 +331,7 @@
 <context>
     <name>Context</name>
     <message>
-        <source>Your message is too long for this model&apos;s memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
+        <source>Your message is too long for this model's memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
         <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
     </message>
 </context>
@@ -386,15 +386,15 @@
     </message>
     <message>
         <source>What a small model can and cannot do</source>
-        <translation>Ce qu&apos;un petit modèle sait faire, et ce qu&apos;il ne sait pas faire</translation>
+        <translation>Ce qu'un petit modèle sait faire, et ce qu'il ne sait pas faire</translation>
     </message>
     <message>
         <source>Rewrite an e-mail politely</source>
         <translation>Reformuler un e-mail poliment</translation>
     </message>
     <message>
-        <source>Rewrite this e-mail so that it is polite and friendly: “I still haven&apos;t got the invoice. Send it today.”</source>
-        <translation>Reformulez cet e-mail pour qu&apos;il soit poli et aimable&#xa0;: «&#xa0;Je n&apos;ai toujours pas reçu la facture. Envoyez-la aujourd&apos;hui.&#xa0;»</translation>
+        <source>Rewrite this e-mail so that it is polite and friendly: “I still haven't got the invoice. Send it today.”</source>
+        <translation>Reformulez cet e-mail pour qu'il soit poli et aimable : « Je n'ai toujours pas reçu la facture. Envoyez-la aujourd'hui. »</translation>
     </message>
     <message>
         <source>Summarise a paragraph</source>
@@ -402,7 +402,7 @@
     </message>
     <message>
         <source>Summarise this paragraph in one sentence: “Bees visit flowers to collect nectar, which they turn into honey. While they do so, pollen sticks to their bodies and is carried from flower to flower. This lets many plants make fruit and seeds, so much of the food we eat depends on bees.”</source>
-        <translation>Résumez ce paragraphe en une phrase&#xa0;: «&#xa0;Les abeilles visitent les fleurs pour récolter le nectar, qu&apos;elles transforment en miel. Ce faisant, du pollen se colle à leur corps et est transporté de fleur en fleur. Cela permet à de nombreuses plantes de produire des fruits et des graines&#xa0;: une grande partie de notre nourriture dépend donc des abeilles.&#xa0;»</translation>
+        <translation>Résumez ce paragraphe en une phrase : « Les abeilles visitent les fleurs pour récolter le nectar, qu'elles transforment en miel. Ce faisant, du pollen se colle à leur corps et est transporté de fleur en fleur. Cela permet à de nombreuses plantes de produire des fruits et des graines : une grande partie de notre nourriture dépend donc des abeilles. »</translation>
     </message>
     <message>
         <source>Explain a word</source>
@@ -410,7 +410,7 @@
     </message>
     <message>
         <source>Explain the word “recycling” in simple words.</source>
-        <translation>Expliquez le mot «&#xa0;recyclage&#xa0;» avec des mots simples.</translation>
+        <translation>Expliquez le mot « recyclage » avec des mots simples.</translation>
     </message>
     <message>
         <source>A recent fact</source>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>Who won the last football World Cup?</source>
-        <translation>Qui a gagné la dernière Coupe du monde de football&#xa0;?</translation>
+        <translation>Qui a gagné la dernière Coupe du monde de football ?</translation>
     </message>
     <message>
         <source>Maths in several steps</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Pencils cost 1.20 euros for 3. How much do 17 pencils cost, and how much change do you get from 10 euros? Show each step.</source>
-        <translation>Les crayons coûtent 1,20 euro les 3. Combien coûtent 17 crayons, et combien de monnaie vous rend-on sur 10 euros&#xa0;? Détaillez chaque étape.</translation>
+        <translation>Les crayons coûtent 1,20 euro les 3. Combien coûtent 17 crayons, et combien de monnaie vous rend-on sur 10 euros ? Détaillez chaque étape.</translation>
     </message>
     <message>
         <source>A small model is enough</source>
@@ -438,11 +438,11 @@
     </message>
     <message>
         <source>It learned from texts written before a fixed date and cannot look anything up, so it cannot know recent events.</source>
-        <translation>Il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher&#xa0;: il ne peut donc pas connaître les événements récents.</translation>
+        <translation>Il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher : il ne peut donc pas connaître les événements récents.</translation>
     </message>
     <message>
         <source>Here the small model may answer wrongly, and sound sure of itself: that is the point. Check such answers, or use a bigger tool for them.</source>
-        <translation>Ici, le petit modèle peut se tromper tout en ayant l&apos;air sûr de lui&#xa0;: c&apos;est justement ce qu&apos;il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
+        <translation>Ici, le petit modèle peut se tromper tout en ayant l'air sûr de lui : c'est justement ce qu'il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
     </message>
     <message>
         <source>Session total</source>
@@ -450,15 +450,15 @@
     </message>
     <message>
         <source>No answers yet today: click a question above, or type your own.</source>
-        <translation>Aucune réponse pour l&apos;instant aujourd&apos;hui&#xa0;: cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
+        <translation>Aucune réponse pour l'instant aujourd'hui : cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
     </message>
     <message>
-        <source>Today&apos;s answer used {local}; the same on the 405B model: {big}.</source>
-        <translation>La réponse d&apos;aujourd&apos;hui a utilisé {local}&#xa0;; la même avec le modèle 405B&#xa0;: {big}.</translation>
+        <source>Today's answer used {local}; the same on the 405B model: {big}.</source>
+        <translation>La réponse d'aujourd'hui a utilisé {local} ; la même avec le modèle 405B : {big}.</translation>
     </message>
     <message>
-        <source>Today&apos;s {n} answers used {local}; the same on the 405B model: {big}.</source>
-        <translation>Les {n} réponses d&apos;aujourd&apos;hui ont utilisé {local}&#xa0;; les mêmes avec le modèle 405B&#xa0;: {big}.</translation>
+        <source>Today's {n} answers used {local}; the same on the 405B model: {big}.</source>
+        <translation>Les {n} réponses d'aujourd'hui ont utilisé {local} ; les mêmes avec le modèle 405B : {big}.</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Stop for now; what is downloaded is kept</source>
-        <translation>Arrêter pour l&apos;instant&#xa0;; ce qui est déjà téléchargé est conservé</translation>
+        <translation>Arrêter pour l'instant ; ce qui est déjà téléchargé est conservé</translation>
     </message>
     <message>
         <source>Cancel download</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Downloading “{name}”</source>
-        <translation>Téléchargement de «&#xa0;{name}&#xa0;»</translation>
+        <translation>Téléchargement de « {name} »</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -540,7 +540,7 @@
     <name>Engine</name>
     <message>
         <source>Type a message first: the message is empty.</source>
-        <translation>Écrivez d’abord un message&#xa0;: celui-ci est vide.</translation>
+        <translation>Écrivez d’abord un message : celui-ci est vide.</translation>
     </message>
 </context>
 <context>
@@ -559,7 +559,7 @@
     </message>
     <message>
         <source>about {n}% of a phone charge</source>
-        <translation>environ {n}&#xa0;% d’une recharge de téléphone</translation>
+        <translation>environ {n} % d’une recharge de téléphone</translation>
     </message>
     <message>
         <source>about 1/{n} of a phone charge</source>
@@ -594,10 +594,10 @@
     <name>FootprintDetailsDialog</name>
     <message>
         <source>What this answer cost</source>
-        <translation>Ce qu&apos;a coûté cette réponse</translation>
+        <translation>Ce qu'a coûté cette réponse</translation>
     </message>
     <message>
-        <source>Details of this answer&apos;s cost</source>
+        <source>Details of this answer's cost</source>
         <translation>Détail du coût de cette réponse</translation>
     </message>
 </context>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>Close the help</source>
-        <translation>Fermer l&apos;aide</translation>
+        <translation>Fermer l'aide</translation>
     </message>
     <message>
         <source>Tokens</source>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>A token is a piece of a word: the model reads and writes text in pieces.</source>
-        <translation>Un token est un morceau de mot&#xa0;: le modèle lit et écrit le texte morceau par morceau.</translation>
+        <translation>Un token est un morceau de mot : le modèle lit et écrit le texte morceau par morceau.</translation>
     </message>
     <message>
         <source>100 tokens are about 75 English words.</source>
@@ -633,19 +633,19 @@
     </message>
     <message>
         <source>“First word after” is how long you waited before the answer started: the model first reads your whole message.</source>
-        <translation>«&#xa0;Premier mot après&#xa0;» indique combien de temps vous avez attendu avant le début de la réponse&#xa0;: le modèle lit d&apos;abord tout votre message.</translation>
+        <translation>« Premier mot après » indique combien de temps vous avez attendu avant le début de la réponse : le modèle lit d'abord tout votre message.</translation>
     </message>
     <message>
         <source>Memory (RAM)</source>
         <translation>Mémoire (RAM)</translation>
     </message>
     <message>
-        <source>RAM is the computer&apos;s working memory.</source>
-        <translation>La RAM est la mémoire de travail de l&apos;ordinateur.</translation>
+        <source>RAM is the computer's working memory.</source>
+        <translation>La RAM est la mémoire de travail de l'ordinateur.</translation>
     </message>
     <message>
         <source>The panel shows how much of it this app holds, the model included, beside the other programs and the total.</source>
-        <translation>Le panneau indique la part qu&apos;en occupe cette application, modèle compris, à côté des autres programmes et du total.</translation>
+        <translation>Le panneau indique la part qu'en occupe cette application, modèle compris, à côté des autres programmes et du total.</translation>
     </message>
     <message>
         <source>Processor (CPU)</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source>The panel shows how busy it is, for this app and the whole computer.</source>
-        <translation>Le panneau indique à quel point il est occupé, par cette application et par l&apos;ensemble de l&apos;ordinateur.</translation>
+        <translation>Le panneau indique à quel point il est occupé, par cette application et par l'ensemble de l'ordinateur.</translation>
     </message>
     <message>
         <source>Energy (Wh, mWh)</source>
@@ -665,11 +665,11 @@
     </message>
     <message>
         <source>Energy is the electricity the computer used to write the answer.</source>
-        <translation>L&apos;énergie est l&apos;électricité que l&apos;ordinateur a consommée pour écrire la réponse.</translation>
+        <translation>L'énergie est l'électricité que l'ordinateur a consommée pour écrire la réponse.</translation>
     </message>
     <message>
         <source>A watt-hour (Wh) is what a 1-watt device uses in one hour: a 10 W LED bulb uses 10 Wh in an hour, and a full phone charge is about 13 Wh.</source>
-        <translation>Un wattheure (Wh) est ce que consomme en une heure un appareil de 1 watt&#xa0;: une ampoule LED de 10 W consomme 10 Wh en une heure, et une recharge complète de téléphone représente environ 13 Wh.</translation>
+        <translation>Un wattheure (Wh) est ce que consomme en une heure un appareil de 1 watt : une ampoule LED de 10 W consomme 10 Wh en une heure, et une recharge complète de téléphone représente environ 13 Wh.</translation>
     </message>
     <message>
         <source>A milliwatt-hour (mWh) is a thousandth of a Wh, a µWh a millionth.</source>
@@ -680,16 +680,16 @@
         <translation>Mesuré ou estimé</translation>
     </message>
     <message>
-        <source>“Measured” means the energy was read from the processor&apos;s own energy counter (RAPL, on Linux; usually only the administrator may read it).</source>
-        <translation>«&#xa0;Mesuré&#xa0;» signifie que l&apos;énergie a été lue sur le compteur d&apos;énergie intégré au processeur (RAPL, sous Linux&#xa0;; en général, seul l&apos;administrateur peut le lire).</translation>
+        <source>“Measured” means the energy was read from the processor's own energy counter (RAPL, on Linux; usually only the administrator may read it).</source>
+        <translation>« Mesuré » signifie que l'énergie a été lue sur le compteur d'énergie intégré au processeur (RAPL, sous Linux ; en général, seul l'administrateur peut le lire).</translation>
     </message>
     <message>
-        <source>“Estimated” means it was calculated: the processor time this app used, times the processor&apos;s power, plus the memory&apos;s power.</source>
-        <translation>«&#xa0;Estimé&#xa0;» signifie qu&apos;elle a été calculée&#xa0;: le temps processeur utilisé par cette application, multiplié par la puissance du processeur, plus la puissance de la mémoire.</translation>
+        <source>“Estimated” means it was calculated: the processor time this app used, times the processor's power, plus the memory's power.</source>
+        <translation>« Estimé » signifie qu'elle a été calculée : le temps processeur utilisé par cette application, multiplié par la puissance du processeur, plus la puissance de la mémoire.</translation>
     </message>
     <message>
         <source>An estimate is shown as a range, because the real power depends on the computer.</source>
-        <translation>Une estimation est présentée sous forme de fourchette, car la puissance réelle dépend de l&apos;ordinateur.</translation>
+        <translation>Une estimation est présentée sous forme de fourchette, car la puissance réelle dépend de l'ordinateur.</translation>
     </message>
     <message>
         <source>CO₂ (g, mg) and the electricity grid</source>
@@ -697,15 +697,15 @@
     </message>
     <message>
         <source>CO₂ is the greenhouse gas released to produce the electricity used, in grams (g) or milligrams (mg, a thousandth of a gram).</source>
-        <translation>Le CO₂ est le gaz à effet de serre rejeté pour produire l&apos;électricité consommée, en grammes (g) ou en milligrammes (mg, un millième de gramme).</translation>
+        <translation>Le CO₂ est le gaz à effet de serre rejeté pour produire l'électricité consommée, en grammes (g) ou en milligrammes (mg, un millième de gramme).</translation>
     </message>
     <message>
         <source>It depends on the electricity grid: the same answer emits less where power comes from water, nuclear, wind or sun than from coal or gas.</source>
-        <translation>Il dépend du réseau électrique&#xa0;: une même réponse émet moins là où l&apos;électricité vient de l&apos;eau, du nucléaire, du vent ou du soleil que là où elle vient du charbon ou du gaz.</translation>
+        <translation>Il dépend du réseau électrique : une même réponse émet moins là où l'électricité vient de l'eau, du nucléaire, du vent ou du soleil que là où elle vient du charbon ou du gaz.</translation>
     </message>
     <message>
-        <source>The grid is your country&apos;s by default and can be changed in Settings; the figures for each country come from EcoLogits.</source>
-        <translation>Par défaut, le réseau est celui de votre pays&#xa0;; vous pouvez le changer dans les Paramètres. Les chiffres de chaque pays proviennent d&apos;EcoLogits.</translation>
+        <source>The grid is your country's by default and can be changed in Settings; the figures for each country come from EcoLogits.</source>
+        <translation>Par défaut, le réseau est celui de votre pays ; vous pouvez le changer dans les Paramètres. Les chiffres de chaque pays proviennent d'EcoLogits.</translation>
     </message>
     <message>
         <source>Water</source>
@@ -713,63 +713,63 @@
     </message>
     <message>
         <source>Water is what producing the electricity consumed, mostly evaporated in power stations; it also depends on the grid.</source>
-        <translation>L&apos;eau est celle qu&apos;a consommée la production de l&apos;électricité, surtout évaporée dans les centrales électriques&#xa0;; elle dépend aussi du réseau.</translation>
+        <translation>L'eau est celle qu'a consommée la production de l'électricité, surtout évaporée dans les centrales électriques ; elle dépend aussi du réseau.</translation>
     </message>
     <message>
         <source>The comparison with Llama 3.1 405B, and why it is a range</source>
-        <translation>La comparaison avec Llama 3.1 405B, et pourquoi c&apos;est une fourchette</translation>
+        <translation>La comparaison avec Llama 3.1 405B, et pourquoi c'est une fourchette</translation>
     </message>
     <message>
         <source>Llama 3.1 405B is a very large model (405 billion parameters, the numbers it learned) that runs on graphics processors (GPUs) in a datacenter.</source>
-        <translation>Llama 3.1 405B est un très grand modèle (405 milliards de paramètres, c&apos;est-à-dire les nombres qu&apos;il a appris) qui tourne sur des processeurs graphiques (GPU) dans un datacenter.</translation>
+        <translation>Llama 3.1 405B est un très grand modèle (405 milliards de paramètres, c'est-à-dire les nombres qu'il a appris) qui tourne sur des processeurs graphiques (GPU) dans un datacenter.</translation>
     </message>
     <message>
         <source>Nobody outside the datacenter can measure one of its answers, so the app shows a range.</source>
-        <translation>Personne en dehors du datacenter ne peut mesurer l&apos;une de ses réponses&#xa0;: l&apos;application affiche donc une fourchette.</translation>
+        <translation>Personne en dehors du datacenter ne peut mesurer l'une de ses réponses : l'application affiche donc une fourchette.</translation>
     </message>
     <message>
-        <source>The high end comes from EcoLogits&apos; model of a datacenter; the low end from ML.ENERGY&apos;s measurements of GPUs answering many people at once.</source>
-        <translation>Le haut de la fourchette vient du modèle de datacenter d&apos;EcoLogits&#xa0;; le bas, des mesures de ML.ENERGY sur des GPU qui répondent à de nombreuses personnes en même temps.</translation>
+        <source>The high end comes from EcoLogits' model of a datacenter; the low end from ML.ENERGY's measurements of GPUs answering many people at once.</source>
+        <translation>Le haut de la fourchette vient du modèle de datacenter d'EcoLogits ; le bas, des mesures de ML.ENERGY sur des GPU qui répondent à de nombreuses personnes en même temps.</translation>
     </message>
     <message>
         <source>Per word, a datacenter GPU is usually more efficient than a laptop: the savings come from using a far smaller model.</source>
-        <translation>Par mot, un GPU de datacenter est généralement plus efficace qu&apos;un ordinateur portable&#xa0;: les économies viennent du fait d&apos;utiliser un modèle beaucoup plus petit.</translation>
+        <translation>Par mot, un GPU de datacenter est généralement plus efficace qu'un ordinateur portable : les économies viennent du fait d'utiliser un modèle beaucoup plus petit.</translation>
     </message>
     <message>
         <source>The training card</source>
-        <translation>La fiche sur l&apos;entraînement</translation>
+        <translation>La fiche sur l'entraînement</translation>
     </message>
     <message>
         <source>Before it can answer anything, a model is trained once on a huge amount of text.</source>
         <translation>Avant de pouvoir répondre à quoi que ce soit, un modèle est entraîné une fois pour toutes sur une énorme quantité de texte.</translation>
     </message>
     <message>
-        <source>The card shows that one-off cost for the 405B model: Meta&apos;s own figures beside those of the article “Smaller is smarter”, and where they disagree.</source>
-        <translation>La fiche montre ce coût, payé une seule fois, pour le modèle 405B&#xa0;: les chiffres de Meta à côté de ceux de l&apos;article «&#xa0;Smaller is smarter&#xa0;», et les points où ils divergent.</translation>
+        <source>The card shows that one-off cost for the 405B model: Meta's own figures beside those of the article “Smaller is smarter”, and where they disagree.</source>
+        <translation>La fiche montre ce coût, payé une seule fois, pour le modèle 405B : les chiffres de Meta à côté de ceux de l'article « Smaller is smarter », et les points où ils divergent.</translation>
     </message>
     <message>
         <source>EcoLogits: electricity grids and the datacenter model</source>
-        <translation>EcoLogits&#xa0;: réseaux électriques et modèle de datacenter</translation>
+        <translation>EcoLogits : réseaux électriques et modèle de datacenter</translation>
     </message>
     <message>
         <source>ML.ENERGY: energy measured on datacenter GPUs</source>
-        <translation>ML.ENERGY&#xa0;: énergie mesurée sur des GPU de datacenter</translation>
+        <translation>ML.ENERGY : énergie mesurée sur des GPU de datacenter</translation>
     </message>
     <message>
-        <source>CodeCarbon: how the laptop&apos;s energy is estimated</source>
-        <translation>CodeCarbon&#xa0;: comment l&apos;énergie de l&apos;ordinateur portable est estimée</translation>
+        <source>CodeCarbon: how the laptop's energy is estimated</source>
+        <translation>CodeCarbon : comment l'énergie de l'ordinateur portable est estimée</translation>
     </message>
     <message>
         <source>Linux RAPL energy counters</source>
-        <translation>Compteurs d&apos;énergie RAPL de Linux</translation>
+        <translation>Compteurs d'énergie RAPL de Linux</translation>
     </message>
     <message>
-        <source>Meta&apos;s Llama 3.1 model card: training figures</source>
-        <translation>Fiche du modèle Llama 3.1 de Meta&#xa0;: chiffres de l&apos;entraînement</translation>
+        <source>Meta's Llama 3.1 model card: training figures</source>
+        <translation>Fiche du modèle Llama 3.1 de Meta : chiffres de l'entraînement</translation>
     </message>
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
-        <translation>Ouvrir le lien d&apos;une source utilise Internet&#xa0;; rien d&apos;autre dans Smaller ne le fait.</translation>
+        <translation>Ouvrir le lien d'une source utilise Internet ; rien d'autre dans Smaller ne le fait.</translation>
     </message>
 </context>
 <context>
@@ -800,7 +800,7 @@
     </message>
     <message>
         <source>Standing instructions for this chat, for example “Answer in French” or “Be brief”</source>
-        <translation>Instructions permanentes pour cette conversation, par exemple «&#xa0;Répondez en anglais&#xa0;» ou «&#xa0;Soyez bref&#xa0;»</translation>
+        <translation>Instructions permanentes pour cette conversation, par exemple « Répondez en anglais » ou « Soyez bref »</translation>
     </message>
     <message>
         <source>Compare this chat with 405B</source>
@@ -816,7 +816,11 @@
     </message>
     <message>
         <source>How fast the last answer was written. A token is a piece of a word: 100 tokens are about 75 English words.</source>
-        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un token est un morceau de mot&#xa0;: 100 tokens font environ 75 mots en anglais.</translation>
+        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un token est un morceau de mot : 100 tokens font environ 75 mots en anglais.</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>Chargement du modèle</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -912,7 +916,7 @@
     </message>
     <message>
         <source>Model: {name}</source>
-        <translation>Modèle&#xa0;: {name}</translation>
+        <translation>Modèle : {name}</translation>
     </message>
     <message>
         <source>No model loaded</source>
@@ -932,7 +936,7 @@
     </message>
     <message>
         <source>New name:</source>
-        <translation>Nouveau nom&#xa0;:</translation>
+        <translation>Nouveau nom :</translation>
     </message>
     <message>
         <source>Delete chat</source>
@@ -940,7 +944,7 @@
     </message>
     <message>
         <source>Delete “{title}” and all its messages?</source>
-        <translation>Supprimer «&#xa0;{title}&#xa0;» et tous ses messages&#xa0;?</translation>
+        <translation>Supprimer « {title} » et tous ses messages ?</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -948,7 +952,7 @@
     </message>
     <message>
         <source>Standing instructions the model follows in this chat:</source>
-        <translation>Instructions permanentes que le modèle suit dans cette conversation&#xa0;:</translation>
+        <translation>Instructions permanentes que le modèle suit dans cette conversation :</translation>
     </message>
     <message>
         <source>The model is not ready yet.</source>
@@ -956,7 +960,7 @@
     </message>
     <message>
         <source>Last answer: {figures}</source>
-        <translation>Dernière réponse&#xa0;: {figures}</translation>
+        <translation>Dernière réponse : {figures}</translation>
     </message>
     <message>
         <source>this answer</source>
@@ -964,11 +968,11 @@
     </message>
     <message>
         <source>No measured answer to compare yet: ask something.</source>
-        <translation>Aucune réponse mesurée à comparer pour l’instant&#xa0;: posez une question.</translation>
+        <translation>Aucune réponse mesurée à comparer pour l’instant : posez une question.</translation>
     </message>
     <message>
         <source>The same on the 405B model: {range}. {words}</source>
-        <translation>La même chose avec le modèle 405B&#xa0;: {range}. {words}</translation>
+        <translation>La même chose avec le modèle 405B : {range}. {words}</translation>
     </message>
 </context>
 <context>
@@ -1007,7 +1011,7 @@
     </message>
     <message>
         <source>What the same answer would have cost on Llama 3.1 405B, a model about 3,000 times bigger, in a datacenter</source>
-        <translation>Ce que la même réponse aurait coûté avec Llama 3.1 405B, un modèle environ 3&#xa0;000 fois plus gros, dans un centre de données</translation>
+        <translation>Ce que la même réponse aurait coûté avec Llama 3.1 405B, un modèle environ 3 000 fois plus gros, dans un centre de données</translation>
     </message>
     <message>
         <source>Message from {author}</source>
@@ -1034,7 +1038,7 @@
     </message>
     <message>
         <source>For example: ### User: %1 ### Assistant: %2</source>
-        <translation>Par exemple&#xa0;: ### User: %1 ### Assistant: %2</translation>
+        <translation>Par exemple : ### User: %1 ### Assistant: %2</translation>
     </message>
     <message>
         <source>Write %1 where your message goes and %2 where the answer goes.</source>
@@ -1049,7 +1053,7 @@
         <translation>Consignes</translation>
     </message>
     <message>
-        <source>Standing instructions for every chat with this model. A chat&apos;s own system prompt replaces it.</source>
+        <source>Standing instructions for every chat with this model. A chat's own system prompt replaces it.</source>
         <translation>Instructions permanentes pour chaque conversation avec ce modèle. Les consignes propres à une conversation les remplacent.</translation>
     </message>
     <message>
@@ -1144,7 +1148,7 @@
         <translation>actualisée</translation>
     </message>
     <message>
-        <source>Models from GPT4All&apos;s list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
+        <source>Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
         <translation>Modèles de la liste GPT4All du {date} ({origin}). Cet ordinateur a {total} de mémoire, dont {free} libres en ce moment.</translation>
     </message>
     <message>
@@ -1153,35 +1157,35 @@
     </message>
     <message>
         <source>Another download is not finished: wait for it, or cancel it first.</source>
-        <translation>Un autre téléchargement n’est pas terminé&#xa0;: attendez qu’il finisse, ou annulez-le d’abord.</translation>
+        <translation>Un autre téléchargement n’est pas terminé : attendez qu’il finisse, ou annulez-le d’abord.</translation>
     </message>
     <message>
         <source>“{name}” is downloaded and checked. Press Use to chat with it.</source>
-        <translation>«&#xa0;{name}&#xa0;» est téléchargé et vérifié. Cliquez sur Utiliser pour discuter avec lui.</translation>
+        <translation>« {name} » est téléchargé et vérifié. Cliquez sur Utiliser pour discuter avec lui.</translation>
     </message>
     <message>
         <source>The download of “{name}” did not finish. {reason}</source>
-        <translation>Le téléchargement de «&#xa0;{name}&#xa0;» ne s’est pas terminé. {reason}</translation>
+        <translation>Le téléchargement de « {name} » ne s’est pas terminé. {reason}</translation>
     </message>
     <message>
         <source>The download of “{name}” was cancelled and its part deleted.</source>
-        <translation>Le téléchargement de «&#xa0;{name}&#xa0;» a été annulé et la partie déjà téléchargée a été supprimée.</translation>
+        <translation>Le téléchargement de « {name} » a été annulé et la partie déjà téléchargée a été supprimée.</translation>
     </message>
     <message>
         <source>“{name}” is now the model of the chat window.</source>
-        <translation>«&#xa0;{name}&#xa0;» est maintenant le modèle de la fenêtre de conversation.</translation>
+        <translation>« {name} » est maintenant le modèle de la fenêtre de conversation.</translation>
     </message>
     <message>
         <source>Hide the built-in model “{name}”? “Restore the built-in model” brings it back.</source>
-        <translation>Masquer le modèle intégré «&#xa0;{name}&#xa0;»&#xa0;? «&#xa0;Rétablir le modèle intégré&#xa0;» le fera revenir.</translation>
+        <translation>Masquer le modèle intégré « {name} » ? « Rétablir le modèle intégré » le fera revenir.</translation>
     </message>
     <message>
         <source>Remove “{name}” from this list? The file itself stays where it is.</source>
-        <translation>Retirer «&#xa0;{name}&#xa0;» de cette liste&#xa0;? Le fichier lui-même reste où il est.</translation>
+        <translation>Retirer « {name} » de cette liste ? Le fichier lui-même reste où il est.</translation>
     </message>
     <message>
         <source>Remove “{name}”? Its file ({size}) will be deleted from this computer.</source>
-        <translation>Retirer «&#xa0;{name}&#xa0;»&#xa0;? Son fichier ({size}) sera supprimé de cet ordinateur.</translation>
+        <translation>Retirer « {name} » ? Son fichier ({size}) sera supprimé de cet ordinateur.</translation>
     </message>
     <message>
         <source>Remove a model</source>
@@ -1189,11 +1193,11 @@
     </message>
     <message>
         <source>“{name}” could not be removed: {reason}</source>
-        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être retiré&#xa0;: {reason}</translation>
+        <translation>« {name} » n’a pas pu être retiré : {reason}</translation>
     </message>
     <message>
         <source>“{name}” was removed.</source>
-        <translation>«&#xa0;{name}&#xa0;» a été retiré.</translation>
+        <translation>« {name} » a été retiré.</translation>
     </message>
     <message>
         <source>The built-in model is back in the list.</source>
@@ -1201,7 +1205,7 @@
     </message>
     <message>
         <source>Settings for “{name}” saved.</source>
-        <translation>Paramètres de «&#xa0;{name}&#xa0;» enregistrés.</translation>
+        <translation>Paramètres de « {name} » enregistrés.</translation>
     </message>
     <message>
         <source>Import a model file</source>
@@ -1213,23 +1217,23 @@
     </message>
     <message>
         <source>Checking “{name}”…</source>
-        <translation>Vérification de «&#xa0;{name}&#xa0;»…</translation>
+        <translation>Vérification de « {name} »…</translation>
     </message>
     <message>
         <source>Copying the model into the models folder: {percent}%</source>
-        <translation>Copie du modèle dans le dossier des modèles&#xa0;: {percent}&#xa0;%</translation>
+        <translation>Copie du modèle dans le dossier des modèles : {percent} %</translation>
     </message>
     <message>
         <source>“{name}” was imported. Its prompt format, {format}, was read from the file: change it in Settings… if its answers look wrong.</source>
-        <translation>«&#xa0;{name}&#xa0;» a été importé. Son format des messages, {format}, a été lu dans le fichier&#xa0;: modifiez-le dans Paramètres… si ses réponses semblent incorrectes.</translation>
+        <translation>« {name} » a été importé. Son format des messages, {format}, a été lu dans le fichier : modifiez-le dans Paramètres… si ses réponses semblent incorrectes.</translation>
     </message>
     <message>
-        <source>The file&apos;s chat template was not recognised, so {format} was assumed. Choose the format its makers give.</source>
-        <translation>Le format de conversation indiqué dans le fichier n’a pas été reconnu&#xa0;: {format} a donc été choisi par défaut. Choisissez le format indiqué par les créateurs du modèle.</translation>
+        <source>The file's chat template was not recognised, so {format} was assumed. Choose the format its makers give.</source>
+        <translation>Le format de conversation indiqué dans le fichier n’a pas été reconnu : {format} a donc été choisi par défaut. Choisissez le format indiqué par les créateurs du modèle.</translation>
     </message>
     <message>
         <source>“{name}” was imported. Check its prompt format.</source>
-        <translation>«&#xa0;{name}&#xa0;» a été importé. Vérifiez son format des messages.</translation>
+        <translation>« {name} » a été importé. Vérifiez son format des messages.</translation>
     </message>
     <message>
         <source>The file was not imported. {reason}</source>
@@ -1241,11 +1245,11 @@
     </message>
     <message>
         <source>The list is up to date. Models this app can run: {n}.</source>
-        <translation>La liste est à jour. Modèles utilisables par cette application&#xa0;: {n}.</translation>
+        <translation>La liste est à jour. Modèles utilisables par cette application : {n}.</translation>
     </message>
     <message>
         <source>The list was not updated; the previous one is still shown. {reason}</source>
-        <translation>La liste n’a pas été mise à jour&#xa0;; l’ancienne reste affichée. {reason}</translation>
+        <translation>La liste n’a pas été mise à jour ; l’ancienne reste affichée. {reason}</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1268,7 @@
     </message>
     <message>
         <source>Fits: it needs about {need} of memory and {free} is free now, with room to spare.</source>
-        <translation>Convient&#xa0;: il lui faut environ {need} de mémoire et {free} sont libres en ce moment, avec de la marge.</translation>
+        <translation>Convient : il lui faut environ {need} de mémoire et {free} sont libres en ce moment, avec de la marge.</translation>
     </message>
     <message>
         <source>! Tight</source>
@@ -1272,15 +1276,15 @@
     </message>
     <message>
         <source>Tight: it needs about {need} of memory and only {free} is free now. Close other programs before using it, or it may be slow.</source>
-        <translation>Juste&#xa0;: il lui faut environ {need} de mémoire et seulement {free} sont libres en ce moment. Fermez d’autres programmes avant de l’utiliser, sinon il risque d’être lent.</translation>
+        <translation>Juste : il lui faut environ {need} de mémoire et seulement {free} sont libres en ce moment. Fermez d’autres programmes avant de l’utiliser, sinon il risque d’être lent.</translation>
     </message>
     <message>
-        <source>✗ Won&apos;t fit</source>
+        <source>✗ Won't fit</source>
         <translation>✗ Trop gros</translation>
     </message>
     <message>
-        <source>Won&apos;t fit: it needs about {need} of memory, more than this computer&apos;s {total} can give.</source>
-        <translation>Trop gros&#xa0;: il lui faut environ {need} de mémoire, plus que ce que les {total} de cet ordinateur peuvent offrir.</translation>
+        <source>Won't fit: it needs about {need} of memory, more than this computer's {total} can give.</source>
+        <translation>Trop gros : il lui faut environ {need} de mémoire, plus que ce que les {total} de cet ordinateur peuvent offrir.</translation>
     </message>
     <message>
         <source>In use</source>
@@ -1308,7 +1312,7 @@
     </message>
     <message>
         <source>Stopped at {percent}%</source>
-        <translation>Arrêté à {percent}&#xa0;%</translation>
+        <translation>Arrêté à {percent} %</translation>
     </message>
     <message>
         <source>Not downloaded</source>
@@ -1316,7 +1320,7 @@
     </message>
     <message>
         <source>Built in: tiny and fast, for short and simple answers.</source>
-        <translation>Intégré&#xa0;: tout petit et rapide, pour des réponses courtes et simples.</translation>
+        <translation>Intégré : tout petit et rapide, pour des réponses courtes et simples.</translation>
     </message>
     <message>
         <source>Imported from a file ({architecture} model).</source>
@@ -1401,18 +1405,18 @@
     <name>RatioChart</name>
     <message>
         <source>Chart: how many times more the 405B model uses</source>
-        <translation>Graphique&#xa0;: combien de fois plus le modèle 405B consomme</translation>
+        <translation>Graphique : combien de fois plus le modèle 405B consomme</translation>
     </message>
     <message>
         <source>405B ÷ this laptop (log scale; light: low estimate, dark: high; line: 1×)</source>
-        <translation>405B ÷ cet ordinateur portable (échelle logarithmique&#xa0;; clair&#xa0;: estimation basse, foncé&#xa0;: haute&#xa0;; ligne&#xa0;: 1×)</translation>
+        <translation>405B ÷ cet ordinateur portable (échelle logarithmique ; clair : estimation basse, foncé : haute ; ligne : 1×)</translation>
     </message>
 </context>
 <context>
     <name>RatioWords</name>
     <message>
         <source>No comparison of energy: nothing was measured.</source>
-        <translation>Pas de comparaison de l’énergie&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison de l’énergie : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>This answer used about {amount} of the energy the 405B model would have used.</source>
@@ -1432,11 +1436,11 @@
     </message>
     <message>
         <source>Too close to call: this answer used between {less}× less and {more}× more energy than the 405B model would have used.</source>
-        <translation>Trop proche pour trancher&#xa0;: cette réponse a utilisé entre {less}× moins et {more}× plus d’énergie que le modèle 405B.</translation>
+        <translation>Trop proche pour trancher : cette réponse a utilisé entre {less}× moins et {more}× plus d’énergie que le modèle 405B.</translation>
     </message>
     <message>
         <source>No comparison of CO₂: nothing was measured.</source>
-        <translation>Pas de comparaison du CO₂&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison du CO₂ : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>This answer emitted about {amount} of the CO₂ the 405B model would have emitted.</source>
@@ -1456,11 +1460,11 @@
     </message>
     <message>
         <source>Too close to call: this answer emitted between {less}× less and {more}× more CO₂ than the 405B model would have emitted.</source>
-        <translation>Trop proche pour trancher&#xa0;: cette réponse a émis entre {less}× moins et {more}× plus de CO₂ que le modèle 405B.</translation>
+        <translation>Trop proche pour trancher : cette réponse a émis entre {less}× moins et {more}× plus de CO₂ que le modèle 405B.</translation>
     </message>
     <message>
         <source>No comparison of water: nothing was measured.</source>
-        <translation>Pas de comparaison de l’eau&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison de l’eau : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>This answer consumed about {amount} of the water the 405B model would have consumed.</source>
@@ -1480,55 +1484,55 @@
     </message>
     <message>
         <source>Too close to call: this answer consumed between {less}× less and {more}× more water than the 405B model would have consumed.</source>
-        <translation>Trop proche pour trancher&#xa0;: cette réponse a consommé entre {less}× moins et {more}× plus d’eau que le modèle 405B.</translation>
+        <translation>Trop proche pour trancher : cette réponse a consommé entre {less}× moins et {more}× plus d’eau que le modèle 405B.</translation>
     </message>
     <message>
         <source>No comparison of money: nothing was measured.</source>
-        <translation>Pas de comparaison du coût&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison du coût : rien n’a été mesuré.</translation>
     </message>
     <message>
-        <source>This answer&apos;s electricity cost about {amount} of the money the 405B model&apos;s API would have charged.</source>
+        <source>This answer's electricity cost about {amount} of the money the 405B model's API would have charged.</source>
         <translation>L’électricité de cette réponse a coûté environ {amount} de ce qu’aurait facturé l’API du modèle 405B.</translation>
     </message>
     <message>
-        <source>This answer&apos;s electricity cost about {amount} less money than the 405B model&apos;s API would have charged.</source>
+        <source>This answer's electricity cost about {amount} less money than the 405B model's API would have charged.</source>
         <translation>L’électricité de cette réponse a coûté environ {amount} moins cher que ce qu’aurait facturé l’API du modèle 405B.</translation>
     </message>
     <message>
-        <source>This answer&apos;s electricity cost about {amount} more money than the 405B model&apos;s API would have charged.</source>
+        <source>This answer's electricity cost about {amount} more money than the 405B model's API would have charged.</source>
         <translation>L’électricité de cette réponse a coûté environ {amount} plus cher que ce qu’aurait facturé l’API du modèle 405B.</translation>
     </message>
     <message>
-        <source>This answer&apos;s electricity cost about as much money as the 405B model&apos;s API would have charged.</source>
+        <source>This answer's electricity cost about as much money as the 405B model's API would have charged.</source>
         <translation>L’électricité de cette réponse a coûté à peu près autant que ce qu’aurait facturé l’API du modèle 405B.</translation>
     </message>
     <message>
-        <source>Too close to call: this answer&apos;s electricity cost between {less}× less and {more}× more money than the 405B model&apos;s API would have charged.</source>
-        <translation>Trop proche pour trancher&#xa0;: l’électricité de cette réponse a coûté entre {less}× moins et {more}× plus que ce qu’aurait facturé l’API du modèle 405B.</translation>
+        <source>Too close to call: this answer's electricity cost between {less}× less and {more}× more money than the 405B model's API would have charged.</source>
+        <translation>Trop proche pour trancher : l’électricité de cette réponse a coûté entre {less}× moins et {more}× plus que ce qu’aurait facturé l’API du modèle 405B.</translation>
     </message>
     <message>
         <source>No comparison of memory: nothing was measured.</source>
-        <translation>Pas de comparaison de la mémoire&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison de la mémoire : rien n’a été mesuré.</translation>
     </message>
     <message>
-        <source>This model needs about {amount} of the memory the 405B model&apos;s weights need.</source>
+        <source>This model needs about {amount} of the memory the 405B model's weights need.</source>
         <translation>Ce modèle a besoin d’environ {amount} de la mémoire qu’exigent les poids du modèle 405B.</translation>
     </message>
     <message>
-        <source>This model needs about {amount} less memory than the 405B model&apos;s weights need.</source>
+        <source>This model needs about {amount} less memory than the 405B model's weights need.</source>
         <translation>Ce modèle a besoin d’environ {amount} moins de mémoire que les poids du modèle 405B.</translation>
     </message>
     <message>
-        <source>This model needs about {amount} more memory than the 405B model&apos;s weights need.</source>
+        <source>This model needs about {amount} more memory than the 405B model's weights need.</source>
         <translation>Ce modèle a besoin d’environ {amount} plus de mémoire que les poids du modèle 405B.</translation>
     </message>
     <message>
-        <source>This model needs about as much memory as the 405B model&apos;s weights need.</source>
+        <source>This model needs about as much memory as the 405B model's weights need.</source>
         <translation>Ce modèle a besoin d’à peu près autant de mémoire que les poids du modèle 405B.</translation>
     </message>
     <message>
-        <source>Too close to call: this model needs between {less}× less and {more}× more memory than the 405B model&apos;s weights need.</source>
-        <translation>Trop proche pour trancher&#xa0;: ce modèle a besoin d’entre {less}× moins et {more}× plus de mémoire que les poids du modèle 405B.</translation>
+        <source>Too close to call: this model needs between {less}× less and {more}× more memory than the 405B model's weights need.</source>
+        <translation>Trop proche pour trancher : ce modèle a besoin d’entre {less}× moins et {more}× plus de mémoire que les poids du modèle 405B.</translation>
     </message>
     <message>
         <source>{low} to {high}</source>
@@ -1550,7 +1554,7 @@
         <translation>Mémoire (RAM)</translation>
     </message>
     <message>
-        <source>The computer&apos;s working memory. The model must fit in it.</source>
+        <source>The computer's working memory. The model must fit in it.</source>
         <translation>La mémoire de travail de l’ordinateur. Le modèle doit pouvoir y tenir.</translation>
     </message>
     <message>
@@ -1558,12 +1562,16 @@
         <translation>Barre d’utilisation de la mémoire</translation>
     </message>
     <message>
+        <source>On battery, the energy is counted as if drawn from the grid: it is, when the battery recharges.</source>
+        <translation>Sur batterie, l’énergie est comptée comme si elle venait du réseau électrique : c’est bien le cas quand la batterie se recharge.</translation>
+    </message>
+    <message>
         <source>Processor (CPU)</source>
         <translation>Processeur (CPU)</translation>
     </message>
     <message>
         <source>How busy the processor is. 100% means every core is fully used.</source>
-        <translation>L’activité du processeur. 100&#xa0;% signifie que tous ses cœurs travaillent à fond.</translation>
+        <translation>L’activité du processeur. 100 % signifie que tous ses cœurs travaillent à fond.</translation>
     </message>
     <message>
         <source>Processor use over the last minute</source>
@@ -1603,11 +1611,11 @@
     </message>
     <message>
         <source>This chat: {energy}, {co2} CO₂ (answers: {count})</source>
-        <translation>Cette conversation&#xa0;: {energy}, {co2} de CO₂ (réponses&#xa0;: {count})</translation>
+        <translation>Cette conversation : {energy}, {co2} de CO₂ (réponses : {count})</translation>
     </message>
     <message>
         <source>All chats: {energy}, {co2} CO₂ (answers: {count})</source>
-        <translation>Toutes les conversations&#xa0;: {energy}, {co2} de CO₂ (réponses&#xa0;: {count})</translation>
+        <translation>Toutes les conversations : {energy}, {co2} de CO₂ (réponses : {count})</translation>
     </message>
     <message>
         <source>That is {equivalent}.</source>
@@ -1619,27 +1627,35 @@
     </message>
     <message>
         <source>Smaller: {size}</source>
-        <translation>Smaller&#xa0;: {size}</translation>
+        <translation>Smaller : {size}</translation>
     </message>
     <message>
         <source>Other programs: {size}</source>
-        <translation>Autres programmes&#xa0;: {size}</translation>
+        <translation>Autres programmes : {size}</translation>
     </message>
     <message>
         <source>Total: {size}</source>
-        <translation>Total&#xa0;: {size}</translation>
+        <translation>Total : {size}</translation>
     </message>
     <message>
         <source>Smaller: {share}</source>
-        <translation>Smaller&#xa0;: {share}</translation>
+        <translation>Smaller : {share}</translation>
     </message>
     <message>
         <source>whole computer: {share}</source>
-        <translation>ordinateur entier&#xa0;: {share}</translation>
+        <translation>ordinateur entier : {share}</translation>
     </message>
     <message>
         <source>{n} logical processors</source>
         <translation>{n} processeurs logiques</translation>
+    </message>
+    <message>
+        <source>Plugged in (battery {percent}%)</source>
+        <translation>Branché sur secteur (batterie {percent} %)</translation>
+    </message>
+    <message>
+        <source>On battery ({percent}%)</source>
+        <translation>Sur batterie ({percent} %)</translation>
     </message>
 </context>
 <context>
@@ -1658,7 +1674,7 @@
     </message>
     <message>
         <source>More threads can be faster on an idle computer, but much slower when other programs are busy. Automatic leaves one core free.</source>
-        <translation>Plus de threads peut aller plus vite quand l’ordinateur ne fait rien d’autre, mais beaucoup plus lentement quand d’autres programmes sont actifs. «&#xa0;Automatique&#xa0;» laisse un cœur libre.</translation>
+        <translation>Plus de threads peut aller plus vite quand l’ordinateur ne fait rien d’autre, mais beaucoup plus lentement quand d’autres programmes sont actifs. « Automatique » laisse un cœur libre.</translation>
     </message>
     <message>
         <source>{tokens} tokens (about {words} words)</source>
@@ -1670,7 +1686,7 @@
     </message>
     <message>
         <source>How much of the conversation the model can keep in mind. More uses more RAM; older messages are left out when it is full.</source>
-        <translation>La part de la conversation que le modèle peut garder en tête. Plus la valeur est grande, plus il utilise de RAM&#xa0;; quand elle est pleine, les messages les plus anciens sont laissés de côté.</translation>
+        <translation>La part de la conversation que le modèle peut garder en tête. Plus la valeur est grande, plus il utilise de RAM ; quand elle est pleine, les messages les plus anciens sont laissés de côté.</translation>
     </message>
     <message>
         <source>Longest answer in tokens</source>
@@ -1690,10 +1706,10 @@
     </message>
     <message>
         <source>0 always gives the same answer; higher values vary more.</source>
-        <translation>0 donne toujours la même réponse&#xa0;; avec des valeurs plus élevées, les réponses varient davantage.</translation>
+        <translation>0 donne toujours la même réponse ; avec des valeurs plus élevées, les réponses varient davantage.</translation>
     </message>
     <message>
-        <source>From this computer&apos;s country</source>
+        <source>From this computer's country</source>
         <translation>Selon le pays de cet ordinateur</translation>
     </message>
     <message>
@@ -1714,7 +1730,7 @@
     </message>
     <message>
         <source>Used to estimate energy when it cannot be measured. Detected: {cpu}.</source>
-        <translation>Sert à estimer l’énergie quand elle ne peut pas être mesurée. Processeur détecté&#xa0;: {cpu}.</translation>
+        <translation>Sert à estimer l’énergie quand elle ne peut pas être mesurée. Processeur détecté : {cpu}.</translation>
     </message>
     <message>
         <source>unknown processor</source>
@@ -1801,7 +1817,7 @@
     </message>
     <message>
         <source>The answers are written by a small language model: a program that writes text by guessing, word after word, what comes next.</source>
-        <translation>Les réponses sont écrites par un petit modèle de langage&#xa0;: un programme qui écrit du texte en devinant, mot après mot, ce qui vient ensuite.</translation>
+        <translation>Les réponses sont écrites par un petit modèle de langage : un programme qui écrit du texte en devinant, mot après mot, ce qui vient ensuite.</translation>
     </message>
     <message>
         <source>Everything happens on this computer. Nothing you type leaves it, and no internet connection is needed.</source>
@@ -1821,7 +1837,7 @@
     </message>
     <message>
         <source>recent facts: it learned from texts written before a fixed date and cannot look anything up</source>
-        <translation>les faits récents&#xa0;: il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher</translation>
+        <translation>les faits récents : il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher</translation>
     </message>
     <message>
         <source>long reasoning over many steps</source>
@@ -1833,7 +1849,7 @@
     </message>
     <message>
         <source>The model: {model}</source>
-        <translation>Le modèle&#xa0;: {model}</translation>
+        <translation>Le modèle : {model}</translation>
     </message>
     <message>
         <source>This model is small, so it runs on an ordinary laptop. It can also be wrong while sounding sure of itself.</source>
@@ -1841,19 +1857,19 @@
     </message>
     <message>
         <source>Good at:</source>
-        <translation>Doué pour&#xa0;:</translation>
+        <translation>Doué pour :</translation>
     </message>
     <message>
         <source>Not good at:</source>
-        <translation>Pas doué pour&#xa0;:</translation>
+        <translation>Pas doué pour :</translation>
     </message>
     <message>
         <source>Under each answer, one line says how long it took and what it cost: the electricity the computer used (in Wh, watt-hours) and the CO₂ released to produce that electricity.</source>
-        <translation>Sous chaque réponse, une ligne indique le temps qu’elle a pris et ce qu’elle a coûté&#xa0;: l’électricité utilisée par l’ordinateur (en Wh, wattheures) et le CO₂ rejeté pour produire cette électricité.</translation>
+        <translation>Sous chaque réponse, une ligne indique le temps qu’elle a pris et ce qu’elle a coûté : l’électricité utilisée par l’ordinateur (en Wh, wattheures) et le CO₂ rejeté pour produire cette électricité.</translation>
     </message>
     <message>
         <source>“Compare with 405B” shows the same answer on a very large model in a datacenter. Help › What the numbers mean explains every figure.</source>
-        <translation>«&#xa0;Comparer avec 405B&#xa0;» montre la même réponse avec un très grand modèle dans un centre de données. Aide › Ce que signifient les chiffres explique chaque valeur.</translation>
+        <translation>« Comparer avec 405B » montre la même réponse avec un très grand modèle dans un centre de données. Aide › Ce que signifient les chiffres explique chaque valeur.</translation>
     </message>
     <message>
         <source>Try one of these first questions</source>
@@ -1865,11 +1881,11 @@
     </message>
     <message>
         <source>Explain the word “photosynthesis” in simple words.</source>
-        <translation>Expliquez le mot «&#xa0;photosynthèse&#xa0;» avec des mots simples.</translation>
+        <translation>Expliquez le mot « photosynthèse » avec des mots simples.</translation>
     </message>
     <message>
         <source>Rewrite this message so it sounds polite: “Send me the report now.”</source>
-        <translation>Réécrivez ce message pour qu’il soit poli&#xa0;: «&#xa0;Envoie-moi le rapport tout de suite.&#xa0;»</translation>
+        <translation>Réécrivez ce message pour qu’il soit poli : « Envoie-moi le rapport tout de suite. »</translation>
     </message>
     <message>
         <source>Give me three ideas for a rainy Sunday afternoon.</source>
@@ -1877,7 +1893,7 @@
     </message>
     <message>
         <source>Ask: {question}</source>
-        <translation>Poser la question&#xa0;: {question}</translation>
+        <translation>Poser la question : {question}</translation>
     </message>
     <message>
         <source>Screen {current} of {total}</source>
