@@ -5,20 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,12 +30,13 @@ from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.chat_view import ChatView
 from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, confirm_delete
 from desktop.ui.conversation_list import ConversationList
-from desktop.ui.demo_panel import DemoPanel, format_energy_range
-from desktop.ui.help_dialog import AboutDialog, HelpDialog
+from desktop.ui.demo_mode import DemoMode
+from desktop.ui.demo_panel import DemoPanel
+from desktop.ui.menus import build_menus
 from desktop.ui.models_page import ModelsDialog
 from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.numbers import localized
 from desktop.ui.prompt_edit import PromptEdit
 from desktop.ui.resource_panel import ResourcePanel
 from desktop.ui.settings import AppSettings
@@ -74,7 +72,6 @@ class MainWindow(QMainWindow):
         self.model_info: ModelInfo | None = None
         self._pending_question = ""  # asked before the model was ready (from the welcome)
         self.models_dialog: ModelsDialog | None = None
-        self._session_answers: list[dict] = []  # this session's answers, for demo mode's total
         self.engine = EngineController(self)
         self.engine.configure_meter(self._meter_settings())
         self._build()
@@ -87,7 +84,7 @@ class MainWindow(QMainWindow):
         self.refresh_conversations()
         conversations = self.store.list_conversations()
         self.select_conversation(conversations[0].id if conversations else None)
-        self._base_font = QFont(self.font())
+        self.demo_mode = DemoMode(self)
         if self.settings.demo_mode:
             self.set_demo_mode(True)
         self.load_model(model_path, model_settings)
@@ -169,62 +166,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.load_progress)
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.speed_label)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new_action = QAction(self.tr("&New chat"), self, shortcut=QKeySequence.StandardKey.New)
-        new_action.triggered.connect(self.new_conversation)
-        open_model = QAction(self.tr("&Open model file…"), self, shortcut=QKeySequence("Ctrl+O"))
-        open_model.triggered.connect(self.choose_model_file)
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (new_action, open_model, quit_action):
-            file_menu.addAction(action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.panel_action = QAction(
-            self.tr("&Resource panel"), self, shortcut=QKeySequence("Ctrl+R")
-        )
-        self.panel_action.setCheckable(True)
-        self.panel_action.setChecked(self.settings.panel_visible)
-        self.panel_action.toggled.connect(self.set_panel_visible)
-        view_menu.addAction(self.panel_action)
-        self.demo_action = QAction(
-            self.tr("&Demo mode (for a projector)"), self, shortcut=QKeySequence("Ctrl+D")
-        )
-        self.demo_action.setCheckable(True)
-        self.demo_action.setToolTip(
-            self.tr("Larger text, ready questions and the 405B comparison beside every answer")
-        )
-        self.demo_action.toggled.connect(self.set_demo_mode)
-        view_menu.addAction(self.demo_action)
-        models_action = QAction(self.tr("&Models…"), self, shortcut=QKeySequence("Ctrl+M"))
-        models_action.setToolTip(
-            self.tr("See which models fit this computer, download or import one")
-        )
-        models_action.triggered.connect(self.show_models)
-        file_menu.insertAction(quit_action, models_action)
-        settings_action = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
-        settings_action.triggered.connect(self._settings_dialog)
-        file_menu.insertAction(quit_action, settings_action)
-        rename = QAction(self.tr("Rename chat"), self, shortcut=QKeySequence("F2"))
-        rename.triggered.connect(self._rename_current)
-        self.addAction(rename)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        welcome = QAction(self.tr("&Welcome…"), self)
-        welcome.triggered.connect(self.show_welcome)
-        numbers = QAction(
-            self.tr("What the &numbers mean"), self, shortcut=QKeySequence.StandardKey.HelpContents
-        )
-        numbers.triggered.connect(lambda: self._show_dialog(HelpDialog(self)))
-        about = QAction(self.tr("&About Smaller"), self)
-        about.triggered.connect(lambda: self._show_dialog(AboutDialog(self)))
-        for action in (welcome, numbers, about):
-            help_menu.addAction(action)
-        # Qt's own "more menus" button, shown when the menu bar overflows (large text).
-        overflow = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
-        if overflow is not None:
-            overflow.setAccessibleName(self.tr("More menus"))
+        build_menus(self)
 
     def _connect(self) -> None:
         self.prompt.send_requested.connect(self.send_current)
@@ -350,7 +292,7 @@ class MainWindow(QMainWindow):
         self.refresh_conversations()
         self.refresh_totals()
         if self.settings.demo_mode:
-            self._refresh_demo()
+            self.demo_mode.refresh()
 
     def refresh_totals(self) -> None:
         cid = self.chat.conversation_id
@@ -404,44 +346,26 @@ class MainWindow(QMainWindow):
         self.store.set_system_prompt(self.chat.conversation_id, text.strip())
         self.select_conversation(self.chat.conversation_id)
 
-    def _rename_current(self) -> None:
+    def rename_current(self) -> None:
         if self.chat.conversation_id is not None:
             self._rename_dialog(self.chat.conversation_id)
 
     def _rename_dialog(self, conversation_id: int) -> None:
         conversation = self.store.get_conversation(conversation_id)
-        if conversation is None:
-            return
-        title, ok = QInputDialog.getText(
-            self, self.tr("Rename chat"), self.tr("New name:"), text=conversation.title
-        )
-        if ok:
+        title = ask_new_title(self, conversation.title) if conversation else None
+        if title is not None:
             self.rename_conversation(conversation_id, title)
 
     def _delete_dialog(self, conversation_id: int) -> None:
         conversation = self.store.get_conversation(conversation_id)
-        if conversation is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete chat"),
-            self.tr("Delete “{title}” and all its messages?").format(title=conversation.title),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if conversation is not None and confirm_delete(self, conversation.title):
             self.delete_conversation(conversation_id)
 
     def _edit_system_prompt(self) -> None:
-        current = ""
-        if self.chat.conversation_id is not None:
-            conversation = self.store.get_conversation(self.chat.conversation_id)
-            current = conversation.system_prompt if conversation else ""
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("System prompt"),
-            self.tr("Standing instructions the model follows in this chat:"),
-            current,
-        )
-        if ok:
+        cid = self.chat.conversation_id
+        conversation = self.store.get_conversation(cid) if cid is not None else None
+        text = ask_system_prompt(self, conversation.system_prompt if conversation else "")
+        if text is not None:
             self.set_system_prompt(text)
 
     # -- sending ----------------------------------------------------------------------------------
@@ -468,10 +392,7 @@ class MainWindow(QMainWindow):
         )
         self.resource_panel.clear_streaming()
         self.refresh_totals()
-        if stats.get("footprint"):
-            self._session_answers.append(stats)
-        if self.settings.demo_mode:
-            self._refresh_demo()
+        self.demo_mode.add_answer(stats)
 
     # -- comparison -------------------------------------------------------------------------------
     def open_comparison(self, answers: list[dict], scope: str = "") -> None:
@@ -525,12 +446,12 @@ class MainWindow(QMainWindow):
         if reload and not self.engine.busy:
             self.load_model(self.model_path)
 
-    def _settings_dialog(self) -> None:
+    def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             self.apply_settings(dialog.result_settings())
 
-    def _show_dialog(self, dialog: QDialog) -> None:
+    def show_dialog(self, dialog: QDialog) -> None:
         self._dialog = dialog  # keep it referenced while it is open
         dialog.show()
 
@@ -547,53 +468,11 @@ class MainWindow(QMainWindow):
         welcome = WelcomeDialog(self.model_path.stem, self)
         welcome.question_chosen.connect(self.ask)
         welcome.finished.connect(lambda _result: self.prompt.setFocus())
-        self._show_dialog(welcome)
+        self.show_dialog(welcome)
         return welcome
 
     def set_demo_mode(self, on: bool) -> None:
-        """Presentable on a projector: larger text, ready questions instead of the chat list,
-        the resource panel, and the 405B estimate beside every answer."""
-        self.demo_action.setChecked(on)
-        font = QFont(self._base_font)
-        if on:
-            font.setPointSizeF(self._base_font.pointSizeF() * 1.4)
-        self.setFont(font)
-        # With an application style sheet Qt no longer passes fonts down to children: a sheet
-        # on this window does.
-        self.setStyleSheet(f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }}" if on else "")
-        self.demo_panel.setVisible(on)
-        self.conversation_list.setVisible(not on)
-        if on:
-            self.set_panel_visible(True)
-        if self.settings.demo_mode != on:
-            self.settings.demo_mode = on
-            self.settings.save()
-        self._refresh_demo()
-
-    def _refresh_demo(self) -> None:
-        on = self.settings.demo_mode
-        size = self.model_info.size_bytes if self.model_info else None
-        for widget in self.chat_view.messages:
-            line = ""
-            if on and widget.role == "assistant" and widget.stats.get("footprint"):
-                comparison = compare_saved([widget.stats], size, self.chat.model_name)
-                if comparison is not None:
-                    c = comparison.to_json()
-                    line = self.tr("The same on the 405B model: {range}. {words}").format(
-                        range=format_energy_range(c["energy_wh"]["low"], c["energy_wh"]["high"]),
-                        words=localized(c["ratios"]["energy"]["words"]),
-                    )
-            widget.set_demo_line(line)
-        if on:
-            session = compare_saved(self._session_answers, size, self.chat.model_name)
-            if session is None:
-                self.demo_panel.set_session_totals(0.0, 0.0, 0.0, 0)
-            else:
-                c = session.to_json()
-                self.demo_panel.set_session_totals(
-                    c["local"]["energy_wh"], c["energy_wh"]["low"], c["energy_wh"]["high"],
-                    len(self._session_answers),
-                )  # fmt: skip
+        self.demo_mode.set(on)
 
     # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

@@ -375,6 +375,13 @@
     </message>
 </context>
 <context>
+    <name>DemoMode</name>
+    <message>
+        <source>The same on the 405B model: {range}. {words}</source>
+        <translation>La même chose avec le modèle 405B : {range}. {words}</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <source>{low} to {high}</source>
@@ -969,10 +976,6 @@
     <message>
         <source>No measured answer to compare yet: ask something.</source>
         <translation>Aucune réponse mesurée à comparer pour l’instant : posez une question.</translation>
-    </message>
-    <message>
-        <source>The same on the 405B model: {range}. {words}</source>
-        <translation>La même chose avec le modèle 405B : {range}. {words}</translation>
     </message>
 </context>
 <context>
