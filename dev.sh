@@ -62,6 +62,9 @@ case "$cmd" in
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
     "$VENV/bin/mypy"
+    # The packaging test builds the .deb and runs it under Xvfb (a few minutes); it is part of
+    # the suite. SMALLER_PACKAGING_TEST=0 ./dev.sh test skips it for a quick local run.
+    export SMALLER_PACKAGING_TEST=${SMALLER_PACKAGING_TEST:-1}
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)

@@ -35,6 +35,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Smaller")
     app.setOrganizationName("Smaller")
     app.setApplicationDisplayName("Smaller")
+    # Wayland matches the window to its menu entry and icon by this name (packaging/linux/).
+    app.setDesktopFileName("io.github.smaller.Smaller")
     app.setWindowIcon(QIcon(str(resource_path("icons", "smaller.svg"))))
     return app
 

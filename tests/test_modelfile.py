@@ -304,3 +304,23 @@ def test_real_model_half_truncated(model_path: Path, tmp_path: Path) -> None:
     exc = error_of(half)
     assert exc.kind == "truncated"
     assert_plain(exc, "“SmolLM2-half.gguf” is incomplete (it stops after 49 MB)")
+
+
+def test_sidecar_spares_the_slow_read_and_goes_stale_with_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core import modelfile
+
+    path = write_gguf(tmp_path / "m.gguf", name="Shipped")
+    sidecar = modelfile.write_sidecar(path)
+    assert sidecar == modelfile.sidecar_path(path) and sidecar.exists()
+
+    def no_parse(*_a: object, **_k: object) -> None:
+        raise AssertionError("the header was parsed although the sidecar matched")
+
+    monkeypatch.setattr(modelfile, "_parse", no_parse)
+    assert modelfile.read_model_info(path).name == "Shipped"
+    monkeypatch.undo()
+    # A different file under the same name: the sidecar no longer matches and is not used.
+    write_gguf(path, name="Replaced", n_layer=3)
+    assert modelfile.read_model_info(path).name == "Replaced"

@@ -143,7 +143,7 @@ def test_contents_stay_in_their_folders(root: Path) -> None:
     # The launcher on the PATH points into /opt.
     assert os.readlink(root / "usr/bin/smaller") == "/opt/smaller/smaller"
     # The CUDA backends are left out; the CPU (kompute) ones are in.
-    assert not [f for f in files if "cuda" in f.lower()]
+    assert not [f for f in files if re.search(r"(^|[-_/])cuda", f.lower())]  # not libicudata
     assert [f for f in files if "libllamamodel-mainline-kompute" in f]
     # The default model and the French translation are bundled.
     internal = root / "opt/smaller/_internal/resources"
@@ -155,7 +155,7 @@ def test_contents_stay_in_their_folders(root: Path) -> None:
 
 
 def test_headless_answer_with_empty_home(root: Path, tmp_path: Path) -> None:
-    home = tmp_path / "home"
+    home = tmp_path / "empty-home"  # (tests/conftest.py already made tmp_path/home)
     home.mkdir()
     start = time.monotonic()
     result = subprocess.run(
@@ -209,64 +209,83 @@ def _messages(home: Path) -> list[tuple[str, str]]:
     return []
 
 
+def _wait_for(predicate: Any, timeout: float, interval: float = 0.05) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+def _run_window(root: Path, home: Path, x: Xvfb, log: Path, *, first_run: bool) -> dict[str, float]:
+    """Start the packaged app, use it as a person would, quit with Ctrl+Q. Returns timings."""
+    timings: dict[str, float] = {}
+    answers_before = _messages(home).count(("assistant", "complete"))
+    with log.open("w") as log_file:
+        start = time.monotonic()
+        app = subprocess.Popen(
+            [str(root / "opt/smaller/smaller")],
+            env=clean_env(home, DISPLAY=x.display, QT_QPA_PLATFORM="xcb"),
+            stdout=log_file, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            # 1. The main window appears (title "Smaller").
+            found = _wait_for(lambda: app.poll() is not None or x.visible("^Smaller$"), 30)
+            assert found and app.poll() is None, f"no window, exit {app.poll()}:\n{log.read_text()}"
+            window = x.visible("^Smaller$")[0]
+            timings["window_s"] = time.monotonic() - start
+            # 2. On the first run (empty home) the welcome is shown over it: Esc skips it.
+            if first_run:
+                welcome = _wait_for(lambda: x.visible("^Welcome to Smaller$"), 10)
+                assert welcome, "the first-run welcome did not appear"
+                x.xdotool("windowfocus", "--sync", welcome[0])
+                x.xdotool("key", "Escape")
+
+            # 3. Usable = a typed message is accepted, which needs the model loaded. Until then
+            #    the app keeps the text and says "not ready": type and press Enter until sent.
+            def send() -> bool:
+                x.xdotool("windowfocus", "--sync", window)
+                x.xdotool("key", "ctrl+a")
+                x.xdotool("type", "--delay", "0", "Say hello")
+                x.xdotool("key", "Return")
+                return len(_messages(home)) > 2 * answers_before
+
+            assert _wait_for(send, 30, 0.02), f"no message was accepted:\n{log.read_text()}"
+            timings["usable_s"] = time.monotonic() - start
+            # 4. The model answers in the window (offline, on the bundled model).
+            answered = _wait_for(
+                lambda: _messages(home).count(("assistant", "complete")) > answers_before, 60, 0.2
+            )
+            assert answered, _messages(home)
+            timings["answer_s"] = time.monotonic() - start
+            # 5. Ctrl+Q (File > Quit) closes it cleanly.
+            x.xdotool("windowfocus", "--sync", window)
+            x.xdotool("key", "ctrl+q")
+            assert app.wait(10) == 0, log.read_text()[-3000:]
+            timings["closed_s"] = time.monotonic() - start
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait()
+    return {k: round(v, 2) for k, v in timings.items()}
+
+
 def test_window_under_xvfb(root: Path, tmp_path: Path) -> None:
-    home = tmp_path / "home"
+    """First launch with an empty home, then a second launch (what a user sees every day)."""
+    home = tmp_path / "empty-home"  # (tests/conftest.py already made tmp_path/home)
     home.mkdir()
     x = Xvfb()
-    log = tmp_path / "app.log"
-    start = time.monotonic()
-    app = subprocess.Popen(
-        [str(root / "opt/smaller/smaller")],
-        env=clean_env(home, DISPLAY=x.display, QT_QPA_PLATFORM="xcb"),
-        stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
     try:
-        # 1. The main window appears (title "Smaller").
-        window = None
-        while window is None and time.monotonic() - start < 30 and app.poll() is None:
-            window = next(iter(x.visible("^Smaller$")), None)
-            time.sleep(0.05)
-        assert window, f"no window (exit code {app.poll()}):\n{log.read_text()[-3000:]}"
-        MEASURED["window_s"] = round(time.monotonic() - start, 2)
-        # 2. The first-run welcome (empty home) is shown over it: Esc skips it.
-        deadline = time.monotonic() + 10
-        while not x.visible("^Welcome to Smaller$") and time.monotonic() < deadline:
-            time.sleep(0.05)
-        welcome = x.visible("^Welcome to Smaller$")
-        assert welcome, "the first-run welcome did not appear"
-        x.xdotool("windowfocus", "--sync", welcome[0])
-        x.xdotool("key", "Escape")
-        # 3. Usable = a typed message is accepted, which needs the model loaded. Until then the
-        #    app keeps the text and says "not ready", so type and press Enter until it is sent.
-        usable = None
-        while usable is None and time.monotonic() - start < 30 and app.poll() is None:
-            x.xdotool("windowfocus", "--sync", window)
-            x.xdotool("key", "ctrl+a")
-            x.xdotool("type", "--delay", "0", "Say hello")
-            x.xdotool("key", "Return")
-            if any(role == "user" for role, _status in _messages(home)):
-                usable = time.monotonic() - start
-            else:
-                time.sleep(0.05)
-        assert usable, f"no message was accepted:\n{log.read_text()[-3000:]}"
-        MEASURED["usable_window_s"] = round(usable, 2)
-        # 4. The model answers in the window (offline, on the bundled model).
-        deadline = time.monotonic() + 60
-        while ("assistant", "complete") not in _messages(home) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert ("assistant", "complete") in _messages(home), _messages(home)
-        MEASURED["window_answer_s"] = round(time.monotonic() - start, 2)
-        # 5. Ctrl+Q (File > Quit) closes it cleanly.
-        x.xdotool("windowfocus", "--sync", window)
-        x.xdotool("key", "ctrl+q")
-        code = app.wait(10)
-        assert code == 0, log.read_text()[-3000:]
+        first = _run_window(root, home, x, tmp_path / "first.log", first_run=True)
+        MEASURED["first_launch"] = first
+        again = _run_window(root, home, x, tmp_path / "again.log", first_run=False)
+        MEASURED["next_launch"] = again
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
         x.stop()
-    assert usable < MAX_USABLE_WINDOW_S, f"usable after {usable:.2f} s"
+    # The model's metadata ships beside it, so the first launch is as quick as the next ones.
+    assert first["usable_s"] < MAX_USABLE_WINDOW_S, first
+    assert again["usable_s"] < MAX_USABLE_WINDOW_S, again
 
 
 def test_desktop_entry_and_appstream(root: Path) -> None:
@@ -302,9 +321,10 @@ def test_targets(built: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> N
         f".deb without model:   {built['deb_nomodel_mb']} MB (target <= {MAX_DEB_NOMODEL_MB})",
         f"installed folder:     {built['folder_mb']} MB",
         f"build (build.py):     {seconds.get('total')} s  {seconds}",
-        f"window shown after:   {MEASURED.get('window_s')} s",
-        f"usable window after:  {MEASURED.get('usable_window_s')} s "
-        f"(target < {MAX_USABLE_WINDOW_S})",
+        f"first launch (empty home): {MEASURED.get('first_launch')}",
+        f"next launch:               {MEASURED.get('next_launch')}",
+        f"  (window_s: window shown; usable_s: a typed message accepted, target < "
+        f"{MAX_USABLE_WINDOW_S} s; answer_s: answer complete; closed_s: exited 0 after Ctrl+Q)",
         f"`smaller ask` took:   {MEASURED.get('ask_s')} s",
         f"lintian took:         {MEASURED.get('lintian_s')} s",
         f"this test run:        {total} s (build + test target <= {MAX_BUILD_AND_TEST_S})",

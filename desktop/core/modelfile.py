@@ -205,6 +205,31 @@ def _cache_store(file: Path, key: dict[str, object], info: ModelInfo) -> None:
         log.warning("could not cache model info in %s: %s", file, exc)
 
 
+def sidecar_path(path: Path) -> Path:
+    """Metadata written beside a model we ship (`<file>.info.json`), so its first launch does
+    not pay the seconds GGUFReader takes."""
+    return path.with_name(path.name + ".info.json")
+
+
+def _sidecar_key(path: Path, size: int) -> dict[str, object]:
+    # Keyed by size and a hash of the file's two ends, not by path or time: an installed copy
+    # keeps neither, and a changed model changes its header or its tensors' tail.
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        digest.update(handle.read(1 << 20))
+        handle.seek(max(size - (1 << 20), 0))
+        digest.update(handle.read(1 << 20))
+    return {"schema": _CACHE_SCHEMA, "size": size, "ends_sha256": digest.hexdigest()}
+
+
+def write_sidecar(path: Path) -> Path:
+    """Read a model's metadata once (slow) and write it beside the model."""
+    info = read_model_info(path)
+    target = sidecar_path(path)
+    _cache_store(target, _sidecar_key(path, info.size_bytes), info)
+    return target
+
+
 def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
     """The file's metadata, or ModelFileError if gpt4all could not read it at all.
 
@@ -235,6 +260,16 @@ def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
     cache_file = _cache_file(cache_dir, resolved) if cache_dir is not None else None
     if cache_file is not None and (cached := _cache_load(cache_file, key, path)) is not None:
         return cached
+    sidecar = sidecar_path(path)
+    if sidecar.exists():
+        try:
+            shipped = _cache_load(sidecar, _sidecar_key(path, st.st_size), path)
+        except OSError:
+            shipped = None
+        if shipped is not None:
+            if cache_file is not None:
+                _cache_store(cache_file, key, shipped)
+            return shipped
 
     size = st.st_size
     incomplete = (

