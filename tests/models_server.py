@@ -12,11 +12,14 @@ listening socket closed, so nothing outlives the test.
 
 from __future__ import annotations
 
+import hashlib
 import socket
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
+
+from desktop.core.models.catalog import CatalogEntry
 
 Mode = Literal[
     "ok",  # serve, honouring Range
@@ -140,3 +143,16 @@ class ModelServer:
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(timeout=5)
+
+
+def entry_for(data: bytes, **changes: Any) -> CatalogEntry:
+    """A catalog entry for `data` served by a ModelServer (its url is set by the test)."""
+    values: dict[str, Any] = dict(
+        name="Tiny Test Model", filename="tiny.gguf", description="A test model.",
+        parameters="1 million", file_size=len(data), ram_required_gb=None, licence="MIT",
+        url="https://example.invalid/tiny.gguf", md5=hashlib.md5(data).hexdigest(),
+        sha256=hashlib.sha256(data).hexdigest(), prompt_format="llama3", prompt_template="",
+        system_prompt="", family="llama", quant="f32",
+    )  # fmt: skip
+    values.update(changes)
+    return CatalogEntry(**values)

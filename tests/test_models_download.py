@@ -5,7 +5,6 @@ The served file is a tiny real GGUF (56 KB), read in 1 KB chunks so there is a "
 
 from __future__ import annotations
 
-import hashlib
 import socket
 import time
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from desktop.core.models.download import Download, DownloadError, Progress, part
 from desktop.core.models.installed import list_installed
 from desktop.core.models.settings import load_settings
 from tests.gguf_factory import write_gguf, write_html
-from tests.models_server import ModelServer
+from tests.models_server import ModelServer, entry_for
 
 CHUNK = 1024
 
@@ -38,18 +37,6 @@ def model_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "models"
-
-
-def entry_for(data: bytes, **changes: Any) -> CatalogEntry:
-    values: dict[str, Any] = dict(
-        name="Tiny Test Model", filename="tiny.gguf", description="A test model.",
-        parameters="1 million", file_size=len(data), ram_required_gb=None, licence="MIT",
-        url="https://example.invalid/tiny.gguf", md5=hashlib.md5(data).hexdigest(),
-        sha256=hashlib.sha256(data).hexdigest(), prompt_format="llama3", prompt_template="",
-        system_prompt="", family="llama", quant="f32",
-    )  # fmt: skip
-    values.update(changes)
-    return CatalogEntry(**values)
 
 
 def make(entry: CatalogEntry, folder: Path, url: str, **options: Any) -> Download:

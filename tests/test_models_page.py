@@ -6,7 +6,6 @@ that are never downloaded, sized so this "computer" (8 GB, 4 GB free) gets each 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator
@@ -18,13 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.core.models import Catalog, CatalogEntry, Memory, load_settings, models_dir
+from desktop.core.models import Catalog, Memory, load_settings, models_dir
 from desktop.core.paths import DEFAULT_MODEL_FILE
 from desktop.ui.models_page import ModelsDialog
 from desktop.workers.download_worker import DownloadController
 from tests import models_server
 from tests.gguf_factory import truncate_half, write_gguf
-from tests.models_server import ModelServer
+from tests.models_server import ModelServer, entry_for
 
 MEMORY = Memory(total=8_000_000_000, available=4_000_000_000)
 WAIT_MS = 10_000
@@ -37,18 +36,6 @@ LLAMA3_TEMPLATE = (
 @pytest.fixture(scope="module")
 def model_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return write_gguf(tmp_path_factory.mktemp("gguf") / "tiny.gguf").read_bytes()
-
-
-def entry_for(data: bytes, **changes: Any) -> CatalogEntry:
-    values: dict[str, Any] = dict(
-        name="Tiny Test Model", filename="tiny.gguf", description="A test model.",
-        parameters="1 million", file_size=len(data), ram_required_gb=None, licence="MIT",
-        url="https://example.invalid/tiny.gguf", md5=hashlib.md5(data).hexdigest(),
-        sha256=hashlib.sha256(data).hexdigest(), prompt_format="llama3", prompt_template="",
-        system_prompt="", family="llama", quant="f32",
-    )  # fmt: skip
-    values.update(changes)
-    return CatalogEntry(**values)
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import psutil
 
+from desktop.core.errors import PlainError
+
 if TYPE_CHECKING:
     import numpy.typing as npt
 
@@ -57,13 +59,10 @@ ErrorKind = Literal[
 ]  # fmt: skip
 
 
-class ModelFileError(Exception):
-    """A model file gpt4all would reject. `str()` is the message for the user."""
+class ModelFileError(PlainError):
+    """A model file gpt4all would reject."""
 
-    def __init__(self, kind: ErrorKind, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind: ErrorKind = kind
-        self.detail = detail
+    kind: ErrorKind
 
 
 @dataclass(frozen=True)

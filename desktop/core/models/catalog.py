@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop.core.errors import PlainError
 from desktop.core.modelfile import KNOWN_ARCHES
 from desktop.core.paths import resource_path
 
@@ -45,13 +46,8 @@ KNOWN_UNRUNNABLE = {"all-MiniLM-L6-v2-f16.gguf": "old bert.cpp file: Unsupported
 PromptFormatName = Literal["chatml", "llama3", "phi3", "custom"]
 
 
-class CatalogError(Exception):
-    """The list could not be fetched or read. `str()` is the message for the user."""
-
-    def __init__(self, kind: str, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.detail = detail
+class CatalogError(PlainError):
+    """The list could not be fetched or read."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
+from desktop.core.errors import PlainError
 from desktop.core.modelfile import ModelFileError, ModelInfo, human_size, preflight
 from desktop.core.models.catalog import CatalogEntry
 from desktop.core.models.installed import models_dir
@@ -45,13 +46,10 @@ DownloadErrorKind = Literal[
 ]  # fmt: skip
 
 
-class DownloadError(Exception):
-    """A download that did not produce a usable model. `str()` is the message for the user."""
+class DownloadError(PlainError):
+    """A download that did not produce a usable model."""
 
-    def __init__(self, kind: DownloadErrorKind, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind: DownloadErrorKind = kind
-        self.detail = detail
+    kind: DownloadErrorKind
 
 
 @dataclass(frozen=True)

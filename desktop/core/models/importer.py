@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.errors import PlainError
 from desktop.core.modelfile import ModelFileError, ModelInfo, human_size, preflight
 from desktop.core.models.catalog import format_of_template
 from desktop.core.models.installed import (
@@ -29,13 +30,8 @@ _ANY_RAM = 1 << 62  # the format is checked here; memory is the fit badge's busi
 _COPY_CHUNK = 1 << 20
 
 
-class ModelImportError(Exception):
-    """An import that was refused or failed. `str()` is the message for the user."""
-
-    def __init__(self, kind: str, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.detail = detail
+class ModelImportError(PlainError):
+    """An import that was refused or failed."""
 
 
 @dataclass(frozen=True)
