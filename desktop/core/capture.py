@@ -15,6 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop.core.i18n import translate
+
 
 class Captured:
     def __init__(self) -> None:
@@ -46,34 +48,45 @@ def capture_stderr() -> Iterator[Captured]:
             captured.finish("\n".join(line for line in raw.splitlines() if "cuda" not in line))
 
 
-# (substring in stderr, message for the user). The first match wins.
-_REASONS = [
-    (
-        "not within the file bounds",
-        "The model file is incomplete (it may be a download that stopped half way). "
-        "Download it again.",
-    ),
-    (
-        "unknown pre-tokenizer",
-        "This model needs a newer version of the engine than the one in Smaller "
-        "(its tokenizer is not supported). Choose another model.",
-    ),
-    (
-        "Unsupported model architecture",
-        "This kind of model is not supported by Smaller's engine. Choose another model.",
-    ),
-    ("Unsupported file format", "This file is not a model file Smaller can read."),
-    (
-        "failed to allocate",
-        "There is not enough free memory to load this model. Close other programs, "
-        "or choose a smaller model or a shorter context.",
-    ),
-    (
-        "failed to init context",
-        "There is not enough free memory to load this model. Close other programs, "
-        "or choose a smaller model or a shorter context.",
-    ),
-]
+def _reasons() -> list[tuple[str, str]]:
+    """(substring in stderr, message for the user). The first match wins. A function, so the
+    messages are translated when a load fails, not when this module is imported."""
+    no_memory = translate(
+        "Capture",
+        "There is not enough free memory to load this model. Close other programs, or choose a "
+        "smaller model or a shorter context.",
+    )
+    return [
+        (
+            "not within the file bounds",
+            translate(
+                "Capture",
+                "The model file is incomplete (it may be a download that stopped half way). "
+                "Download it again.",
+            ),
+        ),
+        (
+            "unknown pre-tokenizer",
+            translate(
+                "Capture",
+                "This model needs a newer version of the engine than the one in Smaller (its "
+                "tokenizer is not supported). Choose another model.",
+            ),
+        ),
+        (
+            "Unsupported model architecture",
+            translate(
+                "Capture",
+                "This kind of model is not supported by Smaller's engine. Choose another model.",
+            ),
+        ),
+        (
+            "Unsupported file format",
+            translate("Capture", "This file is not a model file Smaller can read."),
+        ),
+        ("failed to allocate", no_memory),
+        ("failed to init context", no_memory),
+    ]
 
 
 def explain_load_failure(stderr_text: str, path: Path) -> tuple[str, str]:
@@ -83,11 +96,15 @@ def explain_load_failure(stderr_text: str, path: Path) -> tuple[str, str]:
         for line in stderr_text.splitlines()
         if "error" in line.lower() or "fail" in line.lower() or "unsupported" in line.lower()
     )
-    for needle, message in _REASONS:
+    for needle, message in _reasons():
         if needle in stderr_text:
-            return f"Could not load {path.name}. {message}", detail or stderr_text[-2000:]
+            failed = translate("Capture", "Could not load {name}.").format(name=path.name)
+            return f"{failed} {message}", detail or stderr_text[-2000:]
     return (
-        f"Could not load {path.name}: the engine refused it. The file may be damaged or of a "
-        "kind Smaller does not support. Try another model file.",
+        translate(
+            "Capture",
+            "Could not load {name}: the engine refused it. The file may be damaged or of a kind "
+            "Smaller does not support. Try another model file.",
+        ).format(name=path.name),
         detail or stderr_text[-2000:] or "no reason given by the engine",
     )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import psutil
 
 from desktop.core.errors import PlainError
+from desktop.core.i18n import translate
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -98,15 +99,19 @@ def _what_is_it(head: bytes) -> str:
     """A guess at what a non-GGUF file is, for the message; "" when we cannot tell."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
-        return " (it looks like a web page)"
+        return translate("ModelFile", "it looks like a web page")
     if text.startswith(b"version https://git-lfs"):
-        return " (it is only a small placeholder for the model, not the model itself)"
+        return translate(
+            "ModelFile", "it is only a small placeholder for the model, not the model itself"
+        )
     if head[:4] in (b"lmgg", b"fmgg", b"tjgg"):  # GGML/GGMF/GGJT magics, stored little-endian
-        return " (it is in an older model format this app cannot use)"
+        return translate("ModelFile", "it is in an older model format this app cannot use")
     if head[:2] == b"PK":
-        return " (it looks like a ZIP archive)"
+        return translate("ModelFile", "it looks like a ZIP archive")
     if head[8:10] == b'{"':
-        return " (it looks like a Safetensors model; look for a GGUF version of it)"
+        return translate(
+            "ModelFile", "it looks like a Safetensors model; look for a GGUF version of it"
+        )
     return ""
 
 
@@ -237,21 +242,25 @@ def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
     """
     path = Path(path)
     name = path.name
-    again = "Download the model again or choose another file."
+    again = translate("ModelFile", "Download the model again or choose another file.")
     try:
         st = path.stat()
     except FileNotFoundError as exc:
-        msg = f"The model file “{name}” could not be found. {again}"
-        raise ModelFileError("missing", msg, str(exc)) from exc
+        msg = translate("ModelFile", "The model file “{name}” could not be found.")
+        raise ModelFileError("missing", f"{msg.format(name=name)} {again}", str(exc)) from exc
     except OSError as exc:
-        msg = f"The model file “{name}” could not be opened. {again}"
-        raise ModelFileError("unreadable", msg, str(exc)) from exc
+        msg = translate("ModelFile", "The model file “{name}” could not be opened.")
+        raise ModelFileError("unreadable", f"{msg.format(name=name)} {again}", str(exc)) from exc
     if not stat.S_ISREG(st.st_mode):
-        msg = f"“{name}” is a folder or device, not a model file. Choose a model file."
+        msg = translate(
+            "ModelFile", "“{name}” is a folder or device, not a model file. Choose a model file."
+        ).format(name=name)
         raise ModelFileError("unreadable", msg, f"{path}: mode {st.st_mode:o}")
     if st.st_size == 0:
-        msg = f"The model file “{name}” is empty, so its download probably failed. {again}"
-        raise ModelFileError("empty", msg, f"{path}: 0 bytes")
+        msg = translate(
+            "ModelFile", "The model file “{name}” is empty, so its download probably failed."
+        ).format(name=name)
+        raise ModelFileError("empty", f"{msg} {again}", f"{path}: 0 bytes")
 
     resolved = path.resolve()
     key = {"schema": _CACHE_SCHEMA, "path": str(resolved), "size": st.st_size,
@@ -271,28 +280,34 @@ def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
             return shipped
 
     size = st.st_size
-    incomplete = (
-        f"The model file “{name}” is incomplete (it stops after {human_size(size)}), "
-        "probably because its download was interrupted. Download it again."
-    )
+    incomplete = translate(
+        "ModelFile",
+        "The model file “{name}” is incomplete (it stops after {size}), probably because its "
+        "download was interrupted. Download it again.",
+    ).format(name=name, size=human_size(size))
     try:
         with path.open("rb") as handle:
             head = handle.read(64)
     except OSError as exc:
-        msg = f"The model file “{name}” could not be read. {again}"
-        raise ModelFileError("unreadable", msg, str(exc)) from exc
+        msg = translate("ModelFile", "The model file “{name}” could not be read.")
+        raise ModelFileError("unreadable", f"{msg.format(name=name)} {again}", str(exc)) from exc
     if head[:4] != b"GGUF":
-        msg = f"This file is not a GGUF model file{_what_is_it(head)}. {again}"
+        if what := _what_is_it(head):
+            msg = translate("ModelFile", "This file is not a GGUF model file ({what}).")
+        else:
+            msg = translate("ModelFile", "This file is not a GGUF model file.")
+        msg = f"{msg.format(what=what)} {again}"
         raise ModelFileError("not_gguf", msg, f"first bytes {head[:16]!r}")
     if len(head) < 8:
         raise ModelFileError("truncated", incomplete, f"{size} bytes: header cut short")
     version = int.from_bytes(head[4:8], "little")
     if version not in SUPPORTED_VERSIONS:
-        msg = (
-            f"This model file uses a version of the GGUF format ({version}) that this app "
-            f"cannot read. {again}"
-        )
-        raise ModelFileError("unsupported_version", msg, f"GGUF version {version}")
+        msg = translate(
+            "ModelFile",
+            "This model file uses a version of the GGUF format ({version}) that this app cannot "
+            "read.",
+        ).format(version=version)
+        raise ModelFileError("unsupported_version", f"{msg} {again}", f"GGUF version {version}")
 
     failure: tuple[ErrorKind, str, str]
     try:
@@ -301,7 +316,8 @@ def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
         failure = ("truncated", incomplete, f"{path}: {exc}")
     except (ValueError, KeyError, IndexError, OverflowError, OSError, MemoryError) as exc:
         # Garbage inside a GGUF header: unknown value types, duplicate keys, bad UTF-8, etc.
-        msg = f"The model file “{name}” is damaged and cannot be read. {again}"
+        msg = translate("ModelFile", "The model file “{name}” is damaged and cannot be read.")
+        msg = f"{msg.format(name=name)} {again}"
         failure = ("unreadable", msg, f"{type(exc).__name__}: {exc}")
     else:
         if cache_file is not None:
@@ -339,27 +355,37 @@ def preflight(
 ) -> ModelInfo:
     """read_model_info, then everything gpt4all 2.8.2 would fail or crash on; returns the info."""
     info = read_model_info(path, cache_dir)
-    choose = "Choose a different model."
+    choose = translate("ModelFile", "Choose a different model.")
     if info.architecture not in KNOWN_ARCHES:
-        kind = f" ({info.architecture})" if info.architecture else ""
-        msg = f"This app cannot run this kind of model{kind}. {choose}"
+        if info.architecture:
+            msg = translate("ModelFile", "This app cannot run this kind of model ({architecture}).")
+        else:
+            msg = translate("ModelFile", "This app cannot run this kind of model.")
+        msg = f"{msg.format(architecture=info.architecture)} {choose}"
         raise ModelFileError("unknown_architecture", msg, f"architecture {info.architecture!r}")
     pre = info.pre_tokenizer
     if pre is not None and pre not in KNOWN_PRE_TOKENIZERS and not pre.startswith("jina-"):
-        msg = f"This model needs a newer engine than the one built into this app. {choose}"
-        raise ModelFileError("unknown_pre_tokenizer", msg, f"tokenizer.ggml.pre {pre!r}")
-    if info.architecture == "gemma2" and info.n_layer not in GEMMA2_LAYER_COUNTS:
-        msg = (
-            "This size of Gemma 2 model would crash this app’s engine, so it was not "
-            f"loaded. {choose}"
+        msg = translate(
+            "ModelFile", "This model needs a newer engine than the one built into this app."
         )
-        raise ModelFileError("unsupported_layout", msg, f"gemma2 with {info.n_layer} layers")
+        raise ModelFileError(
+            "unknown_pre_tokenizer", f"{msg} {choose}", f"tokenizer.ggml.pre {pre!r}"
+        )
+    if info.architecture == "gemma2" and info.n_layer not in GEMMA2_LAYER_COUNTS:
+        msg = translate(
+            "ModelFile",
+            "This size of Gemma 2 model would crash this app’s engine, so it was not loaded.",
+        )
+        raise ModelFileError(
+            "unsupported_layout", f"{msg} {choose}", f"gemma2 with {info.n_layer} layers"
+        )
     needed = estimate_ram_bytes(info, n_ctx)
     free = psutil.virtual_memory().available if available_ram is None else available_ram
     if needed > free:
-        msg = (
-            f"This model needs about {human_size(needed)} of memory, but only {human_size(free)} "
-            "is free right now. Close other programs, or choose a smaller model."
-        )
+        msg = translate(
+            "ModelFile",
+            "This model needs about {needed} of memory, but only {free} is free right now. Close "
+            "other programs, or choose a smaller model.",
+        ).format(needed=human_size(needed), free=human_size(free))
         raise ModelFileError("too_big", msg, f"estimate {needed} B at n_ctx={n_ctx}, free {free} B")
     return info

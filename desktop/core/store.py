@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core.i18n import translate
+
 ROLES = ("user", "assistant")
 STATUSES = ("complete", "streaming", "stopped", "error")
 INTERRUPTED_NOTE = "Interrupted: the app closed before the answer finished."
@@ -78,20 +80,30 @@ def _plain_message(err: sqlite3.Error, what: str) -> str:
     # Extended codes (e.g. SQLITE_READONLY_DBMOVED) keep the primary code in the low byte.
     code = getattr(err, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL:
-        return f"Your disk is full: {what}. Free some space; earlier chats are safe."
-    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
-        return (
-            f"Smaller can't write to your chats file: {what}. Check that the file and its folder"
-            " are not read-only; earlier chats are safe."
+        text = translate(
+            "Store", "Your disk is full: {what}. Free some space; earlier chats are safe."
         )
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return (
-            f"Your chats file is in use by another program (perhaps Smaller is open twice):"
-            f" {what}. Close the other one and try again."
+    elif code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
+        text = translate(
+            "Store",
+            "Smaller can't write to your chats file: {what}. Check that the file and its folder"
+            " are not read-only; earlier chats are safe.",
         )
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"Your chats file seems damaged: {what}. It has been left as it is."
-    return f"Something went wrong: {what}. Restarting Smaller may help. ({err})"
+    elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        text = translate(
+            "Store",
+            "Your chats file is in use by another program (perhaps Smaller is open twice):"
+            " {what}. Close the other one and try again.",
+        )
+    elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        text = translate(
+            "Store", "Your chats file seems damaged: {what}. It has been left as it is."
+        )
+    else:
+        text = translate(
+            "Store", "Something went wrong: {what}. Restarting Smaller may help. ({error})"
+        )
+    return text.format(what=what, error=err)
 
 
 def _fold(value: object) -> str:
@@ -176,11 +188,16 @@ class ChatStore:
         except BaseException as err:
             self._conn.close()
             if isinstance(err, sqlite3.Error):
-                raise StoreError(_plain_message(err, "your chats could not be opened")) from err
+                raise StoreError(
+                    _plain_message(err, translate("Store", "your chats could not be opened"))
+                ) from err
             if isinstance(err, OSError):
                 raise StoreError(
-                    f"Smaller could not open the folder of your chats ({err}). Check that it"
-                    " exists and is writable."
+                    translate(
+                        "Store",
+                        "Smaller could not open the folder of your chats ({error}). Check that it"
+                        " exists and is writable.",
+                    ).format(error=err)
                 ) from err
             raise
 
@@ -196,9 +213,12 @@ class ChatStore:
             # Check the version without writing, so a newer app's file stays byte-for-byte intact.
             if self._path.exists() and (version := _probe(self._path)) > SCHEMA_VERSION:
                 raise StoreError(
-                    f"Your chats file was made by a newer version of Smaller (format {version};"
-                    f" this one knows up to {SCHEMA_VERSION}). Update Smaller to use it; the file"
-                    " was not changed."
+                    translate(
+                        "Store",
+                        "Your chats file was made by a newer version of Smaller (format {version};"
+                        " this one knows up to {known}). Update Smaller to use it; the file was not"
+                        " changed.",
+                    ).format(version=version, known=SCHEMA_VERSION)
                 )
             self._conn.close()
             self._conn = sqlite3.connect(self._path, isolation_level=None)
@@ -211,7 +231,9 @@ class ChatStore:
         # A newer file's copy stays as it is: our migrations could not know its layout.
         if (version := _version(self._conn)) < SCHEMA_VERSION:
             for number, statements in enumerate(_MIGRATIONS[version:], start=version + 1):
-                with self._write("your chats file could not be prepared") as conn:
+                with self._write(
+                    translate("Store", "your chats file could not be prepared")
+                ) as conn:
                     for sql in statements:
                         conn.execute(sql)
                     conn.execute(f"PRAGMA user_version = {number:d}")  # PRAGMA takes no params
@@ -249,7 +271,9 @@ class ChatStore:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as err:
-            raise StoreError(_plain_message(err, "your chats could not be read")) from err
+            raise StoreError(
+                _plain_message(err, translate("Store", "your chats could not be read"))
+            ) from err
 
     def list_conversations(self, search: str = "") -> list[Conversation]:
         """Newest activity first; `search` keeps titles containing it, ignoring case."""
@@ -264,7 +288,7 @@ class ChatStore:
 
     def create_conversation(self, title: str = "New chat", system_prompt: str = "") -> Conversation:
         now = time.time()
-        with self._write("the new chat could not be saved") as conn:
+        with self._write(translate("Store", "the new chat could not be saved")) as conn:
             cursor = conn.execute(
                 "INSERT INTO conversations (title, system_prompt, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?)",
@@ -278,15 +302,15 @@ class ChatStore:
         return Conversation(*rows[0]) if rows else None
 
     def rename_conversation(self, cid: int, title: str) -> None:
-        with self._write("the new name could not be saved") as conn:
+        with self._write(translate("Store", "the new name could not be saved")) as conn:
             conn.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, cid))
 
     def set_system_prompt(self, cid: int, text: str) -> None:
-        with self._write("the instructions could not be saved") as conn:
+        with self._write(translate("Store", "the instructions could not be saved")) as conn:
             conn.execute("UPDATE conversations SET system_prompt = ? WHERE id = ?", (text, cid))
 
     def delete_conversation(self, cid: int) -> None:
-        with self._write("the chat could not be deleted") as conn:
+        with self._write(translate("Store", "the chat could not be deleted")) as conn:
             conn.execute("DELETE FROM conversations WHERE id = ?", (cid,))  # messages cascade
 
     def messages(self, cid: int) -> list[Message]:
@@ -324,7 +348,7 @@ class ChatStore:
         if role not in ROLES or status not in STATUSES:
             raise ValueError(f"bad role/status: {role!r}/{status!r}")
         now, stats_json = time.time(), _dump_stats(stats)
-        with self._write("the last message could not be saved") as conn:
+        with self._write(translate("Store", "the last message could not be saved")) as conn:
             cursor = conn.execute(
                 f"INSERT INTO messages ({_MESSAGE_COLUMNS.removeprefix('id, ')})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -353,18 +377,20 @@ class ChatStore:
         if not changes:
             return
         assignments = ", ".join(f"{name} = ?" for name in changes)
-        with self._write("the answer could not be saved") as conn:
+        with self._write(translate("Store", "the answer could not be saved")) as conn:
             conn.execute(
                 f"UPDATE messages SET {assignments} WHERE id = ?", (*changes.values(), mid)
             )
 
     def delete_message(self, mid: int) -> None:
-        with self._write("the message could not be deleted") as conn:
+        with self._write(translate("Store", "the message could not be deleted")) as conn:
             conn.execute("DELETE FROM messages WHERE id = ?", (mid,))
 
     def mark_interrupted(self) -> int:
         """At start-up: answers still 'streaming' were cut off when the app last closed."""
-        with self._write("an unfinished answer could not be marked as stopped") as conn:
+        with self._write(
+            translate("Store", "an unfinished answer could not be marked as stopped")
+        ) as conn:
             cursor = conn.execute(
                 "UPDATE messages SET status = 'stopped', note = ? WHERE status = 'streaming'",
                 (INTERRUPTED_NOTE,),
@@ -389,31 +415,46 @@ def open_store(path: Path) -> tuple[ChatStore, str | None]:
         # quick_check failures are raised by _probe without a code: they mean damage too.
         damaged = sqlite3.SQLITE_CORRUPT if isinstance(err, sqlite3.DatabaseError) else 0
         code = getattr(err, "sqlite_errorcode", damaged) & 0xFF
-        reason = (
-            "seems damaged"
-            if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-            else f"could not be opened: {err}"
-        )
-        return ChatStore(":memory:"), (
-            f"Your saved chats could not be read (the file {path} {reason}). It has been left"
-            " untouched; chats of this session will not be saved. To start afresh, move that"
-            " file elsewhere and restart Smaller."
-        )
-    not_saved = "you can read your chats, but changes in this session will not be saved."
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            warning = translate(
+                "Store",
+                "Your saved chats could not be read (the file {path} seems damaged). It has been"
+                " left untouched; chats of this session will not be saved. To start afresh, move"
+                " that file elsewhere and restart Smaller.",
+            )
+        else:
+            warning = translate(
+                "Store",
+                "Your saved chats could not be read (the file {path} could not be opened:"
+                " {error}). It has been left untouched; chats of this session will not be saved."
+                " To start afresh, move that file elsewhere and restart Smaller.",
+            )
+        return ChatStore(":memory:"), warning.format(path=path, error=err)
     try:
         if version > SCHEMA_VERSION:
-            return ChatStore(path, read_only=True), (
-                f"Your chats file was made by a newer version of Smaller: {not_saved}"
-                " Update Smaller to keep saving."
+            return ChatStore(path, read_only=True), translate(
+                "Store",
+                "Your chats file was made by a newer version of Smaller: you can read your chats,"
+                " but changes in this session will not be saved. Update Smaller to keep saving.",
             )
         if path.exists() and not _writable(path):
-            return ChatStore(path, read_only=True), f"Your chats file is read-only: {not_saved}"
+            return ChatStore(path, read_only=True), translate(
+                "Store",
+                "Your chats file is read-only: you can read your chats, but changes in this"
+                " session will not be saved.",
+            )
         return ChatStore(path), None
     except StoreError as err:
         problem = str(err)
     except Exception as err:  # a start-up must not crash on the chats file
-        problem = f"Your chats could not be opened ({err})."
+        problem = translate("Store", "Your chats could not be opened ({error}).").format(error=err)
     try:  # e.g. a read-only file system that os.access did not foresee: still show the chats
-        return ChatStore(path, read_only=True), f"{problem} For now, {not_saved}"
+        return ChatStore(path, read_only=True), translate(
+            "Store",
+            "{problem} For now, you can read your chats, but changes in this session will not be"
+            " saved.",
+        ).format(problem=problem)
     except Exception:
-        return ChatStore(":memory:"), f"{problem} Chats of this session will not be saved."
+        return ChatStore(":memory:"), translate(
+            "Store", "{problem} Chats of this session will not be saved."
+        ).format(problem=problem)

@@ -136,6 +136,56 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>There is not enough free memory to load this model. Close other programs, or choose a smaller model or a shorter context.</source>
+        <translation>Il n'y a pas assez de mémoire libre pour charger ce modèle. Fermez d'autres programmes, ou choisissez un modèle plus petit ou un contexte plus court.</translation>
+    </message>
+    <message>
+        <source>The model file is incomplete (it may be a download that stopped half way). Download it again.</source>
+        <translation>Le fichier du modèle est incomplet (son téléchargement s'est peut-être arrêté en cours de route). Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>This model needs a newer version of the engine than the one in Smaller (its tokenizer is not supported). Choose another model.</source>
+        <translation>Ce modèle demande une version du moteur plus récente que celle de Smaller (son tokeniseur n'est pas pris en charge). Choisissez un autre modèle.</translation>
+    </message>
+    <message>
+        <source>This kind of model is not supported by Smaller's engine. Choose another model.</source>
+        <translation>Le moteur de Smaller ne prend pas en charge ce type de modèle. Choisissez un autre modèle.</translation>
+    </message>
+    <message>
+        <source>This file is not a model file Smaller can read.</source>
+        <translation>Ce fichier n'est pas un fichier de modèle que Smaller sait lire.</translation>
+    </message>
+    <message>
+        <source>Could not load {name}.</source>
+        <translation>Impossible de charger {name}.</translation>
+    </message>
+    <message>
+        <source>Could not load {name}: the engine refused it. The file may be damaged or of a kind Smaller does not support. Try another model file.</source>
+        <translation>Impossible de charger {name} : le moteur l'a refusé. Le fichier est peut-être endommagé, ou d'un type que Smaller ne prend pas en charge. Essayez un autre fichier de modèle.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>The model list could not be downloaded (the server answered {code}).</source>
+        <translation>La liste des modèles n'a pas pu être téléchargée (le serveur a répondu {code}).</translation>
+    </message>
+    <message>
+        <source>The model list could not be downloaded. Check your internet connection.</source>
+        <translation>La liste des modèles n'a pas pu être téléchargée. Vérifiez votre connexion à Internet.</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not a model list.</source>
+        <translation>Le serveur a envoyé autre chose qu'une liste de modèles.</translation>
+    </message>
+    <message>
+        <source>The downloaded model list has no model this app can run.</source>
+        <translation>La liste téléchargée ne contient aucun modèle que cette application peut faire tourner.</translation>
+    </message>
+</context>
+<context>
     <name>ChatController</name>
     <message>
         <source>You</source>
@@ -175,6 +225,45 @@
     <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
         <translation>Posez n'importe quelle question. La réponse est rédigée sur cet ordinateur : rien de ce que vous tapez n'en sort.</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>The low estimate is measured on 8 GPUs sharing their work among 64 requests at once ({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} GPUs and {latency} s per token, so it charges each answer for more GPUs and more server time.</source>
+        <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par token) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par token : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
+    </message>
+    <message>
+        <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token, where this computer spent about {local} J per token.</source>
+        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par token, alors que cet ordinateur a dépensé environ {local} J par token.</translation>
+    </message>
+    <message>
+        <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token.</source>
+        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par token.</translation>
+    </message>
+    <message>
+        <source>This compares your answer, made on this computer, with the same prompt and the same number of answer tokens on Llama 3.1 405B in a datacenter.</source>
+        <translation>Cette comparaison met votre réponse, produite sur cet ordinateur, face à la même requête et au même nombre de tokens de réponse avec Llama 3.1 405B dans un datacenter.</translation>
+    </message>
+    <message>
+        <source>Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than a laptop's processor.</source>
+        <translation>Soyons justes envers le datacenter : par token, un GPU de datacenter est généralement plus efficace que le processeur d'un ordinateur portable.</translation>
+    </message>
+    <message>
+        <source>The savings shown here come from using a far smaller model, not from the laptop.</source>
+        <translation>Les économies affichées ici viennent du fait d'utiliser un modèle beaucoup plus petit, pas de l'ordinateur portable.</translation>
+    </message>
+    <message>
+        <source>Not shown: how good each answer is (a bigger model may answer better, or first time), training either model (see the training card), or making the laptop.</source>
+        <translation>Ne sont pas pris en compte : la qualité de chaque réponse (un modèle plus gros peut mieux répondre, ou du premier coup), l'entraînement des deux modèles (voir la fiche sur l'entraînement) et la fabrication de l'ordinateur portable.</translation>
+    </message>
+    <message>
+        <source>CO₂ and water count electricity on both sides; making the datacenter's servers and GPUs adds about {co2} CO₂ for this answer (EcoLogits).</source>
+        <translation>Le CO₂ et l'eau comptent l'électricité des deux côtés ; la fabrication des serveurs et des GPU du datacenter ajoute environ {co2} de CO₂ pour cette réponse (EcoLogits).</translation>
+    </message>
+    <message>
+        <source>The money compares API prices, which pay for hardware, staff and margin, with only the electricity this computer drew.</source>
+        <translation>Le coût compare les prix des API, qui paient le matériel, le personnel et la marge, à la seule électricité consommée par cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -469,6 +558,77 @@
     </message>
 </context>
 <context>
+    <name>Download</name>
+    <message>
+        <source>“{url}” is not a web address.</source>
+        <translation>« {url} » n'est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>“{name}” is already installed.</source>
+        <translation>« {name} » est déjà installé.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for this model: it needs {needed} and only {free} is free. Free up some space, then try again.</source>
+        <translation>Il n'y a pas assez d'espace libre sur le disque pour ce modèle : il lui faut {needed} et seulement {free} sont libres. Libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>Le téléchargement a été annulé.</translation>
+    </message>
+    <message>
+        <source>The download is paused. Resume it to continue.</source>
+        <translation>Le téléchargement est en pause. Reprenez-le pour continuer.</translation>
+    </message>
+    <message>
+        <source>The server did not resume the download.</source>
+        <translation>Le serveur n'a pas repris le téléchargement.</translation>
+    </message>
+    <message>
+        <source>The model file was not found on the server (error 404). The model list may be out of date: refresh it and try again.</source>
+        <translation>Le fichier du modèle est introuvable sur le serveur (erreur 404). La liste des modèles n'est peut-être plus à jour : actualisez-la et réessayez.</translation>
+    </message>
+    <message>
+        <source>The server refused the download (error {code}). Try again later.</source>
+        <translation>Le serveur a refusé le téléchargement (erreur {code}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check your internet connection and try again.</source>
+        <translation>Impossible de joindre le serveur. Vérifiez votre connexion à Internet et réessayez.</translation>
+    </message>
+    <message>
+        <source>The server is offering a different file ({offered}) from the one expected ({expected}), so it was not downloaded.</source>
+        <translation>Le serveur propose un fichier différent ({offered}) de celui attendu ({expected}) : il n'a donc pas été téléchargé.</translation>
+    </message>
+    <message>
+        <source>The model could not be saved in {folder}.</source>
+        <translation>Le modèle n'a pas pu être enregistré dans {folder}.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering for {seconds} seconds. Check your connection and try again: the download will continue where it stopped.</source>
+        <translation>Le serveur n'a plus répondu pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
+    </message>
+    <message>
+        <source>The connection was lost after {done} of {total}. Try again: the download will continue where it stopped.</source>
+        <translation>La connexion a été perdue après {done} sur {total}. Réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. Try again: the download will continue where it stopped.</source>
+        <translation>La connexion a été perdue. Réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
+    </message>
+    <message>
+        <source>The downloaded file has the wrong size, so it was deleted. Download it again.</source>
+        <translation>Le fichier téléchargé n'a pas la bonne taille : il a donc été supprimé. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match), so it was deleted. Download it again.</source>
+        <translation>Le fichier téléchargé est endommagé (sa somme de contrôle ne correspond pas) : il a donc été supprimé. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The downloaded file cannot be used, so it was deleted. {reason}</source>
+        <translation>Le fichier téléchargé est inutilisable : il a donc été supprimé. {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DownloadPanel</name>
     <message>
         <source>Download progress</source>
@@ -595,6 +755,57 @@
     <message>
         <source>about {distance} by car</source>
         <translation>environ {distance} en voiture</translation>
+    </message>
+</context>
+<context>
+    <name>Footprint</name>
+    <message>
+        <source>CO₂ and water use the electricity of {grid} ({co2} g CO₂e and {water} L of water per kWh).</source>
+        <translation>Le CO₂ et l'eau sont calculés avec l'électricité de {grid} ({co2} g de CO₂e et {water} L d'eau par kWh).</translation>
+    </message>
+    <message>
+        <source>Measured with the CPU's RAPL energy counters: the processor used {package} J in {wall} s; {idle} W of idle power measured at start-up ({idle_j} J) is taken off, and memory is counted at {ram} W ({ram_j} J).</source>
+        <translation>Mesuré avec les compteurs d'énergie RAPL du processeur : il a consommé {package} J en {wall} s ; la consommation au repos mesurée au démarrage, {idle} W ({idle_j} J), est retranchée, et la mémoire est comptée à {ram} W ({ram_j} J).</translation>
+    </message>
+    <message>
+        <source>Measured with the CPU's RAPL energy counters: the processor used {package} J in {wall} s; no idle power was measured, so none is taken off, and memory is counted at {ram} W ({ram_j} J).</source>
+        <translation>Mesuré avec les compteurs d'énergie RAPL du processeur : il a consommé {package} J en {wall} s ; aucune consommation au repos n'a été mesurée, donc rien n'est retranché, et la mémoire est comptée à {ram} W ({ram_j} J).</translation>
+    </message>
+    <message>
+        <source>The counters cover every program on the machine, not only this app.</source>
+        <translation>Les compteurs couvrent tous les programmes de la machine, pas seulement cette application.</translation>
+    </message>
+    <message>
+        <source>Range: the low end counts only this app's own memory; the high end keeps the idle power.</source>
+        <translation>Fourchette : le bas ne compte que la mémoire de cette application ; le haut conserve la consommation au repos.</translation>
+    </message>
+    <message>
+        <source>an unidentified CPU</source>
+        <translation>un processeur non identifié</translation>
+    </message>
+    <message>
+        <source>Estimated, because {reason}.</source>
+        <translation>Estimé, car {reason}.</translation>
+    </message>
+    <message>
+        <source>Estimated.</source>
+        <translation>Estimé.</translation>
+    </message>
+    <message>
+        <source>The CPU ({model}, rated {tdp} W for {threads} threads) is counted at {per_thread} W per busy thread ({cpu_j} J), and memory at {ram} W for the whole answer.</source>
+        <translation>Le processeur ({model}, d'une puissance nominale de {tdp} W pour {threads} threads) est compté à {per_thread} W par thread occupé ({cpu_j} J), et la mémoire à {ram} W pendant toute la réponse.</translation>
+    </message>
+    <message>
+        <source>The CPU ({model}, not in the table, so {tdp} W is assumed for {threads} threads) is counted at {per_thread} W per busy thread ({cpu_j} J), and memory at {ram} W for the whole answer.</source>
+        <translation>Le processeur ({model}, absent du tableau, donc supposé à {tdp} W pour {threads} threads) est compté à {per_thread} W par thread occupé ({cpu_j} J), et la mémoire à {ram} W pendant toute la réponse.</translation>
+    </message>
+    <message>
+        <source>This app used {cpu} s of CPU time in {wall} s.</source>
+        <translation>Cette application a utilisé {cpu} s de temps processeur en {wall} s.</translation>
+    </message>
+    <message>
+        <source>Range: the low end assumes half the rated power and only this app's memory; the high end shares the power among the {cores} physical cores instead of the threads.</source>
+        <translation>Fourchette : le bas suppose la moitié de la puissance nominale et ne compte que la mémoire de cette application ; le haut répartit la puissance entre les {cores} cœurs physiques plutôt qu'entre les threads.</translation>
     </message>
 </context>
 <context>
@@ -777,6 +988,21 @@
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
         <translation>Ouvrir le lien d'une source utilise Internet ; rien d'autre dans Smaller ne le fait.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>There is not enough free disk space to copy this model ({needed} needed, {free} free). Free up some space, or import it without copying.</source>
+        <translation>Il n'y a pas assez d'espace libre sur le disque pour copier ce modèle ({needed} nécessaires, {free} libres). Libérez de la place, ou importez-le sans le copier.</translation>
+    </message>
+    <message>
+        <source>The model could not be copied into {folder}.</source>
+        <translation>Le modèle n'a pas pu être copié dans {folder}.</translation>
+    </message>
+    <message>
+        <source>This model is already installed as “{name}”.</source>
+        <translation>Ce modèle est déjà installé sous le nom « {name} ».</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1245,97 @@
     <message>
         <source>Message from {author}</source>
         <translation>Message de {author}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFile</name>
+    <message>
+        <source>it looks like a web page</source>
+        <translation>il ressemble à une page web</translation>
+    </message>
+    <message>
+        <source>it is only a small placeholder for the model, not the model itself</source>
+        <translation>ce n'est qu'un petit fichier qui tient la place du modèle, pas le modèle lui-même</translation>
+    </message>
+    <message>
+        <source>it is in an older model format this app cannot use</source>
+        <translation>il est dans un ancien format de modèle que cette application ne peut pas utiliser</translation>
+    </message>
+    <message>
+        <source>it looks like a ZIP archive</source>
+        <translation>il ressemble à une archive ZIP</translation>
+    </message>
+    <message>
+        <source>it looks like a Safetensors model; look for a GGUF version of it</source>
+        <translation>il ressemble à un modèle Safetensors ; cherchez-en une version GGUF</translation>
+    </message>
+    <message>
+        <source>Download the model again or choose another file.</source>
+        <translation>Téléchargez à nouveau le modèle ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>The model file “{name}” could not be found.</source>
+        <translation>Le fichier de modèle « {name} » est introuvable.</translation>
+    </message>
+    <message>
+        <source>The model file “{name}” could not be opened.</source>
+        <translation>Le fichier de modèle « {name} » n'a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder or device, not a model file. Choose a model file.</source>
+        <translation>« {name} » est un dossier ou un périphérique, pas un fichier de modèle. Choisissez un fichier de modèle.</translation>
+    </message>
+    <message>
+        <source>The model file “{name}” is empty, so its download probably failed.</source>
+        <translation>Le fichier de modèle « {name} » est vide : son téléchargement a sans doute échoué.</translation>
+    </message>
+    <message>
+        <source>The model file “{name}” is incomplete (it stops after {size}), probably because its download was interrupted. Download it again.</source>
+        <translation>Le fichier de modèle « {name} » est incomplet (il s'arrête après {size}), sans doute parce que son téléchargement a été interrompu. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The model file “{name}” could not be read.</source>
+        <translation>Le fichier de modèle « {name} » n'a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>This file is not a GGUF model file ({what}).</source>
+        <translation>Ce fichier n'est pas un fichier de modèle GGUF ({what}).</translation>
+    </message>
+    <message>
+        <source>This file is not a GGUF model file.</source>
+        <translation>Ce fichier n'est pas un fichier de modèle GGUF.</translation>
+    </message>
+    <message>
+        <source>This model file uses a version of the GGUF format ({version}) that this app cannot read.</source>
+        <translation>Ce fichier de modèle utilise une version du format GGUF ({version}) que cette application ne sait pas lire.</translation>
+    </message>
+    <message>
+        <source>The model file “{name}” is damaged and cannot be read.</source>
+        <translation>Le fichier de modèle « {name} » est endommagé et ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>Choose a different model.</source>
+        <translation>Choisissez un autre modèle.</translation>
+    </message>
+    <message>
+        <source>This app cannot run this kind of model ({architecture}).</source>
+        <translation>Cette application ne peut pas faire tourner ce type de modèle ({architecture}).</translation>
+    </message>
+    <message>
+        <source>This app cannot run this kind of model.</source>
+        <translation>Cette application ne peut pas faire tourner ce type de modèle.</translation>
+    </message>
+    <message>
+        <source>This model needs a newer engine than the one built into this app.</source>
+        <translation>Ce modèle demande un moteur plus récent que celui intégré à cette application.</translation>
+    </message>
+    <message>
+        <source>This size of Gemma 2 model would crash this app’s engine, so it was not loaded.</source>
+        <translation>Un modèle Gemma 2 de cette taille ferait planter le moteur de cette application : il n'a donc pas été chargé.</translation>
+    </message>
+    <message>
+        <source>This model needs about {needed} of memory, but only {free} is free right now. Close other programs, or choose a smaller model.</source>
+        <translation>Ce modèle a besoin d'environ {needed} de mémoire, mais seulement {free} sont libres en ce moment. Fermez d'autres programmes, ou choisissez un modèle plus petit.</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +2087,160 @@
     <message>
         <source>Show the resource panel</source>
         <translation>Afficher le panneau des ressources</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Your disk is full: {what}. Free some space; earlier chats are safe.</source>
+        <translation>Votre disque est plein : {what}. Libérez de la place ; les conversations précédentes ne risquent rien.</translation>
+    </message>
+    <message>
+        <source>Smaller can't write to your chats file: {what}. Check that the file and its folder are not read-only; earlier chats are safe.</source>
+        <translation>Smaller ne peut pas écrire dans le fichier de vos conversations : {what}. Vérifiez que le fichier et son dossier ne sont pas en lecture seule ; les conversations précédentes ne risquent rien.</translation>
+    </message>
+    <message>
+        <source>Your chats file is in use by another program (perhaps Smaller is open twice): {what}. Close the other one and try again.</source>
+        <translation>Le fichier de vos conversations est utilisé par un autre programme (Smaller est peut-être ouvert deux fois) : {what}. Fermez l'autre et réessayez.</translation>
+    </message>
+    <message>
+        <source>Your chats file seems damaged: {what}. It has been left as it is.</source>
+        <translation>Le fichier de vos conversations semble endommagé : {what}. Il a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {what}. Restarting Smaller may help. ({error})</source>
+        <translation>Un problème est survenu : {what}. Redémarrer Smaller peut aider. ({error})</translation>
+    </message>
+    <message>
+        <source>your chats could not be opened</source>
+        <translation>vos conversations n'ont pas pu être ouvertes</translation>
+    </message>
+    <message>
+        <source>Smaller could not open the folder of your chats ({error}). Check that it exists and is writable.</source>
+        <translation>Smaller n'a pas pu ouvrir le dossier de vos conversations ({error}). Vérifiez qu'il existe et qu'il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Your chats file was made by a newer version of Smaller (format {version}; this one knows up to {known}). Update Smaller to use it; the file was not changed.</source>
+        <translation>Le fichier de vos conversations a été créé par une version plus récente de Smaller (format {version} ; celle-ci connaît jusqu'au format {known}). Mettez Smaller à jour pour l'utiliser ; le fichier n'a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>your chats file could not be prepared</source>
+        <translation>le fichier de vos conversations n'a pas pu être préparé</translation>
+    </message>
+    <message>
+        <source>your chats could not be read</source>
+        <translation>vos conversations n'ont pas pu être lues</translation>
+    </message>
+    <message>
+        <source>the new chat could not be saved</source>
+        <translation>la nouvelle conversation n'a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>the new name could not be saved</source>
+        <translation>le nouveau nom n'a pas pu être enregistré</translation>
+    </message>
+    <message>
+        <source>the instructions could not be saved</source>
+        <translation>les instructions n'ont pas pu être enregistrées</translation>
+    </message>
+    <message>
+        <source>the chat could not be deleted</source>
+        <translation>la conversation n'a pas pu être supprimée</translation>
+    </message>
+    <message>
+        <source>the last message could not be saved</source>
+        <translation>le dernier message n'a pas pu être enregistré</translation>
+    </message>
+    <message>
+        <source>the answer could not be saved</source>
+        <translation>la réponse n'a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>the message could not be deleted</source>
+        <translation>le message n'a pas pu être supprimé</translation>
+    </message>
+    <message>
+        <source>an unfinished answer could not be marked as stopped</source>
+        <translation>une réponse inachevée n'a pas pu être marquée comme interrompue</translation>
+    </message>
+    <message>
+        <source>Your saved chats could not be read (the file {path} seems damaged). It has been left untouched; chats of this session will not be saved. To start afresh, move that file elsewhere and restart Smaller.</source>
+        <translation>Vos conversations enregistrées n'ont pas pu être lues (le fichier {path} semble endommagé). Il n'a pas été modifié ; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
+    </message>
+    <message>
+        <source>Your saved chats could not be read (the file {path} could not be opened: {error}). It has been left untouched; chats of this session will not be saved. To start afresh, move that file elsewhere and restart Smaller.</source>
+        <translation>Vos conversations enregistrées n'ont pas pu être lues (le fichier {path} n'a pas pu être ouvert : {error}). Il n'a pas été modifié ; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
+    </message>
+    <message>
+        <source>Your chats file was made by a newer version of Smaller: you can read your chats, but changes in this session will not be saved. Update Smaller to keep saving.</source>
+        <translation>Le fichier de vos conversations a été créé par une version plus récente de Smaller : vous pouvez lire vos conversations, mais les modifications de cette session ne seront pas enregistrées. Mettez Smaller à jour pour continuer à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Your chats file is read-only: you can read your chats, but changes in this session will not be saved.</source>
+        <translation>Le fichier de vos conversations est en lecture seule : vous pouvez lire vos conversations, mais les modifications de cette session ne seront pas enregistrées.</translation>
+    </message>
+    <message>
+        <source>Your chats could not be opened ({error}).</source>
+        <translation>Vos conversations n'ont pas pu être ouvertes ({error}).</translation>
+    </message>
+    <message>
+        <source>{problem} For now, you can read your chats, but changes in this session will not be saved.</source>
+        <translation>{problem} Pour l'instant, vous pouvez lire vos conversations, mais les modifications de cette session ne seront pas enregistrées.</translation>
+    </message>
+    <message>
+        <source>{problem} Chats of this session will not be saved.</source>
+        <translation>{problem} Les conversations de cette session ne seront pas enregistrées.</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <source>Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W is at most {meta_gwh} GWh for the GPUs alone. The seed's {seed_gwh} GWh has no source we could find; it would mean the GPUs averaged {seed_w} W, about half their rated power.</source>
+        <translation>Meta donne des heures de GPU, pas une énergie : {gpu_hours} millions d'heures à {gpu_w} W font au plus {meta_gwh} GWh pour les seuls GPU. Nous n'avons trouvé aucune source pour les {seed_gwh} GWh de l'article d'origine ; ils supposeraient que les GPU ont consommé en moyenne {seed_w} W, environ la moitié de leur puissance nominale.</translation>
+    </message>
+    <message>
+        <source>CO₂</source>
+        <translation>CO₂</translation>
+    </message>
+    <message>
+        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The seed's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
+        <translation>Meta déclare {meta_t} t d'après les réseaux électriques utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article d'origine pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
+    </message>
+    <message>
+        <source>Diesel and car</source>
+        <translation>Gazole et voiture</translation>
+    </message>
+    <message>
+        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the seed says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres} million. The seed's {seed_km} million km assume a car burning {seed_l_per_100km} L per 100 km; at the {car_g} g/km of an average new European car it is {car_km} million km.</source>
+        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} millions de litres, comme le dit l'article d'origine ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), cela fait {upstream_litres} millions. Les {seed_km} millions de km de l'article d'origine supposent une voiture qui consomme {seed_l_per_100km} L aux 100 km ; aux {car_g} g/km d'une voiture neuve européenne moyenne, cela fait {car_km} millions de km.</translation>
+    </message>
+    <message>
+        <source>GPUs and days</source>
+        <translation>GPU et jours</translation>
+    </message>
+    <message>
+        <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the seed's {seed_gpus} GPUs and {seed_days} days.</source>
+        <translation>Les chiffres concordent : {gpu_hours} millions d'heures de GPU sur {gpus} GPU font {days} jours sans interruption, proches des {seed_gpus} GPU et {seed_days} jours de l'article d'origine.</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>The seed's ${cost} million is in no Meta source; it equals ${usd_per_hour} per GPU hour, an assumed rental price.</source>
+        <translation>Les {cost} millions de dollars de l'article d'origine ne figurent dans aucune source de Meta ; ils correspondent à {usd_per_hour} $ par heure de GPU, un prix de location supposé.</translation>
+    </message>
+    <message>
+        <source>People's electricity</source>
+        <translation>Électricité des habitants</translation>
+    </message>
+    <message>
+        <source>{kwh} kWh per person is French household use only; France's whole consumption ({france_twh} TWh) also counts industry and services. The division is right: {people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.</source>
+        <translation>{kwh} kWh par personne ne correspond qu'à la consommation des ménages français ; la consommation totale de la France ({france_twh} TWh) compte aussi l'industrie et les services. La division est juste : {people_seed} personnes pour {seed_gwh} GWh, ou {people_meta} pour {meta_gwh} GWh.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from desktop.core.compare.local import LocalAnswer
 from desktop.core.compare.ratios import Ratio, ratio_words
 from desktop.core.footprint.answer import format_co2, plain_number
 from desktop.core.footprint.grid import GridFactors, grid_factors
+from desktop.core.i18n import translate
 
 DEFAULT_DATACENTER = "huggingface_hub"  # where EcoLogits places Llama 3.1 405B
 MODEL_NAME = "Llama 3.1 405B Instruct"
@@ -141,35 +142,64 @@ def _cost_by_host(prices: dict[str, ApiPrice], prompt: int, output: int) -> dict
 def _why_range(hw: Hardware405B, data: ComparisonData) -> str:
     latency_s = ecologits_latency_s_per_token(data.value("parameters_billion"))
     itl_ms = data.value("mlenergy_405b_median_itl_ms")
-    return (
+    return translate(
+        "Comparison",
         "The low estimate is measured on 8 GPUs sharing their work among 64 requests at once "
-        f"({plain_number(itl_ms)} ms per token); the high one, EcoLogits' model, assumes 16-bit "
-        f"weights on {hw.gpus} GPUs and {plain_number(latency_s)} s per token, so it charges "
-        "each answer for more GPUs and more server time."
-    )
+        "({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} "
+        "GPUs and {latency} s per token, so it charges each answer for more GPUs and more server "
+        "time.",
+    ).format(itl=plain_number(itl_ms), gpus=hw.gpus, latency=plain_number(latency_s))
 
 
 def _explanation(comparison_local: LocalAnswer, embodied_g: float, data: ComparisonData) -> str:
     local = comparison_local
-    gpu_8b_j = data.value("mlenergy_8b_joules_per_token")
-    per_token = ""
+    gpu_j = plain_number(data.value("mlenergy_8b_joules_per_token"))
     if local.output_tokens > 0 and local.energy_wh > 0:
         local_j = local.energy_wh * JOULES_PER_WH / local.output_tokens
-        per_token = f", where this computer spent about {plain_number(local_j)} J per token"
-    return (
-        "This compares your answer, made on this computer, with the same prompt and the same "
-        "number of answer tokens on Llama 3.1 405B in a datacenter. "
-        "Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than "
-        "a laptop's processor. An H100 running an 8-billion-parameter model for many users at "
-        f"once spends about {plain_number(gpu_8b_j)} J per token{per_token}. The savings "
-        "shown here come from using a far smaller model, not from the laptop. "
-        "Not shown: how good each answer is (a bigger model may answer better, or first "
-        "time), training either model (see the training card), or making the laptop. CO₂ and "
-        "water count electricity on both sides; making the datacenter's servers and GPUs adds "
-        f"about {format_co2(embodied_g)} CO₂ for this answer (EcoLogits). The money compares "
-        "API prices, which pay for hardware, staff and margin, with only the electricity this "
-        "computer drew."
-    )
+        per_token = translate(
+            "Comparison",
+            "An H100 running an 8-billion-parameter model for many users at once spends about "
+            "{gpu} J per token, where this computer spent about {local} J per token.",
+        ).format(gpu=gpu_j, local=plain_number(local_j))
+    else:
+        per_token = translate(
+            "Comparison",
+            "An H100 running an 8-billion-parameter model for many users at once spends about "
+            "{gpu} J per token.",
+        ).format(gpu=gpu_j)
+    sentences = [
+        translate(
+            "Comparison",
+            "This compares your answer, made on this computer, with the same prompt and the same "
+            "number of answer tokens on Llama 3.1 405B in a datacenter.",
+        ),
+        translate(
+            "Comparison",
+            "Be fair to the datacenter: per token, a datacenter GPU is usually more efficient "
+            "than a laptop's processor.",
+        ),
+        per_token,
+        translate(
+            "Comparison",
+            "The savings shown here come from using a far smaller model, not from the laptop.",
+        ),
+        translate(
+            "Comparison",
+            "Not shown: how good each answer is (a bigger model may answer better, or first "
+            "time), training either model (see the training card), or making the laptop.",
+        ),
+        translate(
+            "Comparison",
+            "CO₂ and water count electricity on both sides; making the datacenter's servers and "
+            "GPUs adds about {co2} CO₂ for this answer (EcoLogits).",
+        ).format(co2=format_co2(embodied_g)),
+        translate(
+            "Comparison",
+            "The money compares API prices, which pay for hardware, staff and margin, with only "
+            "the electricity this computer drew.",
+        ),
+    ]
+    return " ".join(sentences)
 
 
 def _memory_ratio(local: LocalAnswer, hw: Hardware405B) -> Ratio:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from desktop.core.compare.data import ComparisonData, comparison_data
 from desktop.core.footprint.data import Constant, FootprintData, footprint_data
 from desktop.core.footprint.grid import EUROPE_ZONE, WORLD_ZONE, grid_factors
+from desktop.core.i18n import translate
 
 HOURS_PER_DAY = 24
 
@@ -93,8 +94,9 @@ def _x(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 
-def _millions(value: float, exact: bool = False) -> str:
-    return f"{_x(value / 1e6) if exact else _n(value / 1e6)} million"
+def _m(value: float, exact: bool = False) -> str:
+    """A count in millions, without the word: '30.84' (the sentence says "million")."""
+    return _x(value / 1e6) if exact else _n(value / 1e6)
 
 
 def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreement, ...]:
@@ -103,55 +105,101 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
     ref = {key: f.value for key, f in data.training_reference.items()}
     car = footprint_data().value("car_gco2_per_km")
     people_seed, people_meta = round(d["people_at_seed_energy"]), round(d["people_at_meta_energy"])
+    common = {
+        "gpu_hours": _m(meta["gpu_hours"], True),
+        "meta_gwh": _n(d["meta_energy_gwh_at_tdp"]),
+        "seed_gwh": _x(seed["energy_gwh"]),
+        "seed_t": _x(seed["co2_t"]),
+    }
     return (
         Disagreement(
-            "Energy",
-            f"Meta gives GPU hours, not energy: {_millions(meta['gpu_hours'], True)} hours at "
-            f"{_x(meta['gpu_tdp_w'])} W is at most {_n(d['meta_energy_gwh_at_tdp'])} GWh for the "
-            f"GPUs alone. The seed's {_x(seed['energy_gwh'])} GWh has no source we could find; it "
-            f"would mean the GPUs averaged {_n(d['seed_avg_w_per_gpu'])} W, about half their "
-            "rated power.",
+            translate("Training", "Energy"),
+            translate(
+                "Training",
+                "Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W is at "
+                "most {meta_gwh} GWh for the GPUs alone. The seed's {seed_gwh} GWh has no source "
+                "we could find; it would mean the GPUs averaged {seed_w} W, about half their rated "
+                "power.",
+            ).format(**common, gpu_w=_x(meta["gpu_tdp_w"]), seed_w=_n(d["seed_avg_w_per_gpu"])),
         ),
         Disagreement(
-            "CO₂",
-            f"Meta reports {_x(meta['co2_t_location'])} t from the grids it used (about "
-            f"{_n(d['meta_gco2_per_kwh'])} g per kWh of its GPU energy), and "
-            f"{_x(meta['co2_t_market'])} t 'market-based' because it buys renewable energy to "
-            f"match. The seed's {_x(seed['co2_t'])} t over {_x(seed['energy_gwh'])} GWh is "
-            f"{_n(d['seed_gco2_per_kwh'])} g/kWh: the world average "
-            f"({_n(d['world_gco2_per_kwh'])}), not Europe's ({_n(d['europe_gco2_per_kwh'])}, "
-            f"which gives {_n(d['europe_co2_t_at_seed_energy'])} t for "
-            f"{_x(seed['energy_gwh'])} GWh or {_n(d['europe_co2_t_at_meta_energy'])} t for "
-            f"{_n(d['meta_energy_gwh_at_tdp'])} GWh).",
+            translate("Training", "CO₂"),
+            translate(
+                "Training",
+                "Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its "
+                "GPU energy), and {market_t} t 'market-based' because it buys renewable energy to "
+                "match. The seed's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world "
+                "average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for "
+                "{seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).",
+            ).format(
+                **common,
+                meta_t=_x(meta["co2_t_location"]),
+                meta_g=_n(d["meta_gco2_per_kwh"]),
+                market_t=_x(meta["co2_t_market"]),
+                seed_g=_n(d["seed_gco2_per_kwh"]),
+                world_g=_n(d["world_gco2_per_kwh"]),
+                europe_g=_n(d["europe_gco2_per_kwh"]),
+                europe_t_seed=_n(d["europe_co2_t_at_seed_energy"]),
+                europe_t_meta=_n(d["europe_co2_t_at_meta_energy"]),
+            ),
         ),
         Disagreement(
-            "Diesel and car",
-            f"{_x(seed['co2_t'])} t / {_x(seed['diesel_kg_per_litre'])} kg per litre = "
-            f"{_millions(d['seed_diesel_litres'])} litres, as the seed says; counting the fuel's "
-            f"production too ({_x(ref['diesel_kg_per_litre_upstream'])} kg per litre) it is "
-            f"{_millions(d['diesel_litres_with_upstream'])}. The seed's "
-            f"{_millions(seed['car_km'], True)} km assume a car burning "
-            f"{_n(d['seed_litres_per_100km'])} L per 100 km; at the {_x(car)} g/km of an average "
-            f"new European car it is {_millions(d['car_km_at_app_factor'])} km.",
+            translate("Training", "Diesel and car"),
+            translate(
+                "Training",
+                "{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the seed "
+                "says; counting the fuel's production too ({upstream_kg} kg per litre) it is "
+                "{upstream_litres} million. The seed's {seed_km} million km assume a car burning "
+                "{seed_l_per_100km} L per 100 km; at the {car_g} g/km of an average new European "
+                "car it is {car_km} million km.",
+            ).format(
+                **common,
+                diesel_kg=_x(seed["diesel_kg_per_litre"]),
+                litres=_m(d["seed_diesel_litres"]),
+                upstream_kg=_x(ref["diesel_kg_per_litre_upstream"]),
+                upstream_litres=_m(d["diesel_litres_with_upstream"]),
+                seed_km=_m(seed["car_km"], True),
+                seed_l_per_100km=_n(d["seed_litres_per_100km"]),
+                car_g=_x(car),
+                car_km=_m(d["car_km_at_app_factor"]),
+            ),
         ),
         Disagreement(
-            "GPUs and days",
-            f"They agree: {_millions(meta['gpu_hours'], True)} GPU hours on "
-            f"{_x(meta['gpus'])} GPUs is {_n(d['days_on_all_gpus'])} days non-stop, close "
-            f"to the seed's {_x(seed['gpus'])} GPUs and {_x(seed['days'])} days.",
+            translate("Training", "GPUs and days"),
+            translate(
+                "Training",
+                "They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days "
+                "non-stop, close to the seed's {seed_gpus} GPUs and {seed_days} days.",
+            ).format(
+                **common,
+                gpus=_x(meta["gpus"]),
+                days=_n(d["days_on_all_gpus"]),
+                seed_gpus=_x(seed["gpus"]),
+                seed_days=_x(seed["days"]),
+            ),
         ),
         Disagreement(
-            "Cost",
-            f"The seed's ${_millions(seed['cost_usd'], True)} is in no Meta source; it equals "
-            f"${_n(d['seed_usd_per_gpu_hour'])} per GPU hour, an assumed rental price.",
+            translate("Training", "Cost"),
+            translate(
+                "Training",
+                "The seed's ${cost} million is in no Meta source; it equals ${usd_per_hour} per "
+                "GPU hour, an assumed rental price.",
+            ).format(cost=_m(seed["cost_usd"], True), usd_per_hour=_n(d["seed_usd_per_gpu_hour"])),
         ),
         Disagreement(
-            "People's electricity",
-            f"{_x(seed['kwh_per_person_france'])} kWh per person is French household use only; "
-            f"France's whole consumption ({_x(ref['france_consumption_twh'])} TWh) also counts "
-            f"industry and services. The division is right: {people_seed:,} people for "
-            f"{_x(seed['energy_gwh'])} GWh, or {people_meta:,} for "
-            f"{_n(d['meta_energy_gwh_at_tdp'])} GWh.",
+            translate("Training", "People's electricity"),
+            translate(
+                "Training",
+                "{kwh} kWh per person is French household use only; France's whole consumption "
+                "({france_twh} TWh) also counts industry and services. The division is right: "
+                "{people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.",
+            ).format(
+                **common,
+                kwh=_x(seed["kwh_per_person_france"]),
+                france_twh=_x(ref["france_consumption_twh"]),
+                people_seed=f"{people_seed:,}",
+                people_meta=f"{people_meta:,}",
+            ),
         ),
     )
 

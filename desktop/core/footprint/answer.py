@@ -24,6 +24,7 @@ from desktop.core.footprint.estimate import (
 )
 from desktop.core.footprint.grid import GridFactors
 from desktop.core.footprint.sampler import ResourceUsage
+from desktop.core.i18n import translate
 
 Method = Literal["measured", "estimated"]
 
@@ -140,9 +141,14 @@ def build_footprint(
     sources: list[str],
 ) -> AnswerFootprint:
     """Apply the grid factors to an energy range (CO2 and water scale linearly with energy)."""
-    grid_words = (
-        f"CO₂ and water use the electricity of {grid.name} ({plain_number(grid.gco2_per_kwh)} g "
-        f"CO₂e and {plain_number(grid.water_l_per_kwh)} L of water per kWh)."
+    grid_words = translate(
+        "Footprint",
+        "CO₂ and water use the electricity of {grid} ({co2} g CO₂e and {water} L of water per "
+        "kWh).",
+    ).format(
+        grid=grid.name,
+        co2=plain_number(grid.gco2_per_kwh),
+        water=plain_number(grid.water_l_per_kwh),
     )
     return AnswerFootprint(
         energy_wh=energy.wh,
@@ -192,19 +198,40 @@ def measured_footprint(
     idle = idle_w or 0.0
     energy = measured_energy(package_j, usage.wall_s, idle, usage.peak_rss_mb, data)
     ram_w = data.value("ram_watts_machine")
-    idle_words = (
-        f"{plain_number(idle)} W of idle power measured at start-up "
-        f"({plain_number(idle * usage.wall_s)} J) is taken off"
-        if idle_w is not None
-        else "no idle power was measured, so none is taken off"
-    )
-    explanation = (
-        f"Measured with the CPU's RAPL energy counters: the processor used "
-        f"{plain_number(package_j)} J in {plain_number(usage.wall_s)} s; {idle_words}, and "
-        f"memory is counted at {plain_number(ram_w)} W "
-        f"({plain_number(ram_w * usage.wall_s)} J). The counters cover every program on the "
-        "machine, not only this app. Range: the low end counts only this app's own memory; "
-        "the high end keeps the idle power."
+    numbers = {
+        "package": plain_number(package_j),
+        "wall": plain_number(usage.wall_s),
+        "idle": plain_number(idle),
+        "idle_j": plain_number(idle * usage.wall_s),
+        "ram": plain_number(ram_w),
+        "ram_j": plain_number(ram_w * usage.wall_s),
+    }
+    if idle_w is not None:
+        measured = translate(
+            "Footprint",
+            "Measured with the CPU's RAPL energy counters: the processor used {package} J in "
+            "{wall} s; {idle} W of idle power measured at start-up ({idle_j} J) is taken off, "
+            "and memory is counted at {ram} W ({ram_j} J).",
+        )
+    else:
+        measured = translate(
+            "Footprint",
+            "Measured with the CPU's RAPL energy counters: the processor used {package} J in "
+            "{wall} s; no idle power was measured, so none is taken off, and memory is counted "
+            "at {ram} W ({ram_j} J).",
+        )
+    explanation = " ".join(
+        [
+            measured.format(**numbers),
+            translate(
+                "Footprint", "The counters cover every program on the machine, not only this app."
+            ),
+            translate(
+                "Footprint",
+                "Range: the low end counts only this app's own memory; the high end keeps the "
+                "idle power.",
+            ),
+        ]
     )
     return build_footprint(
         energy, "measured", grid, explanation, [RAPL_SOURCE, *_ram_sources(data)]
@@ -223,20 +250,47 @@ def estimated_footprint(
     energy = estimate_energy(usage.cpu_s, usage.wall_s, usage.peak_rss_mb, profile, data)
     per_thread_w = profile.tdp_w / profile.logical_cpus
     cpu_j = per_thread_w * usage.cpu_s
-    model = profile.model or "an unidentified CPU"
-    rating = (
-        f"rated {plain_number(profile.tdp_w)} W"
-        if profile.matched
-        else f"not in the table, so {plain_number(profile.tdp_w)} W is assumed"
-    )
-    explanation = (
-        f"Estimated{', because ' + reason.rstrip('.') if reason else ''}. This app used "
-        f"{plain_number(usage.cpu_s)} s of CPU time in {plain_number(usage.wall_s)} s. The CPU "
-        f"({model}, {rating} for {profile.logical_cpus} threads) is counted at "
-        f"{plain_number(per_thread_w)} W per busy thread ({plain_number(cpu_j)} J), and memory "
-        f"at {plain_number(data.value('ram_watts_machine'))} W for the whole answer. Range: the "
-        "low end assumes half the rated power and only this app's memory; the high end shares "
-        f"the power among the {profile.physical_cores} physical cores instead of the threads."
+    numbers = {
+        "model": profile.model or translate("Footprint", "an unidentified CPU"),
+        "tdp": plain_number(profile.tdp_w),
+        "threads": profile.logical_cpus,
+        "per_thread": plain_number(per_thread_w),
+        "cpu_j": plain_number(cpu_j),
+        "ram": plain_number(data.value("ram_watts_machine")),
+    }
+    if reason:
+        estimated = translate("Footprint", "Estimated, because {reason}.").format(
+            reason=reason.rstrip(".")
+        )
+    else:
+        estimated = translate("Footprint", "Estimated.")
+    if profile.matched:
+        cpu_words = translate(
+            "Footprint",
+            "The CPU ({model}, rated {tdp} W for {threads} threads) is counted at {per_thread} W "
+            "per busy thread ({cpu_j} J), and memory at {ram} W for the whole answer.",
+        )
+    else:
+        cpu_words = translate(
+            "Footprint",
+            "The CPU ({model}, not in the table, so {tdp} W is assumed for {threads} threads) is "
+            "counted at {per_thread} W per busy thread ({cpu_j} J), and memory at {ram} W for "
+            "the whole answer.",
+        )
+    explanation = " ".join(
+        [
+            estimated,
+            translate("Footprint", "This app used {cpu} s of CPU time in {wall} s.").format(
+                cpu=plain_number(usage.cpu_s), wall=plain_number(usage.wall_s)
+            ),
+            cpu_words.format(**numbers),
+            translate(
+                "Footprint",
+                "Range: the low end assumes half the rated power and only this app's memory; the "
+                "high end shares the power among the {cores} physical cores instead of the "
+                "threads.",
+            ).format(cores=profile.physical_cores),
+        ]
     )
     sources = [
         profile.tdp_source,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from desktop.core.errors import PlainError
+from desktop.core.i18n import translate
 from desktop.core.modelfile import KNOWN_ARCHES
 from desktop.core.paths import resource_path
 
@@ -288,19 +289,24 @@ def refresh_catalog(
             body = response.read(_MAX_CATALOG_BYTES + 1)
     except urllib.error.HTTPError as exc:
         exc.close()
-        msg = f"The model list could not be downloaded (the server answered {exc.code})."
+        msg = translate(
+            "Catalog", "The model list could not be downloaded (the server answered {code})."
+        ).format(code=exc.code)
         raise CatalogError("http_error", msg, f"{url}: {exc}") from None
     except (urllib.error.URLError, OSError) as exc:
-        msg = "The model list could not be downloaded. Check your internet connection."
+        msg = translate(
+            "Catalog", "The model list could not be downloaded. Check your internet connection."
+        )
         raise CatalogError("connection", msg, f"{url}: {exc}") from None
     if len(body) > _MAX_CATALOG_BYTES:
-        raise CatalogError("invalid", "The server sent something that is not a model list.", url)
+        msg = translate("Catalog", "The server sent something that is not a model list.")
+        raise CatalogError("invalid", msg, url)
     try:
         raw_entries = json.loads(body.decode("utf-8"))
         if not isinstance(raw_entries, list):
             raise ValueError("not a list")
     except ValueError as exc:
-        msg = "The server sent something that is not a model list."
+        msg = translate("Catalog", "The server sent something that is not a model list.")
         raise CatalogError("invalid", msg, f"{url}: {exc}") from None
 
     bundled = load_bundled_catalog()
@@ -319,7 +325,7 @@ def refresh_catalog(
         if all(e.filename != entry.filename for e in entries):
             entries.append(entry)
     if not entries:
-        msg = "The downloaded model list has no model this app can run."
+        msg = translate("Catalog", "The downloaded model list has no model this app can run.")
         raise CatalogError("empty", msg, f"{url}: {len(raw_entries)} entries, none runnable")
 
     date = time.strftime("%Y-%m-%d", time.gmtime())

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from desktop.core.errors import PlainError
+from desktop.core.i18n import translate
 from desktop.core.modelfile import ModelFileError, ModelInfo, human_size, preflight
 from desktop.core.models.catalog import CatalogEntry
 from desktop.core.models.installed import models_dir
@@ -140,9 +141,11 @@ class Download:
         """Download (or resume), verify, preflight, rename. Returns the final path."""
         name = self.dest.name
         if urllib.parse.urlsplit(self.url).scheme not in ("http", "https"):
-            raise DownloadError("bad_url", f"“{self.url}” is not a web address.", self.url)
+            msg = translate("Download", "“{url}” is not a web address.").format(url=self.url)
+            raise DownloadError("bad_url", msg, self.url)
         if self.dest.exists():
-            raise DownloadError("exists", f"“{name}” is already installed.", str(self.dest))
+            msg = translate("Download", "“{name}” is already installed.").format(name=name)
+            raise DownloadError("exists", msg, str(self.dest))
         self.dest.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._fetch(on_progress)
@@ -168,18 +171,19 @@ class Download:
     def _check_space(self, still_needed: int) -> None:
         free = self.disk_usage(self.dest.parent).free
         if still_needed + SPACE_MARGIN > free:
-            msg = (
-                f"There is not enough free disk space for this model: it needs "
-                f"{human_size(still_needed + SPACE_MARGIN)} and only {human_size(free)} is free. "
-                "Free up some space, then try again."
-            )
+            msg = translate(
+                "Download",
+                "There is not enough free disk space for this model: it needs {needed} and only "
+                "{free} is free. Free up some space, then try again.",
+            ).format(needed=human_size(still_needed + SPACE_MARGIN), free=human_size(free))
             raise DownloadError("disk_full", msg, f"{self.dest.parent}: free {free} B")
 
     def _stop_if_asked(self) -> None:
         if self.cancel_event.is_set():
-            raise DownloadError("cancelled", "The download was cancelled.")
+            raise DownloadError("cancelled", translate("Download", "The download was cancelled."))
         if self.pause_event.is_set():
-            raise DownloadError("paused", "The download is paused. Resume it to continue.")
+            msg = translate("Download", "The download is paused. Resume it to continue.")
+            raise DownloadError("paused", msg)
 
     def _fetch(self, on_progress: Callable[[Progress], None] | None) -> None:
         for _attempt in range(2):  # a second time only when the .part had to be thrown away
@@ -194,7 +198,8 @@ class Download:
             self._stop_if_asked()
             if self._fetch_from(offset, on_progress):
                 return
-        raise DownloadError("connection", "The server did not resume the download.", self.url)
+        msg = translate("Download", "The server did not resume the download.")
+        raise DownloadError("connection", msg, self.url)
 
     def _open(self, offset: int) -> http.client.HTTPResponse | None:
         """The response, or None when the server cannot resume at `offset` (answer 416)."""
@@ -212,17 +217,23 @@ class Download:
             if exc.code == 416 and offset:
                 return None
             if exc.code in (404, 410):
-                msg = (
+                msg = translate(
+                    "Download",
                     "The model file was not found on the server (error 404). The model list may "
-                    "be out of date: refresh it and try again."
+                    "be out of date: refresh it and try again.",
                 )
                 raise DownloadError("not_found", msg, f"{self.url}: {exc}") from None
-            msg = f"The server refused the download (error {exc.code}). Try again later."
+            msg = translate(
+                "Download", "The server refused the download (error {code}). Try again later."
+            ).format(code=exc.code)
             raise DownloadError("http_error", msg, f"{self.url}: {exc}") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError):
                 raise self._timeout_error(exc) from None
-            msg = "The server could not be reached. Check your internet connection and try again."
+            msg = translate(
+                "Download",
+                "The server could not be reached. Check your internet connection and try again.",
+            )
             raise DownloadError("connection", msg, f"{self.url}: {exc.reason}") from None
         except TimeoutError as exc:
             raise self._timeout_error(exc) from None
@@ -247,10 +258,11 @@ class Download:
             if total is None and length is not None and length.isdigit():
                 total = offset + int(length)
             if total is not None and self.size is not None and total != self.size:
-                msg = (
-                    f"The server is offering a different file ({human_size(total)}) from the one "
-                    f"expected ({human_size(self.size)}), so it was not downloaded."
-                )
+                msg = translate(
+                    "Download",
+                    "The server is offering a different file ({offered}) from the one expected "
+                    "({expected}), so it was not downloaded.",
+                ).format(offered=human_size(total), expected=human_size(self.size))
                 raise DownloadError("wrong_size", msg, f"{self.url}: {total} != {self.size} B")
             if self.size is None and total is not None:
                 self._check_space(total - offset)
@@ -279,7 +291,9 @@ class Download:
                 except OSError as exc:
                     out.close()
                     self._check_space(len(chunk))  # raises disk_full if that was the cause
-                    msg = f"The model could not be saved in {self.dest.parent}."
+                    msg = translate("Download", "The model could not be saved in {folder}.").format(
+                        folder=self.dest.parent
+                    )
                     raise DownloadError("write_failed", msg, str(exc)) from None
                 done += len(chunk)
                 self._report(on_progress, done, total, final=False)
@@ -305,25 +319,35 @@ class Download:
         on_progress(Progress(done, total, speed, left))
 
     def _timeout_error(self, exc: BaseException) -> DownloadError:
-        msg = (
-            f"The server stopped answering for {self.timeout:g} seconds. Check your connection "
-            "and try again: the download will continue where it stopped."
-        )
+        msg = translate(
+            "Download",
+            "The server stopped answering for {seconds} seconds. Check your connection and try "
+            "again: the download will continue where it stopped.",
+        ).format(seconds=f"{self.timeout:g}")
         return DownloadError("timeout", msg, f"{self.url}: {exc!r}")
 
     def _dropped_error(self, done: int, total: int | None, exc: BaseException) -> DownloadError:
-        where = f" after {human_size(done)} of {human_size(total)}" if total else ""
-        msg = (
-            f"The connection was lost{where}. Try again: the download will continue where it "
-            "stopped."
-        )
+        if total:
+            msg = translate(
+                "Download",
+                "The connection was lost after {done} of {total}. Try again: the download will "
+                "continue where it stopped.",
+            ).format(done=human_size(done), total=human_size(total))
+        else:
+            msg = translate(
+                "Download",
+                "The connection was lost. Try again: the download will continue where it stopped.",
+            )
         return DownloadError("connection", msg, f"{self.url}: {exc!r}")
 
     def _verify(self) -> None:
         """Size, then checksums, then the loader's own preflight, all on the .part file."""
         actual = self.part.stat().st_size
         if self.size is not None and actual != self.size:
-            msg = "The downloaded file has the wrong size, so it was deleted. Download it again."
+            msg = translate(
+                "Download",
+                "The downloaded file has the wrong size, so it was deleted. Download it again.",
+            )
             raise DownloadError("wrong_size", msg, f"{actual} != {self.size} B")
         md5, sha256 = hashlib.md5(usedforsecurity=False), hashlib.sha256()
         with self.part.open("rb") as handle:
@@ -333,15 +357,18 @@ class Download:
                 self._stop_if_asked()
         for algo, want, got in (("md5", self.md5, md5), ("sha256", self.sha256, sha256)):
             if want is not None and got.hexdigest() != want:
-                msg = (
+                msg = translate(
+                    "Download",
                     "The downloaded file is damaged (its checksum does not match), so it was "
-                    "deleted. Download it again."
+                    "deleted. Download it again.",
                 )
                 raise DownloadError("checksum", msg, f"{algo} {got.hexdigest()} != {want}")
         try:
             self.info = preflight(self.part, available_ram=_ANY_RAM)
         except ModelFileError as exc:
-            msg = f"The downloaded file cannot be used, so it was deleted. {exc}"
+            msg = translate(
+                "Download", "The downloaded file cannot be used, so it was deleted. {reason}"
+            ).format(reason=exc)
             raise DownloadError("bad_file", msg, f"{exc.kind}: {exc.detail}") from None
 
 

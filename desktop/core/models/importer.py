@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import PlainError
+from desktop.core.i18n import translate
 from desktop.core.modelfile import ModelFileError, ModelInfo, human_size, preflight
 from desktop.core.models.catalog import format_of_template
 from desktop.core.models.installed import (
@@ -63,10 +64,11 @@ def _copy(source: Path, dest: Path, on_progress: Callable[[int, int], None] | No
     total = source.stat().st_size
     free = shutil.disk_usage(dest.parent).free
     if total > free:
-        msg = (
-            f"There is not enough free disk space to copy this model ({human_size(total)} "
-            f"needed, {human_size(free)} free). Free up some space, or import it without copying."
-        )
+        msg = translate(
+            "Import",
+            "There is not enough free disk space to copy this model ({needed} needed, {free} "
+            "free). Free up some space, or import it without copying.",
+        ).format(needed=human_size(total), free=human_size(free))
         raise ModelImportError("disk_full", msg, f"{dest.parent}: free {free} B")
     part = dest.with_name(dest.name + ".part")
     done = 0
@@ -82,7 +84,9 @@ def _copy(source: Path, dest: Path, on_progress: Callable[[int, int], None] | No
         os.replace(part, dest)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        msg = f"The model could not be copied into {dest.parent}."
+        msg = translate("Import", "The model could not be copied into {folder}.").format(
+            folder=dest.parent
+        )
         raise ModelImportError("copy_failed", msg, str(exc)) from None
 
 
@@ -105,7 +109,9 @@ def import_model(
     for model in installed:
         # The same file, or one we copied from it (a second import would only duplicate it).
         if os.path.samefile(model.path, source) or originals.get(model.key) == str(source):
-            msg = f"This model is already installed as “{model.name}”."
+            msg = translate("Import", "This model is already installed as “{name}”.").format(
+                name=model.name
+            )
             raise ModelImportError("exists", msg, str(source))
     wanted = source.name if source.suffix == ".gguf" else source.name + ".gguf"
     key = _free_key(folder, wanted, {m.key for m in installed})
