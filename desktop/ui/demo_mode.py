@@ -42,7 +42,12 @@ class DemoMode(QObject):
         w.setFont(font)
         # With an application style sheet Qt no longer passes fonts down to children: a sheet
         # on the window does.
-        w.setStyleSheet(f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }}" if on else "")
+        # (A disabled button must still look disabled under that sheet.)
+        sheet = (
+            f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }} "
+            "QPushButton:disabled { color: palette(mid); }"
+        )
+        w.setStyleSheet(sheet if on else "")
         w.demo_panel.setVisible(on)
         w.conversation_list.setVisible(not on)
         if on:

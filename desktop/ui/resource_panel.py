@@ -97,6 +97,7 @@ class ResourcePanel(QFrame):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self.set_interval(interval_s)
+        QTimer.singleShot(0, self.tick)  # figures at once, not "…" for the first interval
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
