@@ -42,12 +42,7 @@ class DemoMode(QObject):
         w.setFont(font)
         # With an application style sheet Qt no longer passes fonts down to children: a sheet
         # on the window does.
-        # (A disabled button must still look disabled under that sheet.)
-        sheet = (
-            f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }} "
-            "QPushButton:disabled { color: palette(mid); }"
-        )
-        w.setStyleSheet(sheet if on else "")
+        w.setStyleSheet(f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }}" if on else "")
         w.demo_panel.setVisible(on)
         w.conversation_list.setVisible(not on)
         if on:

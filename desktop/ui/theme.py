@@ -22,7 +22,7 @@ THEMES: dict[str, dict[str, str]] = {
         "answer_border": "#b8b8b8", "status_text": "#6b4500", "warning_border": "#b8860b",
         "error_border": "#b00020", "notice_bg": "#fff4d6", "notice_text": "#3d2a00",
         "focus": "#1f5fbf", "button": "#e9ebee", "highlight": "#1f5fbf",
-        "highlight_text": "#ffffff", "link": "#0b4fae",
+        "highlight_text": "#ffffff", "link": "#0b4fae", "disabled_text": "#9a9a9a",
     },
     "dark": {
         "window": "#1e1f22", "base": "#2b2d31", "text": "#ececec", "muted_text": "#b9bbbe",
@@ -30,11 +30,12 @@ THEMES: dict[str, dict[str, str]] = {
         "answer_border": "#50535a", "status_text": "#f0c674", "warning_border": "#d4a017",
         "error_border": "#ff6b6b", "notice_bg": "#3d3320", "notice_text": "#fbe8b8",
         "focus": "#7fb2ff", "button": "#383a40", "highlight": "#3d6fb6",
-        "highlight_text": "#ffffff", "link": "#8ab8ff",
+        "highlight_text": "#ffffff", "link": "#8ab8ff", "disabled_text": "#6e7178",
     },
 }  # fmt: skip
 
-# (text colour, background colour): every pair the style sheet or palette draws.
+# (text colour, background colour): every pair the style sheet or palette draws. Disabled
+# controls are exempt from the contrast rule (WCAG 1.4.3) and look faded on purpose.
 TEXT_PAIRS = [
     ("text", "window"), ("text", "base"), ("muted_text", "base"), ("muted_text", "window"),
     ("text", "user_bg"), ("muted_text", "user_bg"), ("text", "answer_bg"),
