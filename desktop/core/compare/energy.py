@@ -103,8 +103,11 @@ def measured_estimate(
         measured_energy_wh(output_tokens, data),
         grid,
         center,
-        "ML.ENERGY measured: 3.08 J per output token on 8 H100s (FP8, 64 requests at once), "
-        "divided by the GPUs' 58% share of a datacenter's energy (Google).",
+        # The figures come from the data file, so the text cannot drift from the maths.
+        f"ML.ENERGY measured: {data.value('mlenergy_405b_fp8_joules_per_token'):.2f} J per "
+        "output token on 8 H100s (FP8, 64 requests at once), divided by the GPUs' "
+        f"{data.value('accelerator_energy_share') * 100:.0f}% share of a datacenter's energy "
+        "(Google).",
     )
 
 
@@ -116,8 +119,11 @@ def epoch_estimate(
         epoch_energy_wh(output_tokens, data),
         grid,
         center,
-        "Epoch AI's method: 2 FLOP per parameter per token on H100s at 10% of peak, "
-        "1,275 W per GPU x 0.7 x PUE 1.2.",
+        f"Epoch AI's method: {data.value('epoch_flop_per_parameter_per_token'):g} FLOP per "
+        "parameter per token on H100s at "
+        f"{data.value('epoch_flop_utilisation') * 100:.0f}% of peak, "
+        f"{data.value('epoch_power_per_gpu_w'):,.0f} W per GPU x "
+        f"{data.value('epoch_power_utilisation'):g} x PUE {data.value('epoch_pue'):g}.",
     )
 
 
