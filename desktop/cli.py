@@ -34,11 +34,13 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer one message and exit")
     ask.add_argument("prompt", help="the message to answer")
-    ask.add_argument("--model", type=Path, help="a .gguf model file (default: the embedded one)")
+    ask.add_argument(
+        "--model", help="an installed model's name or a .gguf file (default: the one in use)"
+    )
     ask.add_argument("--system", default="", help="a system prompt")
     ask.add_argument("--max-tokens", type=int, default=512, help="longest answer, in tokens")
     ask.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
-    ask.add_argument("--temperature", type=float, default=0.7)
+    ask.add_argument("--temperature", type=float, help="creativity (default: the model's own)")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--grid", help="electricity grid zone for CO2 and water, e.g. FRA, USA, WOR")
 
@@ -59,51 +61,53 @@ def _print_json(obj: dict[str, Any]) -> None:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from desktop.core.engine import Engine, EngineError, SamplingSettings
-    from desktop.core.footprint import FootprintMeter
-    from desktop.core.measured import answer_measured, comparison_for
-    from desktop.core.paths import cache_dir, default_model_path
+    from desktop.core.engine import EngineError
+    from desktop.core.measured import comparison_for
+    from desktop.core.session import MeterSettings, ModelSession, active_choice, find_choice
 
-    model_path = args.model or default_model_path()
     stream = not args.json
-    engine = Engine(model_path, n_threads=args.threads, cache_dir=cache_dir())
+    model_name = str(args.model or "")
 
     def fail(message: str, kind: str) -> int:
         if args.json:
-            _print_json({"error": message, "error_kind": kind, "model": model_path.name})
+            _print_json({"error": message, "error_kind": kind, "model": model_name})
         else:
             print(f"smaller: {message}", file=sys.stderr)
         return 1
 
     if args.max_tokens < 1:
         return fail("--max-tokens must be at least 1.", "bad_argument")
+    # The model `smaller models use` chose, with its own settings, as the window loads it.
+    session = ModelSession(threads=args.threads, meter=MeterSettings(zone=args.grid))
     try:
-        engine.load()
+        choice = find_choice(args.model) if args.model else active_choice()
+        model_name = choice.name
+        info = session.load(choice)
     except EngineError as exc:
         return fail(str(exc), exc.kind)
-    settings = SamplingSettings(max_tokens=args.max_tokens, temperature=args.temperature)
-    meter = FootprintMeter(zone=args.grid)
-    if meter.rapl.available:
-        meter.calibrate_idle()  # measured energy is net of the machine's idle power
 
     def on_text(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
 
     try:
-        result = answer_measured(
-            engine, meter, args.prompt, system_prompt=args.system, settings=settings,
+        system = args.system if args.system else None  # None: the model's own instructions
+        result = session.answer(
+            args.prompt, system_prompt=system,
+            settings=session.sampling(args.max_tokens, args.temperature),
             on_text=on_text if stream else None, stop=threading.Event(),
         )  # fmt: skip
     finally:
-        engine.close()
+        session.close()
     if stream:
         print()
     if result.status == "error":
-        return fail(result.error or "the model gave no answer", "answer_failed")
+        return fail(
+            result.error or "the model gave no answer", result.error_kind or "answer_failed"
+        )
     if args.json:
         output = result.to_json()
-        comparison = comparison_for(result, engine.info.size_bytes if engine.info else None)
+        comparison = comparison_for(result, info.size_bytes)
         if comparison is not None:
             output["comparison_405b"] = comparison
         _print_json(output)

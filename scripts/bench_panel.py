@@ -23,7 +23,8 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="smaller-bench-")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
-from desktop.app import configured_model_path, make_application, open_chats  # noqa: E402
+from desktop.app import make_application, open_chats  # noqa: E402
+from desktop.core.session import active_choice  # noqa: E402
 from desktop.core.engine import SamplingSettings  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
@@ -35,7 +36,7 @@ def main(rounds: int) -> dict[str, object]:
     _app = make_application([])  # kept referenced for the whole run
     store, _ = open_chats()
     settings = AppSettings(threads=1, sample_interval_s=1.0)
-    window = MainWindow(store, configured_model_path(), settings=settings)
+    window = MainWindow(store, active_choice(), settings=settings)
     window.show()
 
     def wait(condition) -> None:  # type: ignore[no-untyped-def]

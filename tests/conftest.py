@@ -69,5 +69,9 @@ def wait_for_lingering_threads():  # type: ignore[no-untyped-def]
     yield
     from desktop.workers.engine_worker import LINGERING
 
-    for thread, _worker in LINGERING:
-        thread.wait(60_000)
+    for item in LINGERING:
+        thread = item[0] if isinstance(item, tuple) else item
+        if hasattr(thread, "wait"):  # a QThread (downloads)
+            thread.wait(60_000)
+        elif hasattr(thread, "shutdown"):  # an EngineService
+            thread.shutdown(60.0)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from desktop.core.engine import SamplingSettings
+from desktop.core.records import AnswerStats
 from desktop.ui.accessibility import (
     MIN_TEXT_CONTRAST,
     contrast_ratio,
@@ -35,7 +36,7 @@ def test_text_contrast_in_both_themes(theme: str) -> None:
 def test_main_window_controls_are_named_and_reachable(qtbot: QtBot, model_path: Path) -> None:
     window = open_window(qtbot, model_path)
     widget = window.chat_view.add_message("assistant", "model", "Hello **there**")
-    widget.set_stats({"total_s": 1.0, "completion_tokens": 3})
+    widget.set_stats(AnswerStats(total_s=1.0, completion_tokens=3))
     qtbot.waitExposed(window)
     assert missing_accessible_names(window) == []
     assert unreachable_by_tab(window) == []

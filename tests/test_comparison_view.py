@@ -71,9 +71,9 @@ def test_compare_the_whole_chat(qtbot: QtBot, model_path: Path) -> None:
     stats = window.chat.chat_stats()
     qtbot.mouseClick(window.compare_chat_button, Qt.MouseButton.LeftButton)
     view = window.comparison_view
-    tokens = sum(int(s["completion_tokens"]) for s in stats)  # type: ignore[call-overload]
+    tokens = sum(s.completion_tokens for s in stats)
     assert view.comparison["output_tokens"] == tokens
-    energy = sum(s["footprint"]["energy_wh"] for s in stats)  # type: ignore[index]
+    energy = sum(s.footprint.energy_wh for s in stats if s.footprint)
     assert view.comparison["local"]["energy_wh"] == pytest.approx(energy, rel=1e-3)
     view.close()
 

@@ -12,13 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.engine import SamplingSettings
 from desktop.core.footprint import ResourceSampler
+from desktop.core.models.settings import ModelSettings
+from desktop.core.records import AnswerStats
+from desktop.core.store import Totals
 from desktop.ui.answer_line import FootprintDetailsDialog, details_html, line_html
 from desktop.ui.resource_panel import ResourcePanel
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from tests.gui_helpers import open_window, wait_answer, wait_loaded
 
-STATS = {
+STATS = AnswerStats.from_json({
     "total_s": 1.94, "completion_tokens": 121, "tokens_per_s": 68.7, "ttft_s": 0.15,
     "resources": {"peak_rss_mb": 209.1, "cpu_s": 1.9, "cpu_percent": 99.0, "wall_s": 1.94},
     "footprint": {
@@ -30,7 +33,7 @@ STATS = {
         "sources": ["CodeCarbon cpu.py (https://github.com/mlco2/codecarbon)"],
         "grid_warnings": [],
     },
-}  # fmt: skip
+})  # fmt: skip
 
 
 def test_panel_samples_this_process(qtbot: QtBot) -> None:
@@ -62,10 +65,13 @@ def test_panel_survives_a_process_that_is_gone(qtbot: QtBot) -> None:
 def test_totals_and_equivalent(qtbot: QtBot) -> None:
     panel = ResourcePanel()
     qtbot.addWidget(panel)
-    panel.set_totals((0.0083, 0.0038, 1), (0.5, 0.2, 12))
+    panel.set_totals(
+        Totals(0.0083, 0.0038, 1, frozenset({"estimated"})),
+        Totals(0.5, 0.2, 12, frozenset({"estimated", "measured"})),
+    )
     text = panel.totals_label.text()
-    assert "This chat: 8.3 mWh, 3.8 mg CO₂ (answers: 1)" in text
-    assert "All chats: 500 mWh, 200 mg CO₂ (answers: 12)" in text
+    assert "This chat: 8.3 mWh, 3.8 mg CO₂, estimated (answers: 1)" in text
+    assert "All chats: 500 mWh, 200 mg CO₂, measured and estimated (answers: 12)" in text
     assert "phone charge" in text or "bulb" in text
 
 
@@ -76,7 +82,7 @@ def test_answer_line_and_details() -> None:
     details = details_html(STATS)
     assert "range 1.2 mWh to 8.3 mWh" in details
     assert '<a href="https://github.com/mlco2/codecarbon">' in details
-    assert "France: 41.44 g CO₂e" in details
+    assert "France: 41 g CO₂e" in details  # two significant figures, never a raw float
 
 
 def test_details_dialog_opens_from_the_line(qtbot: QtBot, model_path: Path) -> None:
@@ -91,14 +97,16 @@ def test_details_dialog_opens_from_the_line(qtbot: QtBot, model_path: Path) -> N
 
 
 def test_settings_dialog_round_trip(qtbot: QtBot) -> None:
-    dialog = SettingsDialog(AppSettings(grid_zone="FRA", threads=1, max_tokens=300))
+    own = ModelSettings(temperature=0.4, context_length=3000)
+    dialog = SettingsDialog(AppSettings(grid_zone="FRA", threads=1, max_tokens=300), own)
     qtbot.addWidget(dialog)
     result = dialog.result_settings()
     assert (result.grid_zone, result.threads, result.max_tokens) == ("FRA", 1, 300)
+    assert dialog.result_model_settings() == own  # its own odd context stays choosable
     dialog.zone.setCurrentIndex(dialog.zone.findData("DEU"))
     dialog.temperature.setValue(0.2)
-    result = dialog.result_settings()
-    assert result.grid_zone == "DEU" and result.temperature == 0.2
+    assert dialog.result_settings().grid_zone == "DEU"
+    assert dialog.result_model_settings().temperature == 0.2
 
 
 @pytest.mark.model
@@ -118,9 +126,9 @@ def test_panel_updates_while_a_real_answer_streams(qtbot: QtBot, model_path: Pat
     assert "This chat:" in window.resource_panel.totals_label.text()
     assert "(answers: 1)" in window.resource_panel.totals_label.text()
     saved = window.store.messages(window.chat.conversation_id)[-1]  # type: ignore[arg-type]
-    footprint = saved.stats["footprint"]
-    assert isinstance(footprint, dict) and footprint["grid"] == "FRA"
-    assert footprint["method"] in ("measured", "estimated") and footprint["energy_wh"] > 0
+    footprint = saved.stats.footprint if saved.stats else None
+    assert footprint is not None and footprint.grid == "FRA"
+    assert footprint.method in ("measured", "estimated") and footprint.energy_wh > 0
     line = window.chat_view.messages[-1].stats_label.text()
     assert "CO₂" in line and ("Wh" in line)
 

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import store as store_module
+from desktop.core.footprint.answer import AnswerFootprint
+from desktop.core.records import AnswerStats
 from desktop.core.store import (
-    INTERRUPTED_NOTE,
     SCHEMA_VERSION,
     ChatStore,
+    LedgerEntry,
     StoreError,
     open_store,
 )
+from desktop.core.store import opening as store_module
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def test_creates_parent_folders_and_starts_empty(store: ChatStore, db_path: Path
 def test_create_get_and_list_newest_first(store: ChatStore) -> None:
     a = store.create_conversation()
     b = store.create_conversation("Recipes", system_prompt="Be brief.")
-    assert a.title == "New chat" and a.system_prompt == ""
+    assert a.title == "" and a.system_prompt == ""  # shown as "New chat" in the user's language
     assert store.get_conversation(b.id) == b
     assert store.get_conversation(9999) is None
     assert [c.id for c in store.list_conversations()] == [b.id, a.id]
@@ -114,22 +116,22 @@ def test_delete_conversation_cascades_to_messages(store: ChatStore) -> None:
 
 def test_messages_in_order_with_stats_round_trip(store: ChatStore) -> None:
     c = store.create_conversation()
-    stats: dict[str, object] = {
-        "ttft_s": 0.25,
-        "total_s": 1.5,
-        "tokens_per_s": 42.0,
-        "prompt_tokens": 12,
-        "completion_tokens": 63,
-        "model": "SmolLM2 135M",
-        "nested": {"a": [1, 2]},
-    }
+    stats = AnswerStats(
+        model="SmolLM2 135M",
+        ttft_s=0.25,
+        total_s=1.5,
+        tokens_per_s=42.0,
+        prompt_tokens=12,
+        completion_tokens=63,
+        footprint=footprint(0.5, 0.1),
+    )
     first = store.add_message(c.id, "user", "Hi")
     second = store.add_message(c.id, "assistant", "Hello!", stats=stats)
     third = store.add_message(c.id, "user", "Bye", note="n")
     got = store.messages(c.id)
     assert got == [first, second, third]
     assert got[1].stats == stats
-    assert got[0].stats == {} and got[0].note == "" and got[0].status == "complete"
+    assert got[0].stats is None and got[0].note == "" and got[0].status == "complete"
 
 
 def test_update_and_delete_message(store: ChatStore) -> None:
@@ -137,15 +139,13 @@ def test_update_and_delete_message(store: ChatStore) -> None:
     m = store.add_message(c.id, "assistant", "", status="streaming")
     store.update_message(m.id, content="Partial")
     (got,) = store.messages(c.id)
-    assert (got.content, got.status, got.stats, got.note) == ("Partial", "streaming", {}, "")
-    store.update_message(m.id, content="Full", status="stopped", stats={"x": 1}, note="Stopped")
-    (got,) = store.messages(c.id)
     assert (got.content, got.status, got.stats, got.note) == (
-        "Full",
-        "stopped",
-        {"x": 1},
-        "Stopped",
-    )
+        "Partial", "streaming", AnswerStats(), "",
+    )  # fmt: skip
+    stats = AnswerStats(model="m", status="stopped", completion_tokens=3)
+    store.update_message(m.id, content="Full", status="stopped", stats=stats, note="stopped")
+    (got,) = store.messages(c.id)
+    assert (got.content, got.status, got.stats, got.note) == ("Full", "stopped", stats, "stopped")
     store.update_message(m.id)  # nothing to change is fine
     store.delete_message(m.id)
     assert store.messages(c.id) == []
@@ -166,7 +166,7 @@ def test_mark_interrupted(store: ChatStore) -> None:
     cut = store.add_message(c.id, "assistant", "half an ans", status="streaming")
     assert store.mark_interrupted() == 1
     by_id = {m.id: m for m in store.messages(c.id)}
-    assert (by_id[cut.id].status, by_id[cut.id].note) == ("stopped", INTERRUPTED_NOTE)
+    assert (by_id[cut.id].status, by_id[cut.id].note) == ("stopped", "interrupted")
     assert by_id[cut.id].content == "half an ans"
     assert by_id[done.id].status == "complete"
     assert store.mark_interrupted() == 0
@@ -178,7 +178,7 @@ def test_mark_interrupted(store: ChatStore) -> None:
 def test_persists_across_close_and_reopen(db_path: Path) -> None:
     with closing(ChatStore(db_path)) as s:
         c = s.create_conversation("Kept", system_prompt="Be kind.")
-        m = s.add_message(c.id, "assistant", "Saved", stats={"model": "m"}, note="n")
+        m = s.add_message(c.id, "assistant", "Saved", stats=AnswerStats(model="m"), note="n")
         expected_conversation, expected_messages = s.get_conversation(c.id), s.messages(c.id)
     with closing(ChatStore(str(db_path))) as s:
         assert s.list_conversations() == [expected_conversation]
@@ -191,7 +191,7 @@ def test_wal_mode_and_schema_version(store: ChatStore, db_path: Path) -> None:
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with closing(sqlite3.connect(db_path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
 
 
 def test_in_memory_store(tmp_path: Path) -> None:
@@ -269,13 +269,13 @@ def test_read_only_file_is_copied_to_memory(db_path: Path, monkeypatch: pytest.M
         if os.access(db_path, os.W_OK):
             # Running as root: permissions don't stop writes, so make the writability check
             # (the only part that root changes) report the truth a normal user would see.
-            monkeypatch.setattr(store_module, "_writable", lambda path: False)
+            monkeypatch.setattr(store_module, "writable", lambda path: False)
         else:
-            assert not store_module._writable(db_path)
+            assert not store_module.writable(db_path)
         store, warning = open_store(db_path)
         with closing(store):
             assert warning is not None and "read-only" in warning
-            assert "will not be saved" in warning
+            assert "keeps trying" in warning and store.can_retry
             assert store.read_only and store.path == db_path
             assert {c.title for c in store.list_conversations()} == {"First", "Second"}
             store.create_conversation("only in memory")
@@ -339,24 +339,125 @@ def test_open_store_never_raises_when_folder_cannot_be_made(tmp_path: Path) -> N
     assert blocker.read_text() == "not a folder"
 
 
-def test_footprint_totals_per_chat_and_overall(tmp_path: Path) -> None:
+def footprint(energy_wh: float, co2_g: float, method: str = "estimated") -> AnswerFootprint:
+    return AnswerFootprint(
+        energy_wh=energy_wh, energy_wh_low=energy_wh / 2, energy_wh_high=energy_wh,
+        method=method, co2_g=co2_g, co2_g_low=co2_g / 2, co2_g_high=co2_g, water_ml=0.1,
+        water_ml_low=0.05, water_ml_high=0.1, grid="FRA", grid_name="France",
+        explanation="", sources=(),
+    )  # type: ignore[arg-type]  # fmt: skip
+
+
+def answer(store: ChatStore, cid: int, text: str, fp: AnswerFootprint | None) -> int:
+    """An answer as the window saves it: streaming first, then finished with its figures."""
+    m = store.add_message(cid, "assistant", "", status="streaming")
+    store.finish_answer(m.id, text, AnswerStats(model="m", completion_tokens=5, footprint=fp))
+    return m.id
+
+
+def test_footprint_totals_per_chat_and_overall_come_from_the_ledger(tmp_path: Path) -> None:
     store = ChatStore(tmp_path / "totals.sqlite3")
     try:
         a = store.create_conversation("a").id
         b = store.create_conversation("b").id
         store.add_message(a, "user", "q")
-        store.add_message(
-            a, "assistant", "x", stats={"footprint": {"energy_wh": 0.5, "co2_g": 0.1}}
-        )
-        store.add_message(
-            a, "assistant", "y", stats={"footprint": {"energy_wh": 0.25, "co2_g": 0.2}}
-        )
-        store.add_message(
-            b, "assistant", "z", stats={"footprint": {"energy_wh": 1.0, "co2_g": 0.4}}
-        )
-        store.add_message(b, "assistant", "no figures")
-        assert store.footprint_totals(a) == (0.75, pytest.approx(0.3), 2)
-        assert store.footprint_totals() == (1.75, pytest.approx(0.7), 3)
-        assert store.footprint_totals(999) == (0.0, 0.0, 0)
+        answer(store, a, "x", footprint(0.5, 0.1))
+        replaced = answer(store, a, "y", footprint(0.25, 0.2, "measured"))
+        answer(store, b, "z", footprint(1.0, 0.4))
+        answer(store, b, "no figures", None)
+        totals = store.footprint_totals(a)
+        assert (totals.energy_wh, totals.count, totals.method) == (0.75, 2, "mixed")
+        assert totals.co2_g == pytest.approx(0.3)
+        overall = store.footprint_totals()
+        assert (overall.energy_wh, overall.count, overall.method) == (1.75, 3, "mixed")
+        assert store.footprint_totals(999).count == 0
+        # Energy really used stays counted: a regenerated answer, a deleted chat.
+        store.delete_message(replaced)
+        store.delete_conversation(b)
+        assert store.footprint_totals(a).energy_wh == 0.75
+        assert store.footprint_totals().energy_wh == 1.75
+        assert store.footprint_totals(b).count == 1
     finally:
         store.close()
+
+
+def test_the_ledger_is_append_only(store: ChatStore) -> None:
+    store.record(LedgerEntry("api", 0.1, 0.05, 0.1, 0.01, 0.2, "estimated", "FRA", model="m"))
+    assert store.footprint_totals(kinds=("api",)).count == 1
+    assert store.footprint_totals().count == 0  # chat totals count answers only
+    for sql in ("UPDATE ledger SET energy_wh = 0", "DELETE FROM ledger"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            store._conn.execute(sql)
+    assert store.footprint_totals(kinds=("api",)).energy_wh == 0.1
+
+
+def test_partial_text_is_saved_while_streaming_and_kept_after_a_kill(db_path: Path) -> None:
+    with closing(ChatStore(db_path)) as s:
+        c = s.create_conversation("c")
+        m = s.add_message(c.id, "assistant", "", status="streaming")
+        s.save_partial(m.id, "The first words")
+        # killed here: nothing else runs
+    store, warning = open_store(db_path)
+    with closing(store):
+        assert warning is None
+        (got,) = store.messages(c.id)
+        assert (got.content, got.status, got.note) == ("The first words", "stopped", "interrupted")
+
+
+def test_version_1_file_is_upgraded_with_its_costs_and_notes(db_path: Path) -> None:
+    """A chats file of Smaller 0.1: its answers' costs enter the ledger, its sentences become
+    codes, and its "New chat" titles become empty (shown in the user's language)."""
+    db_path.parent.mkdir(parents=True)
+    with closing(sqlite3.connect(db_path)) as raw:
+        from desktop.core.store.schema import MIGRATIONS
+
+        for sql in MIGRATIONS[0]:
+            raw.execute(sql)
+        raw.execute("PRAGMA user_version = 1")
+        raw.execute("INSERT INTO conversations VALUES (1, 'New chat', '', 1.0, 1.0)")
+        raw.execute("INSERT INTO conversations VALUES (2, 'Nouvelle conversation', '', 1.0, 1.0)")
+        fp = '{"footprint": {"energy_wh": 0.2, "range_wh": [0.1, 0.3], "co2_g": 0.05,'
+        fp += ' "water_ml": 0.4, "method": "estimated", "grid": "FRA"}, "completion_tokens": 9}'
+        for mid, note in ((1, "Stopped by you."), (2, "Arrêté à votre demande."),
+                          (3, "Interrupted: the app closed before the answer finished."),
+                          (4, "Something else")):  # fmt: skip
+            raw.execute(
+                "INSERT INTO messages VALUES (?, 1, 'assistant', 'x', 'stopped', 1.0, ?, ?)",
+                (mid, fp, note),
+            )
+        raw.commit()
+    with closing(ChatStore(db_path)) as s:
+        assert [m.note for m in s.messages(1)] == ["stopped", "stopped", "interrupted",
+                                                   "Something else"]  # fmt: skip
+        assert {c.title for c in s.list_conversations()} == {""}
+        totals = s.footprint_totals()
+        assert (totals.count, totals.energy_wh) == (4, pytest.approx(0.8))
+        row = s._conn.execute("SELECT energy_wh_low, energy_wh_high FROM ledger").fetchone()
+        assert row == (0.1, 0.3)
+
+
+def test_a_locked_file_at_start_opens_read_only_then_saves_when_free(db_path: Path) -> None:
+    """Another program holds a write lock: the window starts with the chats readable, and the
+    chats of the session are written once the lock is gone."""
+    make_db(db_path, titles=("Old",))
+    with closing(ChatStore(db_path)) as s:
+        s.add_message(s.list_conversations()[0].id, "assistant", "cut", status="streaming")
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a write lock, as another program would hold
+    try:
+        store, warning = open_store(db_path)
+        assert warning is not None and "in use by another program" in warning
+        assert store.read_only and store.can_retry
+        new = store.create_conversation("Made while locked")
+        store.add_message(new.id, "user", "kept")
+        assert not store.retry_writable()  # still locked
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with closing(store):
+        assert store.retry_writable() and not store.read_only
+    with closing(ChatStore(db_path)) as s:
+        titles = {c.title: c.id for c in s.list_conversations()}
+        assert set(titles) == {"Old", "Made while locked"}
+        assert [m.content for m in s.messages(titles["Made while locked"])] == ["kept"]
+        assert [m.status for m in s.messages(titles["Old"])][-1] == "stopped"  # marked at last

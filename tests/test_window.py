@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import DB_NAME, data_dir, open_chats
 from desktop.core.engine import SamplingSettings
-from desktop.ui.chat_controller import CLOSED_NOTE, STOPPED_NOTE
 from desktop.ui.main_window import MainWindow
 from tests import gguf_factory
 from tests.gui_helpers import open_window, wait_answer, wait_loaded
@@ -55,7 +53,7 @@ def test_type_send_stream_and_save(qtbot: QtBot, window: MainWindow) -> None:
     saved = window.store.messages(cid)
     assert [m.role for m in saved] == ["user", "assistant"]
     assert saved[1].status == "complete" and saved[1].content == answer.text
-    assert saved[1].stats["completion_tokens"] > 0
+    assert saved[1].stats is not None and saved[1].stats.completion_tokens > 0
     assert window.conversation_list.titles() == ["What is the capital of France?"]
 
 
@@ -86,9 +84,9 @@ def test_escape_stops_the_answer_and_it_is_kept(qtbot: QtBot, window: MainWindow
     answer = window.chat_view.messages[-1]
     assert answer.status_label.text() == "Stopped"
     saved = window.store.messages(window.chat.conversation_id)[-1]  # type: ignore[arg-type]
-    assert saved.status == "stopped" and saved.note == STOPPED_NOTE
+    assert saved.status == "stopped" and saved.note == "stopped"
     assert saved.content == answer.text and saved.content
-    assert saved.stats["completion_tokens"] < 400
+    assert saved.stats is not None and 0 < saved.stats.completion_tokens < 400
 
 
 def test_stop_button(qtbot: QtBot, window: MainWindow) -> None:
@@ -109,7 +107,7 @@ def test_sending_while_streaming_is_refused_and_nothing_is_lost(
     qtbot.waitUntil(lambda: window.chat.streaming)
     type_and_send(qtbot, window, "second message")
     assert window.prompt.toPlainText() == "second message"  # still there, not sent
-    assert "Wait for the answer" in window.statusBar().currentMessage()
+    assert "Wait for the answer" in window.notice_bar.text()
     assert len(window.chat_view.messages) == 2
     window.chat.stop()
     wait_answer(qtbot, window)
@@ -120,11 +118,11 @@ def test_sending_while_streaming_is_refused_and_nothing_is_lost(
 
 def test_empty_and_huge_messages_are_refused(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
-    assert "Type a message first" in window.statusBar().currentMessage()
+    assert "Type a message first" in window.notice_bar.text()
     huge = "x" * 100_000
     window.prompt.setPlainText(huge)  # a paste
     qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
-    assert "too long" in window.statusBar().currentMessage()
+    assert "too long" in window.notice_bar.text()
     assert window.prompt.toPlainText() == huge
     assert window.chat_view.messages == []
 
@@ -200,14 +198,15 @@ def test_closing_mid_answer_exits_fast_and_keeps_the_partial_answer(
     win.chat.settings = LONG
     type_and_send(qtbot, win, "Write a very long story about the sea.")
     qtbot.waitUntil(lambda: len(win.chat_view.messages[-1].text) > 10, timeout=30_000)
-    started = time.perf_counter()
-    win.close()
-    assert time.perf_counter() - started < 2.0
+    win.close()  # how long it takes is measured by `smaller bench` (stop latency)
     store, _ = open_chats()
     try:
         saved = store.messages(store.list_conversations()[0].id)[-1]
-        assert saved.status == "stopped" and saved.note == CLOSED_NOTE
+        assert saved.status == "stopped" and saved.note == "closed"
         assert len(saved.content) > 10
+        # What it cost until then is kept with it, and counted.
+        assert saved.stats is not None and saved.stats.completion_tokens > 0
+        assert store.footprint_totals().count == 1
     finally:
         store.close()
 
@@ -217,7 +216,7 @@ def test_broken_model_shows_a_message_not_a_traceback(qtbot: QtBot, tmp_path: Pa
     win = open_window(qtbot, page)
     wait_loaded(qtbot, win)
     text = win.notice_bar.text()
-    assert "web page" in text and "Open model file" in text and "Traceback" not in text
+    assert "web page" in text and "Models" in text and "Traceback" not in text
     assert not win.send_button.isEnabled()
     win.prompt.setPlainText("hello")
     win.send_current()
@@ -259,12 +258,11 @@ def test_read_only_database_shows_chats_and_says_so(
     store.close()
     db = data_dir() / DB_NAME
     before = db.read_bytes()
-    import desktop.core.store as store_module
+    from desktop.core.store import opening
 
     # Tests run as root, where chmod does not stop writes: make the writability check see the
     # file as read-only, as it would for a normal user with a read-only file.
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False, raising=False)
-    monkeypatch.setattr(store_module.os, "access", lambda *_a, **_k: False)
+    monkeypatch.setattr(opening, "writable", lambda _path: False)
     win = open_window(qtbot, model_path)
     wait_loaded(qtbot, win)
     assert "read-only" in win.notice_bar.text()

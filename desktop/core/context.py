@@ -38,6 +38,8 @@ def estimate_tokens(text: str) -> int:
 class PromptTooLong(ValueError):
     """The new message alone does not fit in the context window."""
 
+    kind = "prompt_too_long"
+
     def __init__(self, n_ctx: int) -> None:
         words = max(1, (n_ctx - 2 * TEMPLATE_TOKENS - MIN_ANSWER_TOKENS) * 3 // 4)
         super().__init__(

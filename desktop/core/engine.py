@@ -21,7 +21,7 @@ import platform
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +30,17 @@ import psutil
 from desktop.core.capture import capture_stderr, explain_load_failure
 from desktop.core.chatformat import ChatFormat, guess_format
 from desktop.core.context import ContextPlan, PromptTooLong, Turn, plan_context
+from desktop.core.errors import PlainError
 from desktop.core.i18n import translate
 from desktop.core.modelfile import ModelFileError, ModelInfo, preflight
+from desktop.core.records import AnswerResult
 
 
-class EngineError(RuntimeError):
+class EngineError(PlainError):
     """A failure the user can act on. str() is plain language; `detail` is for the curious."""
 
     def __init__(self, message: str, *, kind: str = "engine", detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.detail = detail
+        super().__init__(kind, message, detail)
 
 
 def default_threads() -> int:
@@ -66,45 +66,6 @@ class SamplingSettings:
     # fast as 64 but Stop then waits for a whole step: measured on a 1,018-token message,
     # 380 ms to stop at 128 against 33 ms at 64, for the same time to the first word.
     n_batch: int = 64
-
-
-@dataclass
-class AnswerResult:
-    """What one answer produced, with the figures the status line and `--json` show."""
-
-    text: str
-    status: str  # "complete", "stopped" or "error"
-    model: str
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    ttft_s: float | None = None
-    total_s: float = 0.0
-    tokens_per_s: float | None = None
-    dropped_turns: int = 0
-    error: str | None = None
-    timestamps: list[float] = field(default_factory=list, repr=False)
-    # Filled in by `desktop.core.measured` when the answer was measured.
-    resources: dict[str, Any] | None = None
-    footprint: dict[str, Any] | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "answer": self.text,
-            "status": self.status,
-            "model": self.model,
-            "prompt_tokens": self.prompt_tokens,
-            "completion_tokens": self.completion_tokens,
-            "ttft_s": _round(self.ttft_s),
-            "total_s": _round(self.total_s),
-            "tokens_per_s": _round(self.tokens_per_s, 2),
-            "dropped_turns": self.dropped_turns,
-            **({"resources": self.resources} if self.resources is not None else {}),
-            **({"footprint": self.footprint} if self.footprint is not None else {}),
-        }
-
-
-def _round(value: float | None, digits: int = 4) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 def _backend() -> str:
@@ -150,15 +111,26 @@ class Engine:
     def loaded(self) -> bool:
         return self._model is not None
 
-    def load(self) -> ModelInfo:
-        """Check the file, load it, and make sure it really loaded. Raises EngineError."""
+    def check(self) -> ModelInfo:
+        """Check the file without loading it (format, kind, memory). Raises EngineError."""
+        if self.n_threads < 1:  # the C library asserts on it and aborts the process
+            raise EngineError(
+                translate("Engine", "The number of processor threads must be at least 1."),
+                kind="bad_threads",
+            )
         try:
-            info = preflight(
+            self.info = preflight(
                 self.model_path, self.n_ctx, available_ram=self.available_ram,
                 cache_dir=self.cache_dir,
             )  # fmt: skip
         except ModelFileError as exc:
             raise EngineError(str(exc), kind=exc.kind, detail=exc.detail) from exc
+        return self.info
+
+    def load(self) -> ModelInfo:
+        """Check the file (unless `check()` just did), load it, and make sure it really loaded.
+        Raises EngineError."""
+        info = self.info or self.check()
         from gpt4all._pyllmodel import LLModel, llmodel  # imported late: loads the C library
 
         model: Any = None
@@ -208,8 +180,8 @@ class Engine:
         history = history or []
         result = AnswerResult(text="", status="complete", model=self.name)
         if not user.strip():
-            return self._fail(
-                result, translate("Engine", "Type a message first: the message is empty.")
+            return result.failed(
+                "empty_message", translate("Engine", "Type a message first: the message is empty.")
             )
         fmt = self.chat_format
         system_text = fmt.system_text(system_prompt)
@@ -220,7 +192,7 @@ class Engine:
                 history=history, user=user, max_tokens=settings.max_tokens,
             )  # fmt: skip
         except PromptTooLong as exc:
-            return self._fail(result, str(exc))
+            return result.failed(exc.kind, str(exc))
         return self._run(result, fmt, system_text, history, user, plan, settings, on_text, stop)
 
     def _cache_matches(self, system_text: str, history: list[Turn]) -> bool:
@@ -232,10 +204,6 @@ class Engine:
             and len(history) == dropped + len(fed)
             and tuple(history[dropped:]) == fed
         )
-
-    def _fail(self, result: AnswerResult, message: str) -> AnswerResult:
-        result.status, result.error = "error", message
-        return result
 
     def _run(
         self,
@@ -305,10 +273,11 @@ class Engine:
                 result.tokens_per_s = (len(stamps) - 1) / (stamps[-1] - stamps[0])
         if backend_error:
             self._cache = None
-            message = backend_error[0]
+            message, kind = backend_error[0], "backend_error"
             if "exceeds the context window" in message:
-                message = str(PromptTooLong(self.n_ctx))
-            return self._fail(result, message)
+                too_long = PromptTooLong(self.n_ctx)
+                message, kind = str(too_long), too_long.kind
+            return result.failed(kind, message)
         if stop.is_set():
             result.status = "stopped"
             self._cache = None  # a partial prompt or reply may sit in the context

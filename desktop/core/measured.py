@@ -14,24 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.core.context import Turn
-from desktop.core.engine import AnswerResult, Engine, SamplingSettings
+from desktop.core.engine import Engine, SamplingSettings
 from desktop.core.footprint import FootprintMeter
+from desktop.core.records import AnswerResult, AnswerStats
 
 SAMPLE_EVERY_S = 1.0
-
-
-def footprint_details(meter: FootprintMeter, footprint: Any) -> dict[str, Any]:
-    """The answer's footprint as saved with the message: the `--json` figures plus what the
-    details view shows (how it was obtained, the grid's name, the sources)."""
-    data: dict[str, Any] = dict(footprint.to_json())
-    data["grid_name"] = footprint.grid_name
-    data["explanation"] = footprint.explanation
-    data["sources"] = list(footprint.sources)
-    data["grid_gco2_per_kwh"] = meter.grid.gco2_per_kwh
-    data["grid_water_l_per_kwh"] = meter.grid.water_l_per_kwh
-    data["grid_source"] = meter.grid.source
-    data["grid_warnings"] = list(meter.grid.warnings)
-    return data
 
 
 def answer_measured(
@@ -63,37 +50,36 @@ def answer_measured(
     )  # fmt: skip
     usage, footprint = meter.stop()
     if result.completion_tokens or result.prompt_tokens:
-        result.resources = dict(usage.to_json())
-        result.footprint = footprint_details(meter, footprint)
+        result.usage, result.footprint, result.grid = usage, footprint, meter.grid
     return result
 
 
 def compare_saved(
-    answers: list[dict[str, Any]], model_file_bytes: int | None, model_name: str = ""
+    answers: list[AnswerStats], model_file_bytes: int | None, model_name: str = ""
 ) -> Any:
-    """A `Comparison` for saved answers (one answer, or a whole chat summed), from their stats
-    as `to_json()` gives them; None when none of them was measured."""
+    """A `Comparison` for saved answers (one answer, or a whole chat summed); None when none of
+    them was measured."""
     from desktop.core.compare import LocalAnswer, combine_answers, compare_405b
 
-    measured = [a for a in answers if a.get("footprint") and a.get("completion_tokens")]
+    measured = [a for a in answers if a.footprint is not None and a.completion_tokens]
     if not measured:
         return None
     locals_ = [
-        LocalAnswer.from_footprint_json(
-            a["footprint"],
-            int(a["completion_tokens"]),
-            app_rss_mb=(a.get("resources") or {}).get("peak_rss_mb"),
+        LocalAnswer.from_footprint(
+            a.footprint,  # type: ignore[arg-type]
+            a.completion_tokens,
+            app_rss_mb=a.usage.peak_rss_mb if a.usage else None,
             model_file_bytes=model_file_bytes,
-            model_name=model_name,
+            model_name=model_name or a.model,
         )  # fmt: skip
         for a in measured
     ]
     local = locals_[0] if len(locals_) == 1 else combine_answers(locals_)
-    prompt_tokens = sum(int(a.get("prompt_tokens") or 0) for a in measured)
+    prompt_tokens = sum(a.prompt_tokens for a in measured)
     return compare_405b(prompt_tokens, local.output_tokens, local)
 
 
-def comparison_for(result: AnswerResult, model_file_bytes: int | None) -> dict[str, Any] | None:
+def comparison_for(result: AnswerStats, model_file_bytes: int | None) -> dict[str, Any] | None:
     """The `comparison_405b` object of `smaller ask --json`."""
-    comparison = compare_saved([result.to_json()], model_file_bytes, result.model)
+    comparison = compare_saved([result], model_file_bytes, result.model)
     return None if comparison is None else dict(comparison.to_json())

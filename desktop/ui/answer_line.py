@@ -7,12 +7,13 @@ from last week shows the same line as when it was written.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.footprint import format_co2, format_energy, format_water
+from desktop.core.footprint.answer import plain_number
+from desktop.core.records import AnswerStats
 from desktop.ui.links import linked
 from desktop.ui.numbers import localized
 
@@ -20,45 +21,38 @@ DETAILS_LINK = "footprint-details"
 translate = QCoreApplication.translate
 
 
-def _number(stats: dict[str, Any], key: str) -> float | None:
-    value = stats.get(key)
-    return float(value) if isinstance(value, int | float) else None
-
-
-def speed_text(stats: dict[str, Any]) -> str:
+def speed_text(stats: AnswerStats) -> str:
     """Time, tokens, speed: '1.9 s · 121 tokens · 69 tokens/s · first word after 0.15 s'."""
-    parts = []
-    total = _number(stats, "total_s")
-    if total is not None:
-        parts.append(f"{total:.1f} s")
-    tokens = stats.get("completion_tokens")
-    if isinstance(tokens, int):
-        parts.append(translate("AnswerLine", "{n} tokens").format(n=tokens))
-    speed = _number(stats, "tokens_per_s")
-    if speed is not None:
-        parts.append(translate("AnswerLine", "{n} tokens/s").format(n=f"{speed:.0f}"))
-    ttft = _number(stats, "ttft_s")
-    if ttft is not None:
-        parts.append(translate("AnswerLine", "first word after {s} s").format(s=f"{ttft:.2f}"))
+    parts = [f"{stats.total_s:.1f} s"]
+    parts.append(translate("AnswerLine", "{n} tokens").format(n=stats.completion_tokens))
+    if stats.tokens_per_s is not None:
+        parts.append(translate("AnswerLine", "{n} tokens/s").format(n=f"{stats.tokens_per_s:.0f}"))
+    if stats.ttft_s is not None:
+        parts.append(
+            translate("AnswerLine", "first word after {s} s").format(s=f"{stats.ttft_s:.2f}")
+        )
     return localized(" · ".join(parts))
 
 
-def footprint_text(stats: dict[str, Any]) -> str:
+def method_word(method: str) -> str:
+    if method == "measured":
+        return translate("AnswerLine", "measured")
+    if method == "mixed":
+        return translate("AnswerLine", "measured and estimated")
+    return translate("AnswerLine", "estimated")
+
+
+def footprint_text(stats: AnswerStats) -> str:
     """Energy, CO2 and how it was obtained: '2.1 mWh · 88 µg CO₂ · estimated'."""
-    footprint = stats.get("footprint")
-    if not isinstance(footprint, dict):
+    fp = stats.footprint
+    if fp is None:
         return ""
-    energy = format_energy(float(footprint["energy_wh"]))
-    co2 = format_co2(float(footprint["co2_g"]))
-    method = (
-        translate("AnswerLine", "measured")
-        if footprint["method"] == "measured"
-        else translate("AnswerLine", "estimated")
+    return localized(
+        f"{format_energy(fp.energy_wh)} · {format_co2(fp.co2_g)} CO₂ · {method_word(fp.method)}"
     )
-    return localized(f"{energy} · {co2} CO₂ · {method}")
 
 
-def line_html(stats: dict[str, Any]) -> str:
+def line_html(stats: AnswerStats) -> str:
     """Rich text for the label under an answer, with a link to the details."""
     speed = html.escape(speed_text(stats))
     footprint = footprint_text(stats)
@@ -68,51 +62,49 @@ def line_html(stats: dict[str, Any]) -> str:
     return f'{speed} · {html.escape(footprint)} (<a href="{DETAILS_LINK}">{how}</a>)'
 
 
-def details_html(stats: dict[str, Any]) -> str:
+def details_html(stats: AnswerStats) -> str:
     """What the answer cost, how it was obtained, the range, and the sources to open."""
-    fp = stats.get("footprint") or {}
-    res = stats.get("resources") or {}
-    low, high = fp.get("range_wh", [0, 0])
-    co2_low, co2_high = fp.get("co2_range_g", [0, 0])
-    water_low, water_high = fp.get("water_range_ml", [0, 0])
-    method = (
-        translate("AnswerLine", "measured")
-        if fp.get("method") == "measured"
-        else translate("AnswerLine", "estimated")
-    )
+    fp, res, grid = stats.footprint, stats.usage, stats.grid
+    if fp is None:
+        return ""
     in_range = translate("AnswerLine", "{value} ({method}); range {low} to {high}")
     plain_range = translate("AnswerLine", "{value}; range {low} to {high}")
+    grid_line = fp.grid_name
+    if grid is not None:
+        grid_line = translate(
+            "AnswerLine", "{grid}: {co2} g CO₂e and {water} L of water per kWh"
+        ).format(grid=fp.grid_name, co2=plain_number(grid.gco2_per_kwh),
+                 water=plain_number(grid.water_l_per_kwh))  # fmt: skip
     rows = [
         (translate("AnswerLine", "Energy"), in_range.format(
-            value=format_energy(fp.get("energy_wh", 0)), method=method,
-            low=format_energy(low), high=format_energy(high))),
+            value=format_energy(fp.energy_wh), method=method_word(fp.method),
+            low=format_energy(fp.energy_wh_low), high=format_energy(fp.energy_wh_high))),
         ("CO₂", plain_range.format(
-            value=format_co2(fp.get("co2_g", 0)), low=format_co2(co2_low),
-            high=format_co2(co2_high))),
+            value=format_co2(fp.co2_g), low=format_co2(fp.co2_g_low),
+            high=format_co2(fp.co2_g_high))),
         (translate("AnswerLine", "Water"), plain_range.format(
-            value=format_water(fp.get("water_ml", 0)), low=format_water(water_low),
-            high=format_water(water_high))),
-        (translate("AnswerLine", "Electricity grid"), translate(
-            "AnswerLine", "{grid}: {co2} g CO₂e and {water} L of water per kWh").format(
-            grid=fp.get("grid_name", fp.get("grid", "?")), co2=fp.get("grid_gco2_per_kwh", "?"),
-            water=fp.get("grid_water_l_per_kwh", "?"))),
+            value=format_water(fp.water_ml), low=format_water(fp.water_ml_low),
+            high=format_water(fp.water_ml_high))),
+        (translate("AnswerLine", "Electricity grid"), grid_line),
         (translate("AnswerLine", "Time"), speed_text(stats)),
-        (translate("AnswerLine", "Computer"), translate(
-            "AnswerLine", "{cpu} s of processor time, {rss} MB of memory at most").format(
-            cpu=res.get("cpu_s", "?"), rss=res.get("peak_rss_mb", "?"))),
     ]  # fmt: skip
+    if res is not None:
+        rss = "?" if res.peak_rss_mb is None else plain_number(res.peak_rss_mb)
+        rows.append((translate("AnswerLine", "Computer"), translate(
+            "AnswerLine", "{cpu} s of processor time, {rss} MB of memory at most").format(
+            cpu=plain_number(res.cpu_s), rss=rss)))  # fmt: skip
     table = "".join(
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(localized(str(v)))}</td></tr>"
         for k, v in rows
     )
-    sources = "".join(f"<li>{linked(s)}</li>" for s in fp.get("sources", []))
-    warnings = "".join(f"<li>{html.escape(w)}</li>" for w in fp.get("grid_warnings", []))
+    sources = "".join(f"<li>{linked(s)}</li>" for s in fp.sources)
+    warnings = "".join(f"<li>{html.escape(w)}</li>" for w in (grid.warnings if grid else ()))
     heading = "<h{level}>{text}</h{level}>"
     return (
         heading.format(level=3, text=translate("AnswerLine", "What this answer cost"))
         + f"<table cellpadding='3'>{table}</table>"
         + heading.format(level=4, text=translate("AnswerLine", "How it was obtained"))
-        + f"<p>{html.escape(localized(fp.get('explanation', '')))}</p>"
+        + f"<p>{html.escape(localized(fp.explanation))}</p>"
         + (heading.format(level=4, text=translate("AnswerLine", "Notes")) + f"<ul>{warnings}</ul>"
            if warnings else "")
         + heading.format(level=4, text=translate("AnswerLine", "Sources"))
@@ -123,7 +115,7 @@ def details_html(stats: dict[str, Any]) -> str:
 
 
 class FootprintDetailsDialog(QDialog):
-    def __init__(self, stats: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, stats: AnswerStats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("What this answer cost"))
         self.resize(620, 520)

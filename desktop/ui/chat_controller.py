@@ -1,26 +1,30 @@
-"""Sends messages, streams answers into the view, and saves everything as it happens.
+"""The chats: which one is shown, creating, renaming and deleting them, sending messages,
+streaming answers into the view, and saving everything as it happens.
 
-The user's message and an empty answer marked "streaming" are saved before the model starts, and
-the answer is saved again when it ends (complete, stopped or failed). If the app is killed in
-between, the next start marks the answer as interrupted: nothing typed is ever lost.
+The user's message and an empty answer marked "streaming" are saved before the model starts; the
+answer's text is saved again about every second while it streams, and with its figures and its
+ledger entry when it ends (complete, stopped or failed). If the app is killed in between, the
+next start marks the answer as interrupted, with the text the user saw: nothing typed is lost.
 """
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.context import MIN_ANSWER_TOKENS, PromptTooLong, Turn, estimate_tokens
-from desktop.core.engine import AnswerResult, SamplingSettings
-from desktop.core.store import ChatStore, Message, StoreError
+from desktop.core.engine import SamplingSettings
+from desktop.core.records import AnswerResult, AnswerStats
+from desktop.core.store import ChatStore, Conversation, Message, StoreError
 from desktop.ui.chat_view import ChatView
 from desktop.ui.message_widget import MessageWidget
 from desktop.workers.engine_worker import AnswerRequest, EngineController
 
 TITLE_LENGTH = 40
-CLOSED_NOTE = "Stopped: the window was closed before the answer finished."
-STOPPED_NOTE = "Stopped by you."
+SAVE_EVERY_S = 1.0  # while an answer streams, its text is saved this often
 
 
 @dataclass
@@ -30,6 +34,7 @@ class _Streaming:
     message_id: int
     text: str = ""
     widget: MessageWidget | None = None
+    saved_at: float = 0.0
 
 
 def history_from(messages: list[Message]) -> list[Turn]:
@@ -47,11 +52,12 @@ def history_from(messages: list[Message]) -> list[Turn]:
 
 
 class ChatController(QObject):
-    notice = Signal(str)  # a plain message for the user (status line or banner)
+    notice = Signal(str)  # a plain message for the user, shown where they read
     answer_finished = Signal(object)  # AnswerResult
-    conversations_changed = Signal()
+    conversations_changed = Signal()  # the list of chats (titles, order) changed
+    conversation_changed = Signal()  # another chat is shown, or the shown one changed
     streaming_changed = Signal(bool)
-    compare_requested = Signal(object)  # a list of saved answer stats
+    compare_requested = Signal(object)  # a list of AnswerStats
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -59,11 +65,13 @@ class ChatController(QObject):
         self.engine = engine
         self.view = view
         self.conversation_id: int | None = None
-        self.model_name = "the model"
-        self.n_ctx = 2048
-        self.settings = SamplingSettings()
-        self.default_system_prompt = ""  # the model's own, for new chats
+        self.model_name = ""  # the friendly name that signs answers
+        self.n_ctx = 2048  # the loaded model's context, for the too-long check before sending
+        self.max_tokens = 512
+        self.settings: SamplingSettings | None = None  # None: the model's own creativity
+        self.default_system_prompt = ""  # shown when a chat has none (the model's own)
         self._streaming: _Streaming | None = None
+        self._closing = False
         engine.chunk.connect(self._on_chunk)
         engine.answer_done.connect(self._on_answer_done)
 
@@ -71,34 +79,90 @@ class ChatController(QObject):
     def streaming(self) -> bool:
         return self._streaming is not None
 
-    # -- showing ----------------------------------------------------------------------------------
+    def _try(self, action: object) -> bool:
+        """Run a store action; a StoreError becomes a notice. Returns whether it worked."""
+        try:
+            action()  # type: ignore[operator]
+        except StoreError as exc:
+            self.notice.emit(str(exc))
+            return False
+        return True
+
+    # -- which chat -------------------------------------------------------------------------------
+    def current(self) -> Conversation | None:
+        cid = self.conversation_id
+        return self.store.get_conversation(cid) if cid is not None else None
+
     def show_conversation(self, conversation_id: int | None) -> None:
         self.conversation_id = conversation_id
         self.view.clear()
         if self._streaming is not None:
             self._streaming.widget = None
-        if conversation_id is None:
+        if conversation_id is not None:
+            for message in self.store.messages(conversation_id):
+                widget = self._add_widget(message.role, message.content)
+                widget.set_status(message.status, message.note, message.stats)
+                if message.stats is not None:
+                    widget.set_stats(message.stats)
+                if self._streaming is not None and self._streaming.message_id == message.id:
+                    widget.set_text(self._streaming.text)
+                    self._streaming.widget = widget
+        self.conversation_changed.emit()
+
+    def new_conversation(self) -> int | None:
+        """Start a new chat, or show the empty one already there (Ctrl+N twice: one chat)."""
+        current = self.current()
+        if (
+            current is not None
+            and not current.title
+            and not current.system_prompt
+            and not self.store.messages(current.id)
+        ):
+            self.show_conversation(current.id)
+            return current.id
+        created: list[Conversation] = []
+        if not self._try(lambda: created.append(self.store.create_conversation())):
+            return None
+        self.show_conversation(created[0].id)
+        self.conversations_changed.emit()
+        return created[0].id
+
+    def rename(self, conversation_id: int, title: str) -> None:
+        title = " ".join(title.split())
+        if title and self._try(lambda: self.store.rename_conversation(conversation_id, title)):
+            self.conversations_changed.emit()
+            self.conversation_changed.emit()
+
+    def delete(self, conversation_id: int) -> bool:
+        if (
+            self.streaming
+            and self._streaming
+            and self._streaming.conversation_id == conversation_id
+        ):
+            self.notice.emit(self.tr("Stop the answer before deleting this chat."))
+            return False
+        if not self._try(lambda: self.store.delete_conversation(conversation_id)):
+            return False
+        if conversation_id == self.conversation_id:
+            remaining = self.store.list_conversations()
+            self.show_conversation(remaining[0].id if remaining else None)
+        self.conversations_changed.emit()
+        return True
+
+    def set_system_prompt(self, text: str) -> None:
+        if self.conversation_id is None and self.new_conversation() is None:
             return
-        for message in self.store.messages(conversation_id):
-            widget = self._add_widget(message.role, message.content)
-            widget.set_status(message.status, message.note)
-            widget.set_stats(message.stats)
-            if self._streaming is not None and self._streaming.message_id == message.id:
-                widget.set_text(self._streaming.text)
-                self._streaming.widget = widget
+        cid = self.conversation_id
+        assert cid is not None
+        if self._try(lambda: self.store.set_system_prompt(cid, text.strip())):
+            self.conversation_changed.emit()
 
-    def _add_widget(self, role: str, text: str) -> MessageWidget:
-        author = self.tr("You") if role == "user" else self.model_name
-        widget = self.view.add_message(role, author, text)
-        widget.regenerate_requested.connect(self.regenerate)
-        widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
-        return widget
-
-    def chat_stats(self) -> list[dict[str, object]]:
-        """The saved stats of every answer in the current chat."""
+    def chat_stats(self) -> list[AnswerStats]:
+        """The saved figures of every answer in the current chat."""
         if self.conversation_id is None:
             return []
-        return [m.stats for m in self.store.messages(self.conversation_id) if m.role == "assistant"]
+        messages = self.store.messages(self.conversation_id)
+        return [m.stats for m in messages if m.role == "assistant" and m.stats is not None]
 
     # -- sending ----------------------------------------------------------------------------------
     def send(self, text: str) -> bool:
@@ -107,65 +171,65 @@ class ChatController(QObject):
         if not text.strip():
             self.notice.emit(self.tr("Type a message first."))
             return False
-        if self.engine.busy or self._streaming is not None:
+        if self._streaming is not None:
             self.notice.emit(self.tr("Wait for the answer to finish, or press Stop."))
             return False
         if estimate_tokens(text) + MIN_ANSWER_TOKENS > self.n_ctx:
             self.notice.emit(str(PromptTooLong(self.n_ctx)))
             return False
-        try:
-            if self.conversation_id is None:
-                self.conversation_id = self.store.create_conversation(
-                    system_prompt=self.default_system_prompt
-                ).id
-                self.conversations_changed.emit()
-            cid = self.conversation_id
-            conversation = self.store.get_conversation(cid)
-            history = history_from(self.store.messages(cid))
-            self.store.add_message(cid, "user", text)
-            if conversation is not None and conversation.title == "New chat":
-                self.store.rename_conversation(cid, _title_from(text))
-                self.conversations_changed.emit()
-        except StoreError as exc:
-            self.notice.emit(str(exc))
+        if self.conversation_id is None and self.new_conversation() is None:
             return False
+        cid = self.conversation_id
+        assert cid is not None
+        conversation = self.store.get_conversation(cid)
+        history = history_from(self.store.messages(cid))
+
+        def save() -> None:
+            self.store.add_message(cid, "user", text)
+            if conversation is not None and not conversation.title:
+                self.store.rename_conversation(cid, _title_from(text))
+
+        if not self._try(save):
+            return False
+        if conversation is not None and not conversation.title:
+            self.conversations_changed.emit()
         self._add_widget("user", text)
         self._start_answer(cid, text, history, conversation.system_prompt if conversation else "")
         return True
 
     def regenerate(self) -> None:
-        """Answer the last message again, replacing the last answer."""
-        if self.conversation_id is None or self.engine.busy or self._streaming is not None:
+        """Answer the last message again. The replaced answer's cost stays in the ledger."""
+        if self.conversation_id is None or self._streaming is not None:
             return
         cid = self.conversation_id
         messages = self.store.messages(cid)
         if len(messages) < 2 or messages[-1].role != "assistant" or messages[-2].role != "user":
             return
-        try:
-            self.store.delete_message(messages[-1].id)
-        except StoreError as exc:
-            self.notice.emit(str(exc))
+        if not self._try(lambda: self.store.delete_message(messages[-1].id)):
             return
         last = self.view.last_message()
         if last is not None and last.role == "assistant":
             self.view.remove_message(last)
         conversation = self.store.get_conversation(cid)
-        history = history_from(messages[:-2])
         system = conversation.system_prompt if conversation else ""
-        self._start_answer(cid, messages[-2].content, history, system)
+        self._start_answer(cid, messages[-2].content, history_from(messages[:-2]), system)
 
     def _start_answer(self, cid: int, user: str, history: list[Turn], system: str) -> None:
-        try:
-            answer = self.store.add_message(cid, "assistant", "", status="streaming")
-        except StoreError as exc:
-            self.notice.emit(str(exc))
+        added: list[Message] = []
+        if not self._try(
+            lambda: added.append(self.store.add_message(cid, "assistant", "", status="streaming"))
+        ):
             return
         widget = self._add_widget("assistant", "")
         widget.set_status("streaming")
         self.view.set_regenerate_enabled(False)
-        request = AnswerRequest(0, user, history, system, self.settings)
+        request = AnswerRequest(
+            user, history, system or None, max_tokens=self.max_tokens, settings=self.settings
+        )
         rid = self.engine.ask(request)
-        self._streaming = _Streaming(rid, cid, answer.id, widget=widget)
+        self._streaming = _Streaming(
+            rid, cid, added[0].id, widget=widget, saved_at=time.monotonic()
+        )
         self.streaming_changed.emit(True)
 
     def stop(self) -> None:
@@ -173,6 +237,13 @@ class ChatController(QObject):
             self.engine.stop()
 
     # -- receiving --------------------------------------------------------------------------------
+    def _add_widget(self, role: str, text: str) -> MessageWidget:
+        author = self.tr("You") if role == "user" else (self.model_name or self.tr("The model"))
+        widget = self.view.add_message(role, author, text)
+        widget.regenerate_requested.connect(self.regenerate)
+        widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
+        return widget
+
     def _on_chunk(self, rid: int, text: str) -> None:
         streaming = self._streaming
         if streaming is None or streaming.request_id != rid:
@@ -180,6 +251,12 @@ class ChatController(QObject):
         streaming.text += text
         if streaming.widget is not None:
             streaming.widget.append_text(text)
+        now = time.monotonic()
+        if now - streaming.saved_at >= SAVE_EVERY_S:
+            streaming.saved_at = now
+            # A failure here is said once, when the answer ends and is saved again.
+            with contextlib.suppress(StoreError):
+                self.store.save_partial(streaming.message_id, streaming.text)
 
     def _on_answer_done(self, rid: int, result: AnswerResult) -> None:
         streaming = self._streaming
@@ -187,43 +264,36 @@ class ChatController(QObject):
             return
         self._streaming = None
         self.streaming_changed.emit(False)
-        note = ""
-        if result.status == "stopped":
-            note = self.tr("Stopped by you.")
-        elif result.status == "error":
-            note = result.error or self.tr("The model gave no answer.")
-        if result.dropped_turns:
-            note = (note + " " if note else "") + self.tr(
-                "The {n} oldest exchanges of this chat no longer fit in the model's memory and "
-                "were left out of this answer."
-            ).format(n=result.dropped_turns)
-        stats = result.to_json()
-        stats.pop("answer", None)
-        self._save(streaming.message_id, result.text, result.status, stats, note)
-        if streaming.widget is not None:
-            streaming.widget.set_text(result.text)
-            streaming.widget.set_status(result.status, note)
-            streaming.widget.set_stats(stats)
+        self._finish(streaming, result, "closed" if self._closing else "")
         self.view.set_regenerate_enabled(True)
         self.answer_finished.emit(result)
 
-    def _save(self, mid: int, text: str, status: str, stats: dict[str, object], note: str) -> None:
-        try:
-            self.store.update_message(mid, content=text, status=status, stats=stats, note=note)
-        except StoreError as exc:
-            self.notice.emit(str(exc))
+    def _finish(self, streaming: _Streaming, result: AnswerResult, note: str = "") -> None:
+        """Save the answer with its figures and its ledger entry, then show it."""
+        if not note and result.status == "stopped":
+            note = "stopped"
+        text = result.text or streaming.text
+        stats = result.stats()
+        self._try(lambda: self.store.finish_answer(streaming.message_id, text, stats, note))
+        if streaming.widget is not None:
+            streaming.widget.set_text(text)
+            streaming.widget.set_status(result.status, note, stats, result.error or "")
+            streaming.widget.set_stats(stats)
+
+    def begin_closing(self) -> None:
+        """The window is closing: an answer that ends from now on was cut off by it."""
+        self._closing = True
 
     def save_interrupted(self) -> None:
-        """At close: keep the partial answer, marked as stopped."""
+        """At close, after the engine stopped: keep the partial answer with what it cost (when
+        the engine handed the stopped answer over), marked as cut off by the closing window."""
+        self._closing = True
         self.engine.drain()
         streaming = self._streaming
         if streaming is None:
             return
         self._streaming = None
-        self._save(
-            streaming.message_id, streaming.text, "stopped", {},
-            self.tr("Stopped: the window was closed before the answer finished."),
-        )  # fmt: skip
+        self._finish(streaming, AnswerResult(status="stopped", text=streaming.text), "closed")
 
 
 def _title_from(text: str) -> str:

@@ -7,12 +7,13 @@ forwards to it; the state (on or off) is the window's `settings.demo_mode`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont
 
 from desktop.core.measured import compare_saved
+from desktop.core.records import AnswerStats
 from desktop.ui.demo_panel import format_energy_range
 from desktop.ui.numbers import localized
 
@@ -27,7 +28,7 @@ class DemoMode(QObject):
         super().__init__(window)
         self.window = window
         self.base_font = QFont(window.font())
-        self.session_answers: list[dict[str, Any]] = []  # this session's measured answers
+        self.session_answers: list[AnswerStats] = []  # this session's measured answers
 
     @property
     def on(self) -> bool:
@@ -52,8 +53,8 @@ class DemoMode(QObject):
             w.settings.save()
         self.refresh()
 
-    def add_answer(self, stats: dict[str, Any]) -> None:
-        if stats.get("footprint"):
+    def add_answer(self, stats: AnswerStats) -> None:
+        if stats.measured:
             self.session_answers.append(stats)
         if self.on:
             self.refresh()
@@ -64,7 +65,7 @@ class DemoMode(QObject):
         size = w.model_info.size_bytes if w.model_info else None
         for widget in w.chat_view.messages:
             line = ""
-            if self.on and widget.role == "assistant" and widget.stats.get("footprint"):
+            if self.on and widget.role == "assistant" and widget.stats and widget.stats.measured:
                 comparison = compare_saved([widget.stats], size, w.chat.model_name)
                 if comparison is not None:
                     c = comparison.to_json()

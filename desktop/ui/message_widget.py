@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.records import AnswerStats
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
 
 translate = QCoreApplication.translate
@@ -28,6 +29,35 @@ def status_label(status: str) -> str:
         "complete": "",
     }
     return labels.get(status, status)
+
+
+def note_text(note: str, stats: AnswerStats | None = None, error: str = "") -> str:
+    """The line under an answer that says how it ended, from the codes saved with it."""
+    words = {
+        "stopped": translate("MessageWidget", "Stopped by you."),
+        "closed": translate(
+            "MessageWidget", "Stopped: the window was closed before the answer finished."
+        ),
+        "interrupted": translate(
+            "MessageWidget",
+            "Interrupted: the app closed before the answer finished. The text written until then"
+            " is kept.",
+        ),
+    }
+    parts = [words.get(note, note)] if note else []  # an older file's sentence, as it is
+    if error:
+        parts.append(error)
+    elif stats is not None and stats.status == "error":
+        parts.append(translate("MessageWidget", "The model gave no answer."))
+    if stats is not None and stats.dropped_turns:
+        parts.append(
+            translate(
+                "MessageWidget",
+                "The {n} oldest exchanges of this chat no longer fit in the model's memory and "
+                "were left out of this answer.",
+            ).format(n=stats.dropped_turns)
+        )
+    return " ".join(parts)
 
 
 class MarkdownView(QTextBrowser):
@@ -92,7 +122,7 @@ class MessageWidget(QFrame):
         self.stats_label.setTextFormat(Qt.TextFormat.RichText)
         self.stats_label.setWordWrap(True)
         self.stats_label.linkActivated.connect(self._open_details)
-        self.stats: dict[str, object] = {}
+        self.stats: AnswerStats | None = None
         layout.addWidget(self.stats_label)
         self.demo_label = QLabel("")  # demo mode: the 405B estimate beside the answer
         self.demo_label.setObjectName("demoLine")
@@ -142,28 +172,32 @@ class MessageWidget(QFrame):
     def append_text(self, text: str) -> None:
         self.set_text(self._text + text)
 
-    def set_status(self, status: str, note: str = "") -> None:
+    def set_status(
+        self, status: str, note: str = "", stats: AnswerStats | None = None, error: str = ""
+    ) -> None:
         self.status_label.setText(status_label(status))
         self.setProperty("status", status)
-        self.note_label.setText(note)
-        self.note_label.setVisible(bool(note))
+        text = note_text(note, stats, error)
+        self.note_label.setText(text)
+        self.note_label.setVisible(bool(text))
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def set_stats(self, stats: dict[str, object]) -> None:
+    def set_stats(self, stats: AnswerStats) -> None:
         """The line under an answer: time, speed, energy, CO2; "how?" opens the details."""
         self.stats = stats
         self.stats_label.setText(line_html(stats))
-        footprint = stats.get("footprint")
-        explanation = footprint.get("explanation", "") if isinstance(footprint, dict) else ""
-        self.stats_label.setToolTip(str(explanation))
-        self.compare_button.setVisible(self.role == "assistant" and isinstance(footprint, dict))
+        footprint = stats.footprint
+        self.stats_label.setToolTip(footprint.explanation if footprint else "")
+        self.compare_button.setVisible(self.role == "assistant" and stats.measured)
 
     def set_demo_line(self, text: str) -> None:
         self.demo_label.setText(text)
         self.demo_label.setVisible(bool(text))
 
     def _open_details(self, _link: str) -> None:
+        if self.stats is None:
+            return
         self.details_dialog = FootprintDetailsDialog(self.stats, self)
         self.details_dialog.show()
 

@@ -84,6 +84,8 @@ class ModelsDialog(QDialog):
         self._infos: dict[Path, ModelInfo | str] = {}  # read on the worker, once per file
         self._asked: set[Path] = set()
         self._download_name = ""
+        self.loaded_path: Path | None = None  # the model the window has loaded
+        self._remove_after_switch: InstalledModel | None = None
         self.settings_dialog: ModelSettingsDialog | None = None
         self.controller = controller or DownloadController(self, folder=self.folder)
         self.controller.folder = self.folder  # downloads land in the folder this page lists
@@ -162,11 +164,10 @@ class ModelsDialog(QDialog):
     # -- the list -------------------------------------------------------------------------------
     def rebuild(self) -> None:
         installed = list_installed(self.folder, self.catalog)
-        active = active_model(self.folder)
-        active_key = active.key if active else None
-        installed.sort(key=lambda m: m.key != active_key)  # the one in use on top, then the rest
+        in_use = self._in_use_key(installed)
+        installed.sort(key=lambda m: m.key != in_use)  # the one in use on top, then the rest
         have = {m.path.name for m in installed}
-        rows = [ModelRow(m, m.catalog, m.key == active_key) for m in installed]
+        rows = [ModelRow(m, m.catalog, m.key == in_use) for m in installed]
         for entry in sorted(self.catalog.entries, key=lambda e: e.file_size):
             if entry.filename not in have:
                 partial = partial_size(self.folder / entry.filename)
@@ -185,6 +186,32 @@ class ModelsDialog(QDialog):
         origin = self.tr("shipped with the app") if self.catalog.origin == "bundled" else self.tr("refreshed")  # fmt: skip
         self.summary.setText(self.tr("Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.").format(date=self.catalog.date, origin=origin, total=size_text(memory.total), free=size_text(memory.available)))  # fmt: skip
         self._update_buttons()
+
+    def _in_use_key(self, installed: list[InstalledModel]) -> str | None:
+        """The model the window has loaded; before it said, the one chosen for it."""
+        if self.loaded_path is not None:
+            for model in installed:
+                if model.path == self.loaded_path:
+                    return model.key
+            return None  # a file opened directly, not in this list
+        active = active_model(self.folder)
+        return active.key if active else None
+
+    def set_loaded(self, path: Path) -> None:
+        """The window loaded `path`; a removal waiting for that switch happens now."""
+        self.loaded_path = path
+        pending, self._remove_after_switch = self._remove_after_switch, None
+        if pending is not None and pending.path != path:
+            self._remove(pending)
+        self.rebuild()
+
+    def model_load_failed(self, kept: Path | None) -> None:
+        if self._remove_after_switch is not None:
+            name = self._remove_after_switch.name
+            self._remove_after_switch = None
+            self.show_message(self.tr("“{name}” was not removed: the other model could not be loaded, so it is still in use.").format(name=name), True)  # fmt: skip
+        self.loaded_path = kept
+        self.rebuild()
 
     def _fit(self, row: ModelRow, memory: Memory) -> Fit | str | None:
         if row.installed is None:
@@ -274,10 +301,35 @@ class ModelsDialog(QDialog):
         else:
             question = self.tr("Remove “{name}”? Its file ({size}) will be deleted from this computer.")  # fmt: skip
         text = question.format(name=model.name, size=size_text(model.size_bytes))
-        answer = QMessageBox.question(self, self.tr("Remove a model"), text)
+        in_use = model.path == self.loaded_path
+        fallback = self._fallback_for(model) if in_use else None
+        if in_use and fallback is None:
+            self.show_message(self.tr("“{name}” is the only model: install another one before removing it.").format(name=model.name), True)  # fmt: skip
+            return
+        if in_use and fallback is not None:
+            text += "\n\n" + self.tr("It is the model in use: Smaller will switch to “{other}” first.").format(other=fallback.name)  # fmt: skip
+        answer = QMessageBox.question(
+            self, self.tr("Remove a model"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-        active = active_model(self.folder)
+        if in_use and fallback is not None:
+            # The file of the loaded model is never deleted: switch, then remove once loaded.
+            self._remove_after_switch = model
+            set_active_model(fallback.key, self.folder)
+            self.show_message(self.tr("Switching to “{name}”…").format(name=fallback.name))
+            self.model_chosen.emit(fallback.path, settings_for(fallback, self.folder))
+            return
+        self._remove(model)
+
+    def _fallback_for(self, model: InstalledModel) -> InstalledModel | None:
+        others = [m for m in list_installed(self.folder, self.catalog) if m.key != model.key]
+        bundled = [m for m in others if m.source == "bundled"]
+        return (bundled or others or [None])[0]
+
+    def _remove(self, model: InstalledModel) -> None:
         try:
             remove_model(model.key, self.folder)
         except (ModelNotFound, OSError) as exc:
@@ -285,11 +337,6 @@ class ModelsDialog(QDialog):
             return
         self.show_message(self.tr("“{name}” was removed.").format(name=model.name))
         self.rebuild()
-        if active is not None and active.key == model.key:
-            # The window should not keep a model that is gone: switch it to the next choice.
-            fallback = active_model(self.folder)
-            if fallback is not None:
-                self.model_chosen.emit(fallback.path, settings_for(fallback, self.folder))
 
     def restore_builtin(self) -> None:
         restore_default(self.folder)

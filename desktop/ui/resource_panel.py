@@ -23,6 +23,8 @@ from desktop.core.footprint import (
     format_co2,
     format_energy,
 )
+from desktop.core.store import Totals
+from desktop.ui.answer_line import method_word
 from desktop.ui.numbers import localized
 
 translate = QCoreApplication.translate
@@ -180,18 +182,29 @@ class ResourcePanel(QFrame):
     def clear_streaming(self) -> None:
         self.answer_label.setText(self.tr("No answer is being written."))
 
-    def set_totals(self, chat: tuple[float, float, int], overall: tuple[float, float, int]) -> None:
-        def figures(totals: tuple[float, float, int]) -> dict[str, object]:
-            wh, co2, count = totals
-            return {"energy": localized(format_energy(wh)), "co2": localized(format_co2(co2)),
-                    "count": count}  # fmt: skip
+    def set_totals(self, chat: Totals | None, overall: Totals) -> None:
+        """What this chat's answers and all answers cost, from the ledger: answers deleted or
+        regenerated still count. Each total says whether it was measured or estimated."""
 
-        lines = [
-            self.tr("This chat: {energy}, {co2} CO₂ (answers: {count})").format(**figures(chat)),
-            self.tr("All chats: {energy}, {co2} CO₂ (answers: {count})").format(**figures(overall)),
-        ]
-        if overall[2]:
-            equivalent = best_equivalent(overall[0], overall[1]).text
+        def figures(totals: Totals) -> dict[str, object]:
+            return {"energy": localized(format_energy(totals.energy_wh)),
+                    "co2": localized(format_co2(totals.co2_g)), "count": totals.count,
+                    "method": method_word(totals.method) if totals.count else ""}  # fmt: skip
+
+        lines = []
+        if chat is not None:
+            lines.append(
+                self.tr("This chat: {energy}, {co2} CO₂, {method} (answers: {count})").format(
+                    **figures(chat)
+                )
+            )
+        lines.append(
+            self.tr("All chats: {energy}, {co2} CO₂, {method} (answers: {count})").format(
+                **figures(overall)
+            )
+        )
+        if overall.count:
+            equivalent = best_equivalent(overall.energy_wh, overall.co2_g).text
             lines.append(self.tr("That is {equivalent}.").format(equivalent=localized(equivalent)))
         self.totals_label.setText("\n".join(lines))
 

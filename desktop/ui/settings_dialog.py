@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.engine import default_threads
 from desktop.core.footprint import available_zones, cpu_power_profile
+from desktop.core.models.settings import ModelSettings
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.numbers import localized
 from desktop.ui.settings import AppSettings
@@ -33,14 +35,20 @@ def hint_label(text: str) -> QLabel:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, model: ModelSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        """`model`: the loaded model's own settings, whose memory and creativity are shown here
+        too (they are saved with the model)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
+        self._model = model or ModelSettings()
         form = QFormLayout()
 
         self.threads = QSpinBox()
-        self.threads.setRange(0, 64)
+        self.threads.setRange(0, os.cpu_count() or 1)  # more threads than cores only crawl
         self.threads.setSpecialValueText(self.tr("Automatic ({n})").format(n=default_threads()))
         self.threads.setValue(settings.threads)
         self.threads.setAccessibleName(self.tr("Processor threads"))
@@ -56,7 +64,10 @@ class SettingsDialog(QDialog):
                 ),
                 tokens,
             )
-        self.context.setCurrentIndex(max(0, self.context.findData(settings.context_tokens)))
+        own = self._model.context_length
+        if self.context.findData(own) < 0:  # the model's own value stays choosable
+            self.context.addItem(self.tr("{tokens} tokens").format(tokens=own), own)
+        self.context.setCurrentIndex(self.context.findData(own))
         self.context.setAccessibleName(self.tr("Model memory"))
         form.addRow(self.tr("Model memory"), self.context)
         form.addRow(hint_label(self.tr("How much of the conversation the model can keep in mind. More uses "
@@ -71,7 +82,7 @@ class SettingsDialog(QDialog):
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(0.0, 2.0)
         self.temperature.setSingleStep(0.1)
-        self.temperature.setValue(settings.temperature)
+        self.temperature.setValue(self._model.temperature)
         self.temperature.setAccessibleName(self.tr("Creativity"))
         form.addRow(self.tr("Creativity (temperature)"), self.temperature)
         form.addRow(hint_label(self.tr("0 always gives the same answer; higher values vary more.")))
@@ -146,13 +157,19 @@ class SettingsDialog(QDialog):
         return replace(
             self._original,
             threads=self.threads.value(),
-            context_tokens=int(self.context.currentData()),
             max_tokens=self.max_tokens.value(),
-            temperature=round(self.temperature.value(), 2),
             grid_zone=str(self.zone.currentData()),
             cpu_watts=self.cpu_watts.value(),
             sample_interval_s=self.interval.value(),
             panel_visible=self.panel_visible.isChecked(),
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
+        )
+
+    def result_model_settings(self) -> ModelSettings:
+        """The loaded model's own settings with the memory and creativity chosen here."""
+        return replace(
+            self._model,
+            context_length=int(self.context.currentData()),
+            temperature=round(self.temperature.value(), 2),
         )

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import secrets
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop.core.jsonfile import write_json_atomically
 from desktop.core.models.catalog import Catalog, CatalogEntry, load_catalog
-from desktop.core.paths import default_model_path
+from desktop.core.paths import app_data_dir, default_model_path
 
 log = logging.getLogger(__name__)
 
@@ -48,22 +46,6 @@ class InstalledModel:
         return self.source in ("downloaded", "imported")
 
 
-def app_data_dir() -> Path:
-    """What Qt's QStandardPaths.AppDataLocation gives for organisation and application "Smaller".
-
-    Qt appends both names, so on Linux it is ~/.local/share/Smaller/Smaller (checked against
-    PySide6 6.11 in tests/test_models_catalog.py). Qt-free, so the command line can use it.
-    """
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".local" / "share"
-    return base / "Smaller" / "Smaller"
-
-
 def models_dir() -> Path:
     return app_data_dir() / "models"
 
@@ -84,13 +66,6 @@ def read_registry(folder: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("imported"), dict):
         return empty
     return {**empty, **data}
-
-
-def write_json_atomically(file: Path, data: object) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f"{file.name}.{secrets.token_hex(4)}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, file)  # a crash mid-write leaves the old file, never half a new one
 
 
 def write_registry(folder: Path, registry: dict[str, Any]) -> None:

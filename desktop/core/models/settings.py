@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.chatformat import FORMATS, ChatFormat, guess_format
-from desktop.core.models.installed import models_dir, write_json_atomically
+from desktop.core.jsonfile import write_json_atomically
+from desktop.core.models.installed import models_dir
 
 if TYPE_CHECKING:
     from desktop.core.modelfile import ModelInfo
