@@ -24,8 +24,8 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="smaller-bench-")
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
 from desktop.app import make_application, open_chats  # noqa: E402
-from desktop.core.session import active_choice  # noqa: E402
 from desktop.core.engine import SamplingSettings  # noqa: E402
+from desktop.core.session import active_choice  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
 
