@@ -38,6 +38,8 @@ def estimate_tokens(text: str) -> int:
 class PromptTooLong(ValueError):
     """The new message alone does not fit in the context window."""
 
+    kind = "prompt_too_long"
+
     def __init__(self, n_ctx: int) -> None:
         words = max(1, (n_ctx - 2 * TEMPLATE_TOKENS - MIN_ANSWER_TOKENS) * 3 // 4)
         super().__init__(
@@ -47,6 +49,24 @@ class PromptTooLong(ValueError):
                 "about {tokens} tokens, roughly {words} words including the answer). Shorten it "
                 "or split it into parts.",
             ).format(tokens=n_ctx, words=f"{words:,}")
+        )
+
+
+class SystemPromptTooLong(PromptTooLong):
+    """The message fits alone, but not with the system prompt. The system prompt is never dropped
+    silently: the answer would follow other instructions than the ones the user set."""
+
+    kind = "system_prompt_too_long"
+
+    def __init__(self, n_ctx: int, system_tokens: int) -> None:
+        ValueError.__init__(
+            self,
+            translate(
+                "Context",
+                "The system prompt and your message together are too long for this model's memory "
+                "(its context window holds about {tokens} tokens; the system prompt alone takes "
+                "about {system}). Shorten the system prompt or your message.",
+            ).format(tokens=n_ctx, system=f"{system_tokens:,}"),
         )
 
 
@@ -68,14 +88,15 @@ def plan_context(
     user: str,
     max_tokens: int,
 ) -> ContextPlan:
-    """Decide how to feed the next message. Raises PromptTooLong when it can never fit."""
+    """Decide how to feed the next message. Raises PromptTooLong when it can never fit, and
+    SystemPromptTooLong when it fits only without the system prompt."""
     limit = n_ctx - SAFETY_TOKENS
     need_user = estimate_tokens(user)
     system_tokens = estimate_tokens(system_text) if system_text else 0
     if system_tokens + need_user + MIN_ANSWER_TOKENS > limit:
         if need_user + MIN_ANSWER_TOKENS > limit:
             raise PromptTooLong(n_ctx)
-        system_tokens = 0  # unreachable for sane system prompts; the user's message comes first
+        raise SystemPromptTooLong(n_ctx, system_tokens)
     if cache_matches and n_past + need_user + max_tokens <= limit:
         return ContextPlan(True, (), 0, max_tokens)
 

@@ -31,6 +31,13 @@ from desktop.core.capture import capture_stderr, explain_load_failure
 from desktop.core.chatformat import ChatFormat, guess_format
 from desktop.core.context import ContextPlan, PromptTooLong, Turn, plan_context
 from desktop.core.i18n import translate
+from desktop.core.limits import (
+    LimitError,
+    check_context,
+    check_max_tokens,
+    check_temperature,
+    check_threads,
+)
 from desktop.core.modelfile import ModelFileError, ModelInfo, preflight
 
 
@@ -82,6 +89,7 @@ class AnswerResult:
     tokens_per_s: float | None = None
     dropped_turns: int = 0
     error: str | None = None
+    error_kind: str | None = None  # for code: "prompt_too_long", "invalid_setting", ...
     timestamps: list[float] = field(default_factory=list, repr=False)
     # Filled in by `desktop.core.measured` when the answer was measured.
     resources: dict[str, Any] | None = None
@@ -130,7 +138,8 @@ class Engine:
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or default_threads()
+        # None means automatic; 0 or less is refused by load(), never passed to gpt4all.
+        self.n_threads = default_threads() if n_threads is None else n_threads
         self.chat_format = chat_format
         self.cache_dir = cache_dir
         self.available_ram = available_ram
@@ -151,7 +160,15 @@ class Engine:
         return self._model is not None
 
     def load(self) -> ModelInfo:
-        """Check the file, load it, and make sure it really loaded. Raises EngineError."""
+        """Check the settings and the file, load it, and make sure it really loaded. Raises
+        EngineError."""
+        try:
+            # Defence in depth: the edges (CLI, settings) check too, but a bad thread count here
+            # would abort the whole process inside gpt4all.
+            self.n_threads = check_threads(self.n_threads)
+            self.n_ctx = check_context(self.n_ctx)
+        except LimitError as exc:
+            raise EngineError(str(exc), kind=exc.kind, detail=exc.detail) from exc
         try:
             info = preflight(
                 self.model_path, self.n_ctx, available_ram=self.available_ram,
@@ -208,9 +225,13 @@ class Engine:
         history = history or []
         result = AnswerResult(text="", status="complete", model=self.name)
         if not user.strip():
-            return self._fail(
-                result, translate("Engine", "Type a message first: the message is empty.")
-            )
+            message = translate("Engine", "Type a message first: the message is empty.")
+            return self._fail(result, message, "empty_message")
+        try:
+            check_max_tokens(settings.max_tokens)
+            check_temperature(settings.temperature)
+        except LimitError as exc:
+            return self._fail(result, str(exc), exc.kind)
         fmt = self.chat_format
         system_text = fmt.system_text(system_prompt)
         try:
@@ -220,7 +241,7 @@ class Engine:
                 history=history, user=user, max_tokens=settings.max_tokens,
             )  # fmt: skip
         except PromptTooLong as exc:
-            return self._fail(result, str(exc))
+            return self._fail(result, str(exc), exc.kind)
         return self._run(result, fmt, system_text, history, user, plan, settings, on_text, stop)
 
     def _cache_matches(self, system_text: str, history: list[Turn]) -> bool:
@@ -233,8 +254,10 @@ class Engine:
             and tuple(history[dropped:]) == fed
         )
 
-    def _fail(self, result: AnswerResult, message: str) -> AnswerResult:
-        result.status, result.error = "error", message
+    def _fail(
+        self, result: AnswerResult, message: str, kind: str = "answer_failed"
+    ) -> AnswerResult:
+        result.status, result.error, result.error_kind = "error", message, kind
         return result
 
     def _run(
@@ -305,10 +328,10 @@ class Engine:
                 result.tokens_per_s = (len(stamps) - 1) / (stamps[-1] - stamps[0])
         if backend_error:
             self._cache = None
-            message = backend_error[0]
+            message, kind = backend_error[0], "answer_failed"
             if "exceeds the context window" in message:
-                message = str(PromptTooLong(self.n_ctx))
-            return self._fail(result, message)
+                message, kind = str(PromptTooLong(self.n_ctx)), PromptTooLong.kind
+            return self._fail(result, message, kind)
         if stop.is_set():
             result.status = "stopped"
             self._cache = None  # a partial prompt or reply may sit in the context
