@@ -1,18 +1,42 @@
 """Command line. `smaller` opens the window; `smaller ask` and `smaller bench` run headless on the
-same Qt-free engine the window's worker uses."""
+same Qt-free engine the window's worker uses.
+
+Every flag is checked against desktop.core.limits before anything runs, and every failure leaves
+through `Output.fail` (desktop/cli_output.py): one line on stderr, or one JSON object with --json,
+and a non-zero exit. No traceback reaches the user.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import os
+import signal
 import sys
 import threading
+import traceback
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
 from desktop import __version__
+from desktop.cli_output import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Output,
+    OutputFailed,
+    stop_on_interrupt,
+    undecodable,
+)
+from desktop.core.limits import (
+    LimitError,
+    check_grid_zone,
+    check_max_tokens,
+    check_rounds,
+    check_temperature,
+    check_threads,
+)
 
 
 def _versions() -> str:
@@ -23,8 +47,18 @@ def _versions() -> str:
     return parts[0] + (f" ({', '.join(parts[1:])})" if len(parts) > 1 else "")
 
 
+class UsageError(Exception):
+    """A command line argparse cannot make sense of."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints the usage and the error on two lines and exits; we want the one error path.
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="smaller",
         description="A private, offline assistant on a small language model. "
         "With no command, opens the window.",
@@ -40,9 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--system", default="", help="a system prompt")
     ask.add_argument("--max-tokens", type=int, default=512, help="longest answer, in tokens")
     ask.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
-    ask.add_argument("--temperature", type=float, help="creativity (default: the model's own)")
+    ask.add_argument("--temperature", type=float, help="0 to 2 (default: the model's own)")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
-    ask.add_argument("--grid", help="electricity grid zone for CO2 and water, e.g. FRA, USA, WOR")
+    ask.add_argument("--grid", help="electricity grid zone for CO2 and water, e.g. FRA, USA, WOR "
+                     "(`smaller grids` lists them)")  # fmt: skip
 
     from desktop.core.models.cli import add_models_parser
 
@@ -53,94 +88,165 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=int, default=5)
     bench.add_argument("--max-tokens", type=int, default=128)
     bench.add_argument("--threads", type=int, default=1)
+    sub.add_parser("grids", help="list the electricity grid zones --grid accepts")
     return parser
 
 
-def _print_json(obj: dict[str, Any]) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
+# Flag -> check, for the flags desktop.core.limits has a range for.
+_CHECKS: dict[str, Callable[[object], object]] = {
+    "threads": check_threads, "max_tokens": check_max_tokens, "temperature": check_temperature,
+    "rounds": check_rounds, "grid": check_grid_zone,
+}  # fmt: skip
+_POSITIONAL = {"prompt": "the message", "name": "the name"}
 
 
-def _ask(args: argparse.Namespace) -> int:
+def _flag(dest: str) -> str:
+    return _POSITIONAL.get(dest, "--" + dest.replace("_", "-"))
+
+
+def _checked(args: argparse.Namespace) -> str | None:
+    """Normalise the flags in place; the message for the first bad one, or None."""
+    for dest, value in vars(args).items():
+        if isinstance(value, str) and (byte := undecodable(value)) is not None:
+            return (
+                f"{_flag(dest)} is not valid UTF-8 text (it holds the byte {byte}). Type it again, "
+                "or convert the text to UTF-8."
+            )
+    for dest, check in _CHECKS.items():
+        value = getattr(args, dest, None)
+        if value is None:
+            continue  # not a flag of this command, or left to its default (threads, grid)
+        try:
+            setattr(args, dest, check(value))
+        except LimitError as exc:
+            hint = " Run `smaller grids` to list them." if dest == "grid" else ""
+            return f"{_flag(dest)}: {exc}{hint}"
+    return None
+
+
+def _ask(args: argparse.Namespace, out: Output) -> int:
     from desktop.core.engine import EngineError
     from desktop.core.measured import comparison_for
     from desktop.core.session import MeterSettings, ModelSession, active_choice, find_choice
 
     stream = not args.json
-    model_name = str(args.model or "")
-
-    def fail(message: str, kind: str) -> int:
-        if args.json:
-            _print_json({"error": message, "error_kind": kind, "model": model_name})
-        else:
-            print(f"smaller: {message}", file=sys.stderr)
-        return 1
-
-    if args.max_tokens < 1:
-        return fail("--max-tokens must be at least 1.", "bad_argument")
     # The model `smaller models use` chose, with its own settings, as the window loads it.
     session = ModelSession(threads=args.threads, meter=MeterSettings(zone=args.grid))
     try:
         choice = find_choice(args.model) if args.model else active_choice()
-        model_name = choice.name
         info = session.load(choice)
     except EngineError as exc:
-        return fail(str(exc), exc.kind)
+        return out.fail(str(exc), exc.kind, model=str(args.model or ""))
+    stop = threading.Event()
+    broken: list[OutputFailed] = []
 
     def on_text(text: str) -> None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        # Runs inside gpt4all's callback, where an exception would only be printed: keep it
+        # and stop the answer instead.
+        try:
+            out.stream.write(text)
+            out.stream.flush()
+        except OutputFailed as exc:
+            broken.append(exc)
+            stop.set()
 
     try:
-        system = args.system if args.system else None  # None: the model's own instructions
-        result = session.answer(
-            args.prompt, system_prompt=system,
-            settings=session.sampling(args.max_tokens, args.temperature),
-            on_text=on_text if stream else None, stop=threading.Event(),
-        )  # fmt: skip
+        with stop_on_interrupt(stop) as pressed:
+            result = session.answer(
+                args.prompt, system_prompt=args.system or None,  # None: the model's own
+                settings=session.sampling(args.max_tokens, args.temperature),
+                on_text=on_text if stream else None, stop=stop,
+            )  # fmt: skip
     finally:
         session.close()
-    if stream:
+    if broken:
+        raise broken[0]
+    if stream and result.text:
         print()
+    if pressed:
+        return out.fail("Interrupted: the answer was cut short.", "interrupted", EXIT_INTERRUPTED)
     if result.status == "error":
-        return fail(
-            result.error or "the model gave no answer", result.error_kind or "answer_failed"
-        )
+        message = result.error or "the model gave no answer"
+        return out.fail(message, result.error_kind or "answer_failed", model=choice.name)
     if args.json:
         output = result.to_json()
         comparison = comparison_for(result, info.size_bytes)
         if comparison is not None:
             output["comparison_405b"] = comparison
-        _print_json(output)
+        out.write_json(output)
     return 0
 
 
-def _bench(args: argparse.Namespace) -> int:
+def _bench(args: argparse.Namespace, out: Output) -> int:
     from desktop.core.bench import run_bench
     from desktop.core.engine import EngineError
     from desktop.core.paths import default_model_path
 
+    # Nothing to keep from a half-run benchmark, and a KeyboardInterrupt raised inside gpt4all's
+    # callback would only be printed: Ctrl+C ends the process at once, as it does other tools.
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
         report = run_bench(
             args.model or default_model_path(), rounds=args.rounds, max_tokens=args.max_tokens,
             n_threads=args.threads,
         )  # fmt: skip
     except EngineError as exc:
-        print(f"smaller: {exc}", file=sys.stderr)
-        return 1
-    _print_json(report)
+        return out.fail(str(exc), exc.kind)
+    out.write_json(report)
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _grids(out: Output) -> int:
+    from desktop.core.footprint.grid import available_zones
+
+    out.stream.write("".join(f"{code}  {name}\n" for code, name in available_zones()))
+    return 0
+
+
+def _run(argv: list[str], out: Output) -> int | None:
+    """The command's exit code; None to open the window."""
+    try:
+        args = _parser().parse_args(argv)
+    except UsageError as exc:
+        return out.fail(str(exc), "bad_argument", EXIT_USAGE)
+    except SystemExit as exc:  # --help and --version, already printed
+        return exc.code if isinstance(exc.code, int) else 0
+    if (problem := _checked(args)) is not None:
+        return out.fail(problem, "bad_argument", EXIT_USAGE)
     if args.command == "ask":
-        return _ask(args)
+        return _ask(args, out)
     if args.command == "bench":
-        return _bench(args)
+        return _bench(args, out)
+    if args.command == "grids":
+        return _grids(out)
     if args.command == "models":
         from desktop.core.models.cli import run_models
 
         return run_models(args)
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    raw = sys.argv[1:] if argv is None else list(argv)
+    out = Output(json_mode="--json" in raw)
+    out.open()
+    try:
+        code = _run(raw, out)
+        out.flush()
+    except OutputFailed as exc:
+        code = out.output_failed(exc)
+    except KeyboardInterrupt:
+        code = out.fail("Interrupted.", "interrupted", EXIT_INTERRUPTED)
+    except Exception as exc:  # a bug: still one line, the traceback only on request
+        if os.environ.get("SMALLER_DEBUG"):
+            traceback.print_exc()
+        code = out.fail(f"unexpected error ({type(exc).__name__}: {exc}). Please report it; "
+                        "SMALLER_DEBUG=1 shows the details.", "internal")  # fmt: skip
+    finally:
+        out.close()
+    if code is not None:
+        return code
     from desktop.app import run_app  # Qt only when a window is wanted
 
     return run_app()

@@ -45,10 +45,13 @@ def write_gguf(
     chat_template: str | None = None,
     license: str | None = "mit",
     seed: int = 0,
+    extra_tokens: int = 0,
 ) -> Path:
-    """Write a tiny GGUF; keys are stored under `arch`. `None` leaves an optional key out."""
+    """Write a tiny GGUF; keys are stored under `arch`. `None` leaves an optional key out.
+    `extra_tokens` adds that many filler tokens (with scores and merges), for a big vocabulary."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tokens = [*_byte_tokens(), "Ġt", EOS_TOKEN]
+    filler = [f"Ġtok{i}" for i in range(extra_tokens)]
+    tokens = [*_byte_tokens(), "Ġt", *filler, EOS_TOKEN]
     n_vocab = len(tokens)
     writer = GGUFWriter(path, arch)
     if name is not None:
@@ -69,7 +72,9 @@ def write_gguf(
         writer.add_tokenizer_pre(pre_tokenizer)
     writer.add_token_list(tokens)
     writer.add_token_types([TokenType.NORMAL] * (n_vocab - 1) + [TokenType.CONTROL])
-    writer.add_token_merges(["Ġ t"])
+    writer.add_token_merges(["Ġ t", *(f"Ġtok {i}" for i in range(extra_tokens))])
+    if extra_tokens:
+        writer.add_token_scores([0.0] * n_vocab)
     writer.add_eos_token_id(n_vocab - 1)
     writer.add_bos_token_id(n_vocab - 1)
     if chat_template is not None:

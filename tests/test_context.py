@@ -6,6 +6,7 @@ from desktop.core.context import (
     MIN_ANSWER_TOKENS,
     SAFETY_TOKENS,
     PromptTooLong,
+    SystemPromptTooLong,
     Turn,
     estimate_tokens,
     plan_context,
@@ -57,3 +58,33 @@ def test_message_that_can_never_fit_is_refused_in_plain_words() -> None:
             user="word " * 20_000, max_tokens=512,
         )  # fmt: skip
     assert "too long" in str(info.value) and "Shorten" in str(info.value)
+
+
+def test_a_system_prompt_that_cannot_fit_is_an_error_never_dropped() -> None:
+    """Before issue 10 the plan silently left the system prompt out and the answer followed
+    other instructions than the user's, with status "complete"."""
+    with pytest.raises(SystemPromptTooLong) as info:
+        plan_context(
+            n_ctx=2048, n_past=0, cache_matches=False, system_text="x" * 100_000, history=[],
+            user="hello", max_tokens=512,
+        )  # fmt: skip
+    error = info.value
+    assert isinstance(error, PromptTooLong) and error.kind == "system_prompt_too_long"
+    assert "system prompt" in str(error) and "Shorten" in str(error)
+    assert f"{estimate_tokens('x' * 100_000):,}" in str(error)
+
+
+def test_system_prompt_and_message_each_fitting_but_not_together() -> None:
+    system, user = "s" * 2400, "u" * 2400  # 812 tokens each, 1624 + 32 > 1016
+    assert estimate_tokens(user) + MIN_ANSWER_TOKENS < 1024 - SAFETY_TOKENS
+    with pytest.raises(SystemPromptTooLong):
+        plan_context(
+            n_ctx=1024, n_past=0, cache_matches=False, system_text=system, history=[],
+            user=user, max_tokens=64,
+        )  # fmt: skip
+    # Without the system prompt the same message fits.
+    plan = plan_context(
+        n_ctx=1024, n_past=0, cache_matches=False, system_text="", history=[], user=user,
+        max_tokens=64,
+    )  # fmt: skip
+    assert plan.max_tokens == 64

@@ -140,6 +140,26 @@ def test_prompt_the_estimate_lets_through_is_still_refused_cleanly(
 def test_empty_prompt_is_refused(engine: Engine) -> None:
     result = engine.answer("   \n ", settings=GREEDY)
     assert result.status == "error" and "empty" in (result.error or "")
+    assert result.error_kind == "empty_message"
+
+
+def test_a_system_prompt_too_long_to_fit_is_an_error_not_dropped(engine: Engine) -> None:
+    result = engine.answer("Say hi.", system_prompt="x" * 100_000, settings=GREEDY)
+    assert result.status == "error" and result.error_kind == "system_prompt_too_long"
+    assert "system prompt" in (result.error or "") and result.completion_tokens == 0
+    assert engine.answer("Say hi.", settings=GREEDY).status == "complete"
+
+
+@pytest.mark.parametrize(
+    ("max_tokens", "temperature"), [(0, 0.7), (-1, 0.7), (8, float("nan")), (8, -1.0)]
+)
+def test_bad_sampling_settings_are_refused_before_gpt4all(
+    engine: Engine, max_tokens: int, temperature: float
+) -> None:
+    settings = SamplingSettings(max_tokens=max_tokens, temperature=temperature)
+    result = engine.answer("Say hi.", settings=settings)
+    assert result.status == "error" and result.error_kind == "invalid_setting"
+    assert result.prompt_tokens == 0
 
 
 # -- bad model files: each ends in one plain message, never a crash -------------------------

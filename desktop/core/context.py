@@ -52,6 +52,24 @@ class PromptTooLong(ValueError):
         )
 
 
+class SystemPromptTooLong(PromptTooLong):
+    """The message fits alone, but not with the system prompt. The system prompt is never dropped
+    silently: the answer would follow other instructions than the ones the user set."""
+
+    kind = "system_prompt_too_long"
+
+    def __init__(self, n_ctx: int, system_tokens: int) -> None:
+        ValueError.__init__(
+            self,
+            translate(
+                "Context",
+                "The system prompt and your message together are too long for this model's memory "
+                "(its context window holds about {tokens} tokens; the system prompt alone takes "
+                "about {system}). Shorten the system prompt or your message.",
+            ).format(tokens=n_ctx, system=f"{system_tokens:,}"),
+        )
+
+
 @dataclass(frozen=True)
 class ContextPlan:
     incremental: bool  # True: feed only the new message on top of the cached context
@@ -70,14 +88,15 @@ def plan_context(
     user: str,
     max_tokens: int,
 ) -> ContextPlan:
-    """Decide how to feed the next message. Raises PromptTooLong when it can never fit."""
+    """Decide how to feed the next message. Raises PromptTooLong when it can never fit, and
+    SystemPromptTooLong when it fits only without the system prompt."""
     limit = n_ctx - SAFETY_TOKENS
     need_user = estimate_tokens(user)
     system_tokens = estimate_tokens(system_text) if system_text else 0
     if system_tokens + need_user + MIN_ANSWER_TOKENS > limit:
         if need_user + MIN_ANSWER_TOKENS > limit:
             raise PromptTooLong(n_ctx)
-        system_tokens = 0  # unreachable for sane system prompts; the user's message comes first
+        raise SystemPromptTooLong(n_ctx, system_tokens)
     if cache_matches and n_past + need_user + max_tokens <= limit:
         return ContextPlan(True, (), 0, max_tokens)
 

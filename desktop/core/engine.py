@@ -32,6 +32,13 @@ from desktop.core.chatformat import ChatFormat, guess_format
 from desktop.core.context import ContextPlan, PromptTooLong, Turn, plan_context
 from desktop.core.errors import PlainError
 from desktop.core.i18n import translate
+from desktop.core.limits import (
+    LimitError,
+    check_context,
+    check_max_tokens,
+    check_temperature,
+    check_threads,
+)
 from desktop.core.modelfile import ModelFileError, ModelInfo, preflight
 from desktop.core.records import AnswerResult
 
@@ -91,7 +98,8 @@ class Engine:
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or default_threads()
+        # None means automatic; 0 or less is refused by load(), never passed to gpt4all.
+        self.n_threads = default_threads() if n_threads is None else n_threads
         self.chat_format = chat_format
         self.cache_dir = cache_dir
         self.available_ram = available_ram
@@ -112,12 +120,15 @@ class Engine:
         return self._model is not None
 
     def check(self) -> ModelInfo:
-        """Check the file without loading it (format, kind, memory). Raises EngineError."""
-        if self.n_threads < 1:  # the C library asserts on it and aborts the process
-            raise EngineError(
-                translate("Engine", "The number of processor threads must be at least 1."),
-                kind="bad_threads",
-            )
+        """Check the settings and the file without loading it (format, kind, memory). Raises
+        EngineError."""
+        try:
+            # Defence in depth: the edges (CLI, settings) check too, but a bad thread count here
+            # would abort the whole process inside gpt4all.
+            self.n_threads = check_threads(self.n_threads)
+            self.n_ctx = check_context(self.n_ctx)
+        except LimitError as exc:
+            raise EngineError(str(exc), kind=exc.kind, detail=exc.detail) from exc
         try:
             self.info = preflight(
                 self.model_path, self.n_ctx, available_ram=self.available_ram,
@@ -183,6 +194,11 @@ class Engine:
             return result.failed(
                 "empty_message", translate("Engine", "Type a message first: the message is empty.")
             )
+        try:
+            check_max_tokens(settings.max_tokens)
+            check_temperature(settings.temperature)
+        except LimitError as exc:
+            return result.failed(exc.kind, str(exc))
         fmt = self.chat_format
         system_text = fmt.system_text(system_prompt)
         try:

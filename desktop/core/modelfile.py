@@ -14,17 +14,16 @@ import logging
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 import psutil
 
 from desktop.core.errors import PlainError
+from desktop.core.ggufheader import Fields, Truncated, read_header
 from desktop.core.i18n import translate
-
-if TYPE_CHECKING:
-    import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
@@ -115,69 +114,30 @@ def _what_is_it(head: bytes) -> str:
     return ""
 
 
-class _Truncated(Exception):
-    pass
-
-
-def _parse(path: Path, size: int) -> ModelInfo:
-    """Read the metadata with gguf's GGUFReader; raises _Truncated or the reader's own errors."""
-    # Imported here: gguf pulls in numpy and yaml (~0.2 s), which a cache hit never needs.
-    import numpy as np
-    from gguf import GGUFReader
-
-    class Reader(GGUFReader):
-        # Every read goes through `_get`, which silently returns a short array at end of file;
-        # the reader then fails later with an unrelated numpy error. Fail early with a clear one.
-        def _get(
-            self, offset: int, dtype: npt.DTypeLike, count: int = 1,
-            override_order: None | Literal["I", "S", "<"] = None,
-        ) -> npt.NDArray[Any]:  # fmt: skip
-            end = int(offset) + np.dtype(dtype).itemsize * int(count)
-            if end > size:
-                raise _Truncated(f"needs bytes up to {end}, file has {size}")
-            return super()._get(offset, dtype, count, override_order)
-
-    reader = Reader(path)
-    # The check the engine makes ("tensor data is not within the file bounds"). `_get` already
-    # catches it in gguf 0.19; kept explicit in case a later reader maps the data differently.
-    for tensor in reader.tensors:
-        if tensor.data_offset + tensor.n_bytes > size:
-            raise _Truncated(
-                f"tensor {tensor.name!r} ends at {tensor.data_offset + tensor.n_bytes}"
-            )
-
-    def value(key: str) -> object:
-        field = reader.get_field(key)
-        return None if field is None else field.contents()
-
-    def as_int(v: object) -> int | None:
-        if isinstance(v, list):  # per-layer values (e.g. OpenELM head counts): take the largest
-            v = max((x for x in v if isinstance(x, int)), default=None)
-        return v if isinstance(v, int) and not isinstance(v, bool) else None
-
-    def as_str(v: object) -> str | None:
-        return v if isinstance(v, str) else None
-
-    arch = as_str(value("general.architecture")) or ""
-    n_vocab = as_int(value(f"{arch}.vocab_size"))
-    tokens = reader.get_field("tokenizer.ggml.tokens")
-    if n_vocab is None and tokens is not None:
-        n_vocab = len(tokens.data)  # counting entries avoids decoding all the token strings
+def _parse(path: Path, size: int, checkpoint: Callable[[Fields], None] | None = None) -> ModelInfo:
+    """Read the metadata; raises Truncated or the header reader's ValueError/KeyError."""
+    header = read_header(path, size, checkpoint)
+    # The check the engine makes ("tensor data is not within the file bounds").
+    if header.data_end > size:
+        raise Truncated(f"tensor data ends at {header.data_end}, file has {size}")
+    f = header.fields
+    arch = f.text("general.architecture") or ""
     return ModelInfo(
         path=path,
         size_bytes=size,
-        name=as_str(value("general.name")) or path.stem,
+        name=f.text("general.name") or path.stem,
         architecture=arch,
-        pre_tokenizer=as_str(value("tokenizer.ggml.pre")),
-        context_length=as_int(value(f"{arch}.context_length")),
-        n_layer=as_int(value(f"{arch}.block_count")),
-        n_embd=as_int(value(f"{arch}.embedding_length")),
-        n_head=as_int(value(f"{arch}.attention.head_count")),
-        n_head_kv=as_int(value(f"{arch}.attention.head_count_kv")),
-        n_vocab=n_vocab,
-        chat_template=as_str(value("tokenizer.chat_template")),
-        license=as_str(value("general.license")),
-        eos_token_id=as_int(value("tokenizer.ggml.eos_token_id")),
+        pre_tokenizer=f.text("tokenizer.ggml.pre"),
+        context_length=f.integer(f"{arch}.context_length"),
+        n_layer=f.integer(f"{arch}.block_count"),
+        n_embd=f.integer(f"{arch}.embedding_length"),
+        n_head=f.integer(f"{arch}.attention.head_count"),
+        n_head_kv=f.integer(f"{arch}.attention.head_count_kv"),
+        # Counting the vocabulary's entries: its strings are never decoded.
+        n_vocab=f.integer(f"{arch}.vocab_size") or f.count("tokenizer.ggml.tokens"),
+        chat_template=f.text("tokenizer.chat_template"),
+        license=f.text("general.license"),
+        eos_token_id=f.integer("tokenizer.ggml.eos_token_id"),
     )
 
 
@@ -211,7 +171,7 @@ def _cache_store(file: Path, key: dict[str, object], info: ModelInfo) -> None:
 
 def sidecar_path(path: Path) -> Path:
     """Metadata written beside a model we ship (`<file>.info.json`), so its first launch does
-    not pay the seconds GGUFReader takes."""
+    not even open the header (written when GGUFReader took seconds; still saves the read)."""
     return path.with_name(path.name + ".info.json")
 
 
@@ -234,11 +194,16 @@ def write_sidecar(path: Path) -> Path:
     return target
 
 
-def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
+def read_model_info(
+    path: Path,
+    cache_dir: Path | None = None,
+    checkpoint: Callable[[Fields], None] | None = None,
+) -> ModelInfo:
     """The file's metadata, or ModelFileError if gpt4all could not read it at all.
 
-    GGUFReader needs seconds on a real model (it decodes the whole vocabulary), so with
-    `cache_dir` the result is kept as JSON keyed by resolved path, size and modification time.
+    With `cache_dir` the result is kept as JSON keyed by resolved path, size and modification
+    time. `checkpoint` sees the cheap fields before the vocabulary is stepped over, and may
+    raise ModelFileError to stop reading (see ggufheader).
     """
     path = Path(path)
     name = path.name
@@ -311,8 +276,8 @@ def read_model_info(path: Path, cache_dir: Path | None = None) -> ModelInfo:
 
     failure: tuple[ErrorKind, str, str]
     try:
-        info = _parse(path, size)
-    except _Truncated as exc:
+        info = _parse(path, size, checkpoint)
+    except Truncated as exc:
         failure = ("truncated", incomplete, f"{path}: {exc}")
     except (ValueError, KeyError, IndexError, OverflowError, OSError, MemoryError) as exc:
         # Garbage inside a GGUF header: unknown value types, duplicate keys, bad UTF-8, etc.
@@ -347,23 +312,20 @@ def estimate_ram_bytes(info: ModelInfo, n_ctx: int) -> int:
     return info.size_bytes + kv_cache + logits + COMPUTE_ALLOWANCE_BYTES
 
 
-def preflight(
-    path: Path,
-    n_ctx: int = 2048,
-    available_ram: int | None = None,
-    cache_dir: Path | None = None,
-) -> ModelInfo:
-    """read_model_info, then everything gpt4all 2.8.2 would fail or crash on; returns the info."""
-    info = read_model_info(path, cache_dir)
+def refuse_unsupported(
+    architecture: str, pre_tokenizer: str | None, n_layer: int | None, *, partial: bool = False
+) -> None:
+    """Raise ModelFileError for a kind of model gpt4all 2.8.2 rejects or crashes on. `partial`:
+    only part of the header is known yet, so a missing layer count is not held against it."""
     choose = translate("ModelFile", "Choose a different model.")
-    if info.architecture not in KNOWN_ARCHES:
-        if info.architecture:
+    if architecture not in KNOWN_ARCHES:
+        if architecture:
             msg = translate("ModelFile", "This app cannot run this kind of model ({architecture}).")
         else:
             msg = translate("ModelFile", "This app cannot run this kind of model.")
-        msg = f"{msg.format(architecture=info.architecture)} {choose}"
-        raise ModelFileError("unknown_architecture", msg, f"architecture {info.architecture!r}")
-    pre = info.pre_tokenizer
+        msg = f"{msg.format(architecture=architecture)} {choose}"
+        raise ModelFileError("unknown_architecture", msg, f"architecture {architecture!r}")
+    pre = pre_tokenizer
     if pre is not None and pre not in KNOWN_PRE_TOKENIZERS and not pre.startswith("jina-"):
         msg = translate(
             "ModelFile", "This model needs a newer engine than the one built into this app."
@@ -371,14 +333,36 @@ def preflight(
         raise ModelFileError(
             "unknown_pre_tokenizer", f"{msg} {choose}", f"tokenizer.ggml.pre {pre!r}"
         )
-    if info.architecture == "gemma2" and info.n_layer not in GEMMA2_LAYER_COUNTS:
+    if architecture == "gemma2" and n_layer not in GEMMA2_LAYER_COUNTS:
+        if partial and n_layer is None:
+            return
         msg = translate(
             "ModelFile",
             "This size of Gemma 2 model would crash this app’s engine, so it was not loaded.",
         )
         raise ModelFileError(
-            "unsupported_layout", f"{msg} {choose}", f"gemma2 with {info.n_layer} layers"
+            "unsupported_layout", f"{msg} {choose}", f"gemma2 with {n_layer} layers"
         )
+
+
+def preflight(
+    path: Path,
+    n_ctx: int = 2048,
+    available_ram: int | None = None,
+    cache_dir: Path | None = None,
+) -> ModelInfo:
+    """read_model_info, then everything gpt4all 2.8.2 would fail or crash on; returns the info.
+    The architecture and pre-tokenizer are checked as soon as they are read, before the file's
+    vocabulary: an unsupported model is refused in milliseconds whatever its size."""
+
+    def cheap_fields_first(fields: Fields) -> None:
+        arch = fields.text("general.architecture")
+        if arch is not None:  # else wait for the whole header
+            n_layer = fields.integer(f"{arch}.block_count")
+            refuse_unsupported(arch, fields.text("tokenizer.ggml.pre"), n_layer, partial=True)
+
+    info = read_model_info(path, cache_dir, checkpoint=cheap_fields_first)
+    refuse_unsupported(info.architecture, info.pre_tokenizer, info.n_layer)
     needed = estimate_ram_bytes(info, n_ctx)
     free = psutil.virtual_memory().available if available_ram is None else available_ram
     if needed > free:

@@ -21,13 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.chatformat import FORMATS
 from desktop.core.engine import default_threads
-from desktop.core.models.settings import (
-    CONTEXT_RANGE,
-    CUSTOM,
-    TEMPERATURE_RANGE,
-    THREADS_RANGE,
-    ModelSettings,
-)
+from desktop.core.limits import CONTEXT_RANGE, TEMPERATURE_RANGE, max_threads
+from desktop.core.models.settings import CUSTOM, ModelSettings
 from desktop.ui.settings_dialog import hint_label
 
 
@@ -86,7 +81,7 @@ class ModelSettingsDialog(QDialog):
         form.addRow(hint_label(self.tr("How much of the conversation the model keeps in mind. More uses more memory.")))  # fmt: skip
 
         self.threads = QSpinBox()
-        self.threads.setRange(0, THREADS_RANGE[1])
+        self.threads.setRange(0, max_threads())  # more threads than cores only crawl
         self.threads.setSpecialValueText(self.tr("Automatic ({n})").format(n=default_threads()))
         self.threads.setValue(settings.threads or 0)
         self.threads.setAccessibleName(self.tr("Processor threads"))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.chatformat import FORMATS, ChatFormat, guess_format
 from desktop.core.jsonfile import write_json_atomically
+from desktop.core.limits import CONTEXT_RANGE, TEMPERATURE_RANGE, max_threads
 from desktop.core.models.installed import models_dir
 
 if TYPE_CHECKING:
@@ -28,9 +29,6 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "model-settings.json"
 CUSTOM = "custom"
 DEFAULT_CONTEXT = 2048  # the engine's default; bigger costs memory (see fit.py) and speed
-TEMPERATURE_RANGE = (0.0, 2.0)
-CONTEXT_RANGE = (256, 131_072)
-THREADS_RANGE = (1, 64)
 
 # The role markup GPT4All wraps its system prompts in, per format; our ChatFormat adds it back,
 # so only the text inside is kept as the user-editable system prompt.
@@ -67,7 +65,7 @@ class ModelSettings:
             fmt = "chatml"
         threads = self.threads
         if threads is not None:
-            threads = int(clamp(threads, THREADS_RANGE))
+            threads = int(clamp(threads, (1, max_threads())))  # more only crawl
         return ModelSettings(
             prompt_format=fmt,
             custom_template=self.custom_template,
