@@ -33,7 +33,11 @@ def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Path:
     """Point XDG folders at a temp dir so no test touches the user's real chats or settings."""
     home = tmp_path / "home"
-    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config")):
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         (home / sub).mkdir(parents=True)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
@@ -75,3 +79,17 @@ def wait_for_lingering_threads():  # type: ignore[no-untyped-def]
             thread.wait(60_000)
         elif hasattr(thread, "shutdown"):  # an EngineService
             thread.shutdown(60.0)
+
+
+_NEEDS_MODEL = {"model_path", "engine", "model_cache"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Markers that say what each test needs, from the fixtures it uses, so the fast tier
+    (`pytest -m "not model and not qt"`: core code, no model, no Qt) selects itself."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & _NEEDS_MODEL:
+            item.add_marker(pytest.mark.model)
+        if "qtbot" in fixtures or "qapp" in fixtures:
+            item.add_marker(pytest.mark.qt)

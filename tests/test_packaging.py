@@ -31,10 +31,13 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("SMALLER_PACKAGING_TEST") != "1",
-    reason="packaging test: set SMALLER_PACKAGING_TEST=1 (builds and checks the .deb, minutes)",
-)
+pytestmark = [
+    pytest.mark.packaging,
+    pytest.mark.skipif(
+        os.environ.get("SMALLER_PACKAGING_TEST") != "1",
+        reason="packaging test: set SMALLER_PACKAGING_TEST=1 (builds and checks the .deb, minutes)",
+    ),
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ID = "io.github.smaller.Smaller"

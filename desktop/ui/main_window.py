@@ -74,6 +74,15 @@ class MainWindow(QMainWindow):
         if n_threads is not None:
             self.settings.threads = n_threads
         self.engine = EngineController(self, threads=self.settings.threads or None)
+        try:
+            self._set_up(store, model, store_warning)
+        except BaseException:
+            self.engine.shutdown(SHUTDOWN_WAIT_MS)  # a half-built window leaves no thread behind
+            raise
+
+    def _set_up(
+        self, store: ChatStore, model: ModelChoice | Path, store_warning: str | None
+    ) -> None:
         self.engine.configure_meter(self.settings.meter())
         self._build()
         self.chat = ChatController(store, self.engine, self.chat_view)
