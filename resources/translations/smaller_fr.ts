@@ -71,6 +71,10 @@
         <translation>mesuré</translation>
     </message>
     <message>
+        <source>measured and estimated</source>
+        <translation>mesuré et estimé</translation>
+    </message>
+    <message>
         <source>estimated</source>
         <translation>estimé</translation>
     </message>
@@ -196,24 +200,16 @@
         <translation>Saisissez d'abord un message.</translation>
     </message>
     <message>
+        <source>Stop the answer before deleting this chat.</source>
+        <translation>Arrêtez la réponse avant de supprimer cette conversation.</translation>
+    </message>
+    <message>
         <source>Wait for the answer to finish, or press Stop.</source>
         <translation>Attendez la fin de la réponse, ou appuyez sur Arrêter.</translation>
     </message>
     <message>
-        <source>Stopped by you.</source>
-        <translation>Arrêté à votre demande.</translation>
-    </message>
-    <message>
-        <source>The model gave no answer.</source>
-        <translation>Le modèle n'a donné aucune réponse.</translation>
-    </message>
-    <message>
-        <source>The {n} oldest exchanges of this chat no longer fit in the model's memory and were left out of this answer.</source>
-        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle : ils n'ont pas été pris en compte pour cette réponse.</translation>
-    </message>
-    <message>
-        <source>Stopped: the window was closed before the answer finished.</source>
-        <translation>Arrêté : la fenêtre a été fermée avant la fin de la réponse.</translation>
+        <source>The model</source>
+        <translation>Le modèle</translation>
     </message>
 </context>
 <context>
@@ -422,6 +418,10 @@
     <message>
         <source>Your message is too long for this model's memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
         <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
+    </message>
+    <message>
+        <source>The system prompt and your message together are too long for this model's memory (its context window holds about {tokens} tokens; the system prompt alone takes about {system}). Shorten the system prompt or your message.</source>
+        <translation>Les consignes et votre message sont trop longs ensemble pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens ; les consignes à elles seules en prennent environ {system}). Raccourcissez les consignes ou votre message.</translation>
     </message>
 </context>
 <context>
@@ -708,6 +708,13 @@
     <message>
         <source>Type a message first: the message is empty.</source>
         <translation>Écrivez d’abord un message : celui-ci est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineController</name>
+    <message>
+        <source>Could not load the model: {error}</source>
+        <translation>Impossible de charger le modèle : {error}</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1013,33 @@
     </message>
 </context>
 <context>
+    <name>Limits</name>
+    <message>
+        <source>The number of processor threads must be a whole number from {low} to {high} (this computer's logical cores), not {value}.</source>
+        <translation>Le nombre de threads du processeur doit être un nombre entier de {low} à {high} (les cœurs logiques de cet ordinateur), et non {value}.</translation>
+    </message>
+    <message>
+        <source>The context window must be a whole number of tokens from {low} to {high}, not {value}.</source>
+        <translation>La fenêtre de contexte doit être un nombre entier de tokens de {low} à {high}, et non {value}.</translation>
+    </message>
+    <message>
+        <source>The longest answer must be a whole number of tokens from {low} to {high}, not {value}.</source>
+        <translation>La longueur maximale d’une réponse doit être un nombre entier de tokens de {low} à {high}, et non {value}.</translation>
+    </message>
+    <message>
+        <source>The number of rounds must be a whole number from {low} to {high}, not {value}.</source>
+        <translation>Le nombre de tours doit être un nombre entier de {low} à {high}, et non {value}.</translation>
+    </message>
+    <message>
+        <source>The creativity (temperature) must be a number from {low} to {high}, not {value}.</source>
+        <translation>La créativité (température) doit être un nombre de {low} à {high}, et non {value}.</translation>
+    </message>
+    <message>
+        <source>“{zone}” is not an electricity grid zone Smaller knows.</source>
+        <translation>« {zone} » n’est pas une zone de réseau électrique connue de Smaller.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Smaller</source>
@@ -1044,16 +1078,16 @@
         <translation>Toutes les réponses de cette conversation, à côté des mêmes réponses avec Llama 3.1 405B dans un centre de données</translation>
     </message>
     <message>
-        <source>Loading the model…</source>
-        <translation>Chargement du modèle…</translation>
+        <source>Your chats are being saved again.</source>
+        <translation>Vos conversations sont de nouveau enregistrées.</translation>
+    </message>
+    <message>
+        <source>No model is loaded: choose one in File › Models… first.</source>
+        <translation>Aucun modèle n'est chargé : choisissez-en un d'abord dans Fichier › Modèles…</translation>
     </message>
     <message>
         <source>How fast the last answer was written. A token is a piece of a word: 100 tokens are about 75 English words.</source>
         <translation>La vitesse à laquelle la dernière réponse a été écrite. Un token est un morceau de mot : 100 tokens font environ 75 mots en anglais.</translation>
-    </message>
-    <message>
-        <source>Loading the model</source>
-        <translation>Chargement du modèle</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1128,44 +1162,8 @@
         <translation>cette conversation</translation>
     </message>
     <message>
-        <source>Loading {name}…</source>
-        <translation>Chargement de {name}…</translation>
-    </message>
-    <message>
-        <source>Wait for the answer to finish, or press Stop, then choose the model again.</source>
-        <translation>Attendez la fin de la réponse, ou cliquez sur Arrêter, puis choisissez à nouveau le modèle.</translation>
-    </message>
-    <message>
-        <source>Wait for the answer to finish, or press Stop.</source>
-        <translation>Attendez la fin de la réponse, ou cliquez sur Arrêter.</translation>
-    </message>
-    <message>
-        <source>Open a model file</source>
-        <translation>Ouvrir un fichier de modèle</translation>
-    </message>
-    <message>
-        <source>Model files (*.gguf)</source>
-        <translation>Fichiers de modèle (*.gguf)</translation>
-    </message>
-    <message>
-        <source>Model: {name}</source>
-        <translation>Modèle : {name}</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Aucun modèle chargé</translation>
-    </message>
-    <message>
-        <source>Use File › Open model file… to choose another.</source>
-        <translation>Utilisez Fichier › Ouvrir un fichier de modèle… pour en choisir un autre.</translation>
-    </message>
-    <message>
         <source>New chat</source>
         <translation>Nouvelle conversation</translation>
-    </message>
-    <message>
-        <source>Stop the answer before deleting this chat.</source>
-        <translation>Arrêtez la réponse avant de supprimer cette conversation.</translation>
     </message>
     <message>
         <source>New name:</source>
@@ -1186,10 +1184,6 @@
     <message>
         <source>Standing instructions the model follows in this chat:</source>
         <translation>Instructions permanentes que le modèle suit dans cette conversation :</translation>
-    </message>
-    <message>
-        <source>The model is not ready yet.</source>
-        <translation>Le modèle n’est pas encore prêt.</translation>
     </message>
     <message>
         <source>Last answer: {figures}</source>
@@ -1217,6 +1211,26 @@
     <message>
         <source>Writing…</source>
         <translation>En cours d’écriture…</translation>
+    </message>
+    <message>
+        <source>Stopped by you.</source>
+        <translation>Arrêté à votre demande.</translation>
+    </message>
+    <message>
+        <source>Stopped: the window was closed before the answer finished.</source>
+        <translation>Arrêté : la fenêtre a été fermée avant la fin de la réponse.</translation>
+    </message>
+    <message>
+        <source>Interrupted: the app closed before the answer finished. The text written until then is kept.</source>
+        <translation>Interrompu : l'application s'est fermée avant la fin de la réponse. Le texte écrit jusque-là est conservé.</translation>
+    </message>
+    <message>
+        <source>The model gave no answer.</source>
+        <translation>Le modèle n'a donné aucune réponse.</translation>
+    </message>
+    <message>
+        <source>The {n} oldest exchanges of this chat no longer fit in the model's memory and were left out of this answer.</source>
+        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle : ils n'ont pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1406,6 +1420,45 @@
     </message>
 </context>
 <context>
+    <name>ModelStatus</name>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>Chargement du modèle</translation>
+    </message>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>Chargement de {name}…</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Ouvrir un fichier de modèle</translation>
+    </message>
+    <message>
+        <source>Model files (*.gguf)</source>
+        <translation>Fichiers de modèle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>Modèle : {name}</translation>
+    </message>
+    <message>
+        <source>“{asked}” could not be opened: {reason} Smaller goes on with “{kept}”.</source>
+        <translation>« {asked} » n'a pas pu être ouvert : {reason} Smaller continue avec « {kept} ».</translation>
+    </message>
+    <message>
+        <source>Use File › Models… to choose another.</source>
+        <translation>Choisissez-en un autre dans Fichier › Modèles…</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Aucun modèle chargé</translation>
+    </message>
+</context>
+<context>
     <name>ModelsDialog</name>
     <message>
         <source>Models</source>
@@ -1472,6 +1525,10 @@
         <translation>Modèles de la liste GPT4All du {date} ({origin}). Cet ordinateur a {total} de mémoire, dont {free} libres en ce moment.</translation>
     </message>
     <message>
+        <source>“{name}” was not removed: the other model could not be loaded, so it is still in use.</source>
+        <translation>« {name} » n'a pas été supprimé : l'autre modèle n'a pas pu être chargé, il reste donc utilisé.</translation>
+    </message>
+    <message>
         <source>Resume download</source>
         <translation>Reprendre le téléchargement</translation>
     </message>
@@ -1508,8 +1565,20 @@
         <translation>Retirer « {name} » ? Son fichier ({size}) sera supprimé de cet ordinateur.</translation>
     </message>
     <message>
+        <source>“{name}” is the only model: install another one before removing it.</source>
+        <translation>« {name} » est le seul modèle : installez-en un autre avant de le supprimer.</translation>
+    </message>
+    <message>
+        <source>It is the model in use: Smaller will switch to “{other}” first.</source>
+        <translation>C'est le modèle utilisé : Smaller passera d'abord à « {other} ».</translation>
+    </message>
+    <message>
         <source>Remove a model</source>
         <translation>Retirer un modèle</translation>
+    </message>
+    <message>
+        <source>Switching to “{name}”…</source>
+        <translation>Passage à « {name} »…</translation>
     </message>
     <message>
         <source>“{name}” could not be removed: {reason}</source>
@@ -1930,12 +1999,12 @@
         <translation>{speed} tokens/s</translation>
     </message>
     <message>
-        <source>This chat: {energy}, {co2} CO₂ (answers: {count})</source>
-        <translation>Cette conversation : {energy}, {co2} de CO₂ (réponses : {count})</translation>
+        <source>This chat: {energy}, {co2} CO₂, {method} (answers: {count})</source>
+        <translation>Cette conversation : {energy}, {co2} de CO₂, {method} (réponses : {count})</translation>
     </message>
     <message>
-        <source>All chats: {energy}, {co2} CO₂ (answers: {count})</source>
-        <translation>Toutes les conversations : {energy}, {co2} de CO₂ (réponses : {count})</translation>
+        <source>All chats: {energy}, {co2} CO₂, {method} (answers: {count})</source>
+        <translation>Toutes les conversations : {energy}, {co2} de CO₂, {method} (réponses : {count})</translation>
     </message>
     <message>
         <source>That is {equivalent}.</source>
@@ -1979,6 +2048,56 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>No installed model is called “{name}”. Run `smaller models` to list them.</source>
+        <translation>Aucun modèle installé ne s'appelle « {name} ». Lancez `smaller models` pour les lister.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n'est chargé.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Processor threads</source>
+        <translation>Threads du processeur</translation>
+    </message>
+    <message>
+        <source>Longest answer</source>
+        <translation>Réponse la plus longue</translation>
+    </message>
+    <message>
+        <source>Electricity grid</source>
+        <translation>Réseau électrique</translation>
+    </message>
+    <message>
+        <source>Processor power</source>
+        <translation>Puissance du processeur</translation>
+    </message>
+    <message>
+        <source>Panel refresh</source>
+        <translation>Actualisation du panneau</translation>
+    </message>
+    <message>
+        <source>Resource panel</source>
+        <translation>Panneau des ressources</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Mode démonstration</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1999,6 +2118,10 @@
     <message>
         <source>{tokens} tokens (about {words} words)</source>
         <translation>{tokens} tokens (environ {words} mots)</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} jetons</translation>
     </message>
     <message>
         <source>Model memory</source>
@@ -2090,6 +2213,29 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Smaller could not open with your view settings, so it uses the usual view. ({error})</source>
+        <translation>Smaller n'a pas pu s'ouvrir avec vos réglages d'affichage : il utilise l'affichage habituel. ({error})</translation>
+    </message>
+    <message>
+        <source>Smaller could not open its window: {error}
+
+The log file has the details: {log}</source>
+        <translation>Smaller n'a pas pu ouvrir sa fenêtre : {error}
+
+Le journal donne les détails : {log}</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used and were put back to normal: {names}.</source>
+        <translation>Certains réglages étaient inutilisables et ont été remis par défaut : {names}.</translation>
+    </message>
+    <message>
+        <source>Smaller did not start properly last time, so it starts with the usual view (demo mode off, the resource panel shown, the system's theme).</source>
+        <translation>Smaller n'a pas démarré correctement la dernière fois : il démarre avec l'affichage habituel (mode démonstration désactivé, panneau des ressources affiché, thème du système).</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Your disk is full: {what}. Free some space; earlier chats are safe.</source>
@@ -2164,6 +2310,10 @@
         <translation>une réponse inachevée n'a pas pu être marquée comme interrompue</translation>
     </message>
     <message>
+        <source>what this work cost could not be saved</source>
+        <translation>le coût de ce travail n'a pas pu être enregistré</translation>
+    </message>
+    <message>
         <source>Your saved chats could not be read (the file {path} seems damaged). It has been left untouched; chats of this session will not be saved. To start afresh, move that file elsewhere and restart Smaller.</source>
         <translation>Vos conversations enregistrées n'ont pas pu être lues (le fichier {path} semble endommagé). Il n'a pas été modifié ; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
     </message>
@@ -2172,20 +2322,24 @@
         <translation>Vos conversations enregistrées n'ont pas pu être lues (le fichier {path} n'a pas pu être ouvert : {error}). Il n'a pas été modifié ; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
     </message>
     <message>
-        <source>Your chats file was made by a newer version of Smaller: you can read your chats, but changes in this session will not be saved. Update Smaller to keep saving.</source>
-        <translation>Le fichier de vos conversations a été créé par une version plus récente de Smaller : vous pouvez lire vos conversations, mais les modifications de cette session ne seront pas enregistrées. Mettez Smaller à jour pour continuer à enregistrer.</translation>
+        <source>For now, you can read your chats; Smaller keeps trying and saves this session's chats as soon as it can.</source>
+        <translation>Pour l'instant, vous pouvez lire vos conversations ; Smaller réessaie et enregistrera celles de cette session dès que possible.</translation>
     </message>
     <message>
-        <source>Your chats file is read-only: you can read your chats, but changes in this session will not be saved.</source>
-        <translation>Le fichier de vos conversations est en lecture seule : vous pouvez lire vos conversations, mais les modifications de cette session ne seront pas enregistrées.</translation>
+        <source>For now, you can read your chats, but changes in this session will not be saved.</source>
+        <translation>Pour l'instant, vous pouvez lire vos conversations, mais les changements de cette session ne seront pas enregistrés.</translation>
+    </message>
+    <message>
+        <source>Your chats file was made by a newer version of Smaller. Update Smaller to keep saving.</source>
+        <translation>Votre fichier de conversations vient d'une version plus récente de Smaller. Mettez Smaller à jour pour continuer à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Your chats file is read-only.</source>
+        <translation>Votre fichier de conversations est en lecture seule.</translation>
     </message>
     <message>
         <source>Your chats could not be opened ({error}).</source>
         <translation>Vos conversations n'ont pas pu être ouvertes ({error}).</translation>
-    </message>
-    <message>
-        <source>{problem} For now, you can read your chats, but changes in this session will not be saved.</source>
-        <translation>{problem} Pour l'instant, vous pouvez lire vos conversations, mais les modifications de cette session ne seront pas enregistrées.</translation>
     </message>
     <message>
         <source>{problem} Chats of this session will not be saved.</source>
