@@ -15,7 +15,6 @@ Facts this module is built around (each seen on the reference machine, see the r
 
 from __future__ import annotations
 
-import ctypes
 import os
 import platform
 import threading
@@ -40,6 +39,7 @@ from desktop.core.limits import (
     check_threads,
 )
 from desktop.core.modelfile import ModelFileError, ModelInfo, preflight
+from desktop.core.prompting import ended_by_stop_string, ends_turn, feed, strip_stop_strings
 from desktop.core.records import AnswerResult
 
 
@@ -251,7 +251,7 @@ class Engine:
                 return False
             stamps.append(time.perf_counter())
             pieces.append(text)
-            if stop_strings and "<" in text and _ends_turn(pieces, stop_strings):
+            if stop_strings and "<" in text and ends_turn(pieces, stop_strings):
                 return False
             if on_text is not None:
                 on_text(text)
@@ -277,7 +277,7 @@ class Engine:
         finished = time.perf_counter()
 
         text = "".join(pieces)
-        text = _strip_stop_strings(text, stop_strings)
+        text = strip_stop_strings(text, stop_strings)
         result.text = text
         result.prompt_tokens = prompt_tokens + context_prompt
         result.completion_tokens = len(stamps)
@@ -297,65 +297,11 @@ class Engine:
         if stop.is_set():
             result.status = "stopped"
             self._cache = None  # a partial prompt or reply may sit in the context
-        elif _ended_by_stop_string(pieces, stop_strings):
+        elif ended_by_stop_string(pieces, stop_strings):
             self._cache = None  # the template's closing text was not fed after the reply
         else:
             self._cache = (system_text, dropped, (*fed, Turn(user, text)))
         return result
 
-    def _feed(
-        self,
-        text: str,
-        template: str,
-        on_prompt: Callable[[int], bool],
-        *,
-        on_response: Callable[[int, str], bool] | None = None,
-        reset: bool = False,
-        special: bool = False,
-        n: int = 0,
-        fake_reply: str | None = None,
-        temp: SamplingSettings | None = None,
-    ) -> None:
-        """One call of llmodel_prompt. We call the C function ourselves (not `prompt_model`) to
-        pass a prompt callback that can stop reading, `fake_reply` to replay a past answer, and
-        allow_context_shift=False, since we plan the context ourselves."""
-        from gpt4all._pyllmodel import PromptCallback, ResponseCallback, llmodel
-
-        model = self._model
-        s = temp or SamplingSettings()
-        model.buffer.clear()
-        model.buff_expecting_cont_bytes = 0
-        model._set_context(
-            n_predict=n, top_k=s.top_k, top_p=s.top_p, min_p=s.min_p, temp=s.temperature,
-            n_batch=s.n_batch, repeat_penalty=s.repeat_penalty, repeat_last_n=s.repeat_last_n,
-            reset_context=reset,
-        )  # fmt: skip
-        respond = on_response or (lambda _i, _t: True)
-        llmodel.llmodel_prompt(
-            model.model,
-            ctypes.c_char_p(text.encode("utf-8")),
-            ctypes.c_char_p(template.encode("utf-8")),
-            PromptCallback(on_prompt),
-            ResponseCallback(model._callback_decoder(respond)),
-            False,
-            model.context,
-            special,
-            ctypes.c_char_p(fake_reply.encode("utf-8")) if fake_reply is not None else None,
-        )
-
-
-def _ends_turn(pieces: list[str], stop_strings: tuple[str, ...]) -> bool:
-    tail = "".join(pieces[-8:])
-    return any(s in tail for s in stop_strings)
-
-
-def _ended_by_stop_string(pieces: list[str], stop_strings: tuple[str, ...]) -> bool:
-    return bool(stop_strings) and _ends_turn(pieces, stop_strings)
-
-
-def _strip_stop_strings(text: str, stop_strings: tuple[str, ...]) -> str:
-    for marker in stop_strings:
-        cut = text.find(marker)
-        if cut != -1:
-            text = text[:cut]
-    return text
+    def _feed(self, text: str, template: str, on_prompt: Callable[[int], bool], **kw: Any) -> None:
+        feed(self._model, text, template, on_prompt, **kw)

@@ -9,18 +9,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop.core.compare import training_card
@@ -32,21 +26,16 @@ from desktop.core.session import ModelChoice, choice_for_file
 from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_controller import ChatController
-from desktop.ui.chat_view import ChatView
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, confirm_delete
-from desktop.ui.conversation_list import ConversationList
 from desktop.ui.demo_mode import DemoMode
-from desktop.ui.demo_panel import DemoPanel
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
-from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.prompt_edit import PromptEdit
-from desktop.ui.resource_panel import ResourcePanel
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import apply_theme, resolve_theme
 from desktop.ui.welcome import WelcomeDialog
+from desktop.ui.window_layout import build_layout
 from desktop.workers.engine_worker import EngineController
 
 SHUTDOWN_WAIT_MS = 1500
@@ -118,72 +107,7 @@ class MainWindow(QMainWindow):
 
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.conversation_list = ConversationList()
-        self.chat_view = ChatView()
-        self.prompt = PromptEdit()
-        self.send_button = QPushButton(self.tr("Send"))
-        self.send_button.setToolTip(self.tr("Send the message (Enter)"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop the answer (Esc)"))
-        self.stop_button.setEnabled(False)
-        self.system_button = QPushButton(self.tr("System prompt…"))
-        self.system_button.setToolTip(
-            self.tr(
-                "Standing instructions for this chat, for example “Answer in French” or “Be brief”"
-            )
-        )
-        self.notice_bar = NoticeBar()
-        self.title_label = QLabel("")
-        self.title_label.setObjectName("chatTitle")
-
-        top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
-        self.compare_chat_button = QPushButton(self.tr("Compare this chat with 405B"))
-        self.compare_chat_button.setToolTip(
-            self.tr(
-                "All the answers of this chat, beside the same on Llama 3.1 405B in a datacenter"
-            )
-        )
-        top.addWidget(self.compare_chat_button)
-        top.addWidget(self.system_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.prompt, 1)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
-        bottom.addLayout(buttons)
-        center = QWidget()
-        column = QVBoxLayout(center)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.notice_bar)
-        column.addLayout(top)
-        column.addWidget(self.chat_view, 1)
-        column.addLayout(bottom)
-        self.resource_panel = ResourcePanel(interval_s=self.settings.sample_interval_s)
-        self.resource_panel.setVisible(self.settings.panel_visible)
-        self.demo_panel = DemoPanel()
-        self.demo_panel.hide()
-        left = QWidget()
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(self.conversation_list)
-        left_column.addWidget(self.demo_panel)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(center)
-        splitter.addWidget(self.resource_panel)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 720, 330])
-        self.setCentralWidget(splitter)
-
-        self.speed_label = QLabel("")
-        self.speed_label.setToolTip(
-            self.tr(
-                "How fast the last answer was written. A token is a piece of a word: "
-                "100 tokens are about 75 English words."
-            )
-        )
+        build_layout(self)
         build_menus(self)
 
     def _connect(self) -> None:

@@ -6,7 +6,6 @@ StoreError, whose text is written for the person using the app, not for a develo
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 import time
@@ -17,10 +16,10 @@ from typing import Any
 from desktop.core.i18n import translate
 from desktop.core.records import STATUSES, AnswerStats
 from desktop.core.store import ledger
-from desktop.core.store.copying import copy_new_rows
+from desktop.core.store.copying import WritableAgain
+from desktop.core.store.ledger import LedgerQueries
 from desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from desktop.core.store.sqlite import (
-    Database,
     StoreError,
     connect_writable,
     open_read_only,
@@ -83,7 +82,7 @@ def _like(search: str) -> str:
     return f"%{escaped}%"
 
 
-class ChatStore(Database):
+class ChatStore(LedgerQueries, WritableAgain):
     """All chats of the app. With read_only=True, a copy in memory: changes are not saved until
     `retry_writable()` succeeds, which then writes them to the file."""
 
@@ -307,44 +306,3 @@ class ChatStore(Database):
                 " WHERE status = 'streaming'"
             )
         return cursor.rowcount
-
-    # -- the ledger ------------------------------------------------------------------------------
-    def record(self, entry: ledger.LedgerEntry) -> None:
-        """Add what some other work cost (an API request, an indexing run...)."""
-        with self._write(translate("Store", "what this work cost could not be saved")) as conn:
-            ledger.append(conn, entry)
-
-    def footprint_totals(
-        self, cid: int | None = None, kinds: tuple[str, ...] = ("answer",),
-        since: float | None = None,
-    ) -> ledger.Totals:  # fmt: skip
-        """Energy and CO2 of everything counted, for one chat or (None) for all: read from the
-        ledger, so deleted chats and regenerated answers still count."""
-        sql, params = ledger.totals_query(conversation_id=cid, kinds=kinds, since=since)
-        return ledger.totals_from_row(self._read(sql, params)[0])
-
-    # -- read-only copies ------------------------------------------------------------------------
-    def retry_writable(self) -> bool:
-        """For a read-only copy whose file may have become writable (disk freed, lock released):
-        open the file, write there what this session added, and go on with the file. False (and
-        nothing changed) if it still cannot be written."""
-        if not self._read_only or self._path is None:
-            return not self._read_only
-        try:
-            conn = connect_writable(self._path)
-        except sqlite3.Error:
-            return False
-        try:
-            if schema_version(conn) != SCHEMA_VERSION:
-                conn.close()
-                return False
-            copy_new_rows(self._conn, conn, self._copied_up_to, self._opened_at)
-        except sqlite3.Error:
-            conn.close()
-            return False
-        old, self._conn, self._read_only = self._conn, conn, False
-        old.close()
-        self._prepare(conn)
-        with contextlib.suppress(StoreError):  # retried with the next write's message
-            self.mark_interrupted()
-        return True

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from pathlib import Path
+
+from desktop.core.store.schema import SCHEMA_VERSION
+from desktop.core.store.sqlite import Database, StoreError, connect_writable, schema_version
 
 _CONVERSATION_COLUMNS = "id, title, system_prompt, created_at, updated_at"
 _MESSAGE_COLUMNS = "id, conversation_id, role, content, status, created_at, stats, note"
@@ -48,3 +53,43 @@ def copy_new_rows(
     except BaseException:
         target.execute("ROLLBACK")
         raise
+
+
+class WritableAgain(Database):
+    """A read-only copy that goes back to its file once the file can be written."""
+
+    _path: Path | None
+    _read_only: bool
+    _copied_up_to: tuple[int, int]
+    _opened_at: float
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        raise NotImplementedError
+
+    def mark_interrupted(self) -> int:
+        raise NotImplementedError
+
+    def retry_writable(self) -> bool:
+        """For a read-only copy whose file may have become writable (disk freed, lock released):
+        open the file, write there what this session added, and go on with the file. False (and
+        nothing changed) if it still cannot be written."""
+        if not self._read_only or self._path is None:
+            return not self._read_only
+        try:
+            conn = connect_writable(self._path)
+        except sqlite3.Error:
+            return False
+        try:
+            if schema_version(conn) != SCHEMA_VERSION:
+                conn.close()
+                return False
+            copy_new_rows(self._conn, conn, self._copied_up_to, self._opened_at)
+        except sqlite3.Error:
+            conn.close()
+            return False
+        old, self._conn, self._read_only = self._conn, conn, False
+        old.close()
+        self._prepare(conn)
+        with contextlib.suppress(StoreError):  # retried with the next write's message
+            self.mark_interrupted()
+        return True

@@ -13,7 +13,9 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 
+from desktop.core.i18n import translate
 from desktop.core.records import AnswerStats
+from desktop.core.store.sqlite import Database
 
 KINDS = ("answer", "api", "indexing", "drive", "comparison")
 
@@ -118,3 +120,21 @@ def totals_from_row(row: tuple[object, ...]) -> Totals:
         int(count),  # type: ignore[call-overload]
         frozenset(m for m in str(methods).split(",") if m),
     )
+
+
+class LedgerQueries(Database):
+    """The ledger's side of a chats file."""
+
+    def record(self, entry: LedgerEntry) -> None:
+        """Add what some other work cost (an API request, an indexing run...)."""
+        with self._write(translate("Store", "what this work cost could not be saved")) as conn:
+            append(conn, entry)
+
+    def footprint_totals(
+        self, cid: int | None = None, kinds: tuple[str, ...] = ("answer",),
+        since: float | None = None,
+    ) -> Totals:  # fmt: skip
+        """Energy and CO2 of everything counted, for one chat or (None) for all: read from the
+        ledger, so deleted chats and regenerated answers still count."""
+        sql, params = totals_query(conversation_id=cid, kinds=kinds, since=since)
+        return totals_from_row(self._read(sql, params)[0])

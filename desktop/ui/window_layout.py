@@ -1,0 +1,93 @@
+"""The main window's widgets and their places: chats on the left, the conversation in the
+middle with the message box below, the resource panel on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from desktop.ui.chat_view import ChatView
+from desktop.ui.conversation_list import ConversationList
+from desktop.ui.demo_panel import DemoPanel
+from desktop.ui.notice_bar import NoticeBar
+from desktop.ui.prompt_edit import PromptEdit
+from desktop.ui.resource_panel import ResourcePanel
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+def build_layout(w: MainWindow) -> None:
+    w.conversation_list = ConversationList()
+    w.chat_view = ChatView()
+    w.prompt = PromptEdit()
+    w.send_button = QPushButton(translate("MainWindow", "Send"))
+    w.send_button.setToolTip(translate("MainWindow", "Send the message (Enter)"))
+    w.stop_button = QPushButton(translate("MainWindow", "Stop"))
+    w.stop_button.setToolTip(translate("MainWindow", "Stop the answer (Esc)"))
+    w.stop_button.setEnabled(False)
+    w.system_button = QPushButton(translate("MainWindow", "System prompt…"))
+    w.system_button.setToolTip(
+        translate(
+            "MainWindow",
+            "Standing instructions for this chat, for example “Answer in French” or “Be brief”",
+        )
+    )
+    w.notice_bar = NoticeBar()
+    w.title_label = QLabel("")
+    w.title_label.setObjectName("chatTitle")
+
+    top = QHBoxLayout()
+    top.addWidget(w.title_label, 1)
+    w.compare_chat_button = QPushButton(translate("MainWindow", "Compare this chat with 405B"))
+    w.compare_chat_button.setToolTip(
+        translate(
+            "MainWindow",
+            "All the answers of this chat, beside the same on Llama 3.1 405B in a datacenter",
+        )
+    )
+    top.addWidget(w.compare_chat_button)
+    top.addWidget(w.system_button)
+    bottom = QHBoxLayout()
+    bottom.addWidget(w.prompt, 1)
+    buttons = QVBoxLayout()
+    buttons.addWidget(w.send_button)
+    buttons.addWidget(w.stop_button)
+    buttons.addStretch(1)
+    bottom.addLayout(buttons)
+    center = QWidget()
+    column = QVBoxLayout(center)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(w.notice_bar)
+    column.addLayout(top)
+    column.addWidget(w.chat_view, 1)
+    column.addLayout(bottom)
+    w.resource_panel = ResourcePanel(interval_s=w.settings.sample_interval_s)
+    w.resource_panel.setVisible(w.settings.panel_visible)
+    w.demo_panel = DemoPanel()
+    w.demo_panel.hide()
+    left = QWidget()
+    left_column = QVBoxLayout(left)
+    left_column.setContentsMargins(0, 0, 0, 0)
+    left_column.addWidget(w.conversation_list)
+    left_column.addWidget(w.demo_panel)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(left)
+    splitter.addWidget(center)
+    splitter.addWidget(w.resource_panel)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([230, 720, 330])
+    w.setCentralWidget(splitter)
+
+    w.speed_label = QLabel("")
+    w.speed_label.setToolTip(
+        translate(
+            "MainWindow",
+            "How fast the last answer was written. A token is a piece of a word: "
+            "100 tokens are about 75 English words.",
+        )
+    )
