@@ -11,6 +11,7 @@ window and the API server that thread.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -29,6 +30,8 @@ from desktop.core.models.installed import InstalledModel, active_model, find_ins
 from desktop.core.models.settings import ModelSettings, settings_for, settings_from_info
 from desktop.core.paths import cache_dir, default_model_path
 from desktop.core.records import AnswerResult
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -149,12 +152,17 @@ class ModelSession:
         """Load `choice`. The new file is checked first; the current model is closed only once
         the check passed, and reloaded when the new one still fails. Raises EngineError."""
         engine = self._engine_for(choice)
-        engine.check()  # raises before anything is closed: the working model stays
+        try:
+            engine.check()  # raises before anything is closed: the working model stays
+        except EngineError as exc:
+            log.warning("model refused: %s (%s: %s)", choice.path.name, exc.kind, exc.detail)
+            raise
         previous = self.choice
         self._close_engine()
         try:
             info = engine.load()
-        except EngineError:
+        except EngineError as exc:
+            log.warning("model failed to load: %s (%s)", choice.path.name, exc.kind)
             if previous is not None:
                 try:
                     self._engine = self._engine_for(previous)
@@ -163,6 +171,8 @@ class ModelSession:
                     self._engine, self.choice = None, None
             raise
         self._engine, self.choice = engine, choice
+        log.info("model loaded: %s, %d threads, context %d", choice.path.name,
+                 engine.n_threads, engine.n_ctx)  # fmt: skip
         self._ensure_meter()  # now, while idle: the first answer should not pay for it
         return info
 
@@ -243,4 +253,8 @@ class ModelSession:
             stop=stop,
         )  # fmt: skip
         result.model = choice.name
+        # Figures only: what was asked and answered never goes to the log.
+        log.info("answer %s: %d prompt + %d answer tokens in %.2f s%s", result.status,
+                 result.prompt_tokens, result.completion_tokens, result.total_s,
+                 f" ({result.error_kind})" if result.error_kind else "")  # fmt: skip
         return result

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.core.logs import log_path
 
 MODEL_NAME = "SmolLM2-135M-Instruct"
 MODEL_LICENCE = "Apache-2.0"
@@ -291,6 +292,10 @@ class AboutDialog(QDialog):
             "was changed so that gpt4all can read the file; the weights are unchanged."
         )
         readme = self.tr("The README explains why.")
+        log_note = self.tr(
+            "Smaller keeps a log of what it did (never what you typed or what the model answered)."
+            " If you report a problem, you can send this file:"
+        )
         paragraphs = (
             html.escape(model.format(model=MODEL_NAME, licence=MODEL_LICENCE)),
             html.escape(modified),
@@ -306,4 +311,6 @@ class AboutDialog(QDialog):
             f"<p>{html.escape(qt_note)}</p>"
             f"<h3>{html.escape(self.tr('The model'))}</h3>"
             f"<p>{' '.join(paragraphs)}</p>"
+            f"<h3>{html.escape(self.tr('If something goes wrong'))}</h3>"
+            f"<p>{html.escape(log_note)}</p><p><code>{html.escape(str(log_path()))}</code></p>"
         )
