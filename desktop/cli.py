@@ -214,6 +214,10 @@ def _run(argv: list[str], out: Output) -> int | None:
         return exc.code if isinstance(exc.code, int) else 0
     if (problem := _checked(args)) is not None:
         return out.fail(problem, "bad_argument", EXIT_USAGE)
+    if args.command is not None:
+        from desktop.core.logs import setup_logging
+
+        setup_logging()  # the same log file as the window's
     if args.command == "ask":
         return _ask(args, out)
     if args.command == "bench":

@@ -51,6 +51,10 @@
         <source>The README explains why.</source>
         <translation>Le fichier README explique pourquoi.</translation>
     </message>
+    <message>
+        <source>Smaller keeps a log of what it did (never what you typed or what the model answered). If you report a problem, you can send this file:</source>
+        <translation>Smaller tient un journal de ce qu’il a fait (jamais de ce que vous avez tapé ni de ce que le modèle a répondu). Si vous signalez un problème, vous pouvez envoyer ce fichier :</translation>
+    </message>
 </context>
 <context>
     <name>AnswerLine</name>
