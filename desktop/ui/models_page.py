@@ -296,7 +296,7 @@ class ModelsDialog(QDialog):
             return
         if model.source == "bundled":
             question = self.tr("Hide the built-in model “{name}”? “Restore the built-in model” brings it back.")  # fmt: skip
-        elif model.source == "linked":
+        elif model.source in ("linked", "shared"):
             question = self.tr("Remove “{name}” from this list? The file itself stays where it is.")
         else:
             question = self.tr("Remove “{name}”? Its file ({size}) will be deleted from this computer.")  # fmt: skip

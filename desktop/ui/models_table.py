@@ -93,6 +93,7 @@ def status_text(row: ModelRow, downloading: bool) -> str:
             "downloaded": translate("ModelsTable", "Installed"),
             "imported": translate("ModelsTable", "Imported"),
             "linked": translate("ModelsTable", "Imported (linked)"),
+            "shared": translate("ModelsTable", "Installed for everyone"),
         }[row.installed.source]
     if downloading:
         return translate("ModelsTable", "Downloading…")
