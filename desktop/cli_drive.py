@@ -129,6 +129,7 @@ def run_drive_command(args: argparse.Namespace, out: Output) -> int:
 
 def run_ask_models(args: argparse.Namespace, out: Output) -> int:
     """One message, answered by each model in turn (load, answer, unload), side by side."""
+    from desktop.core.drive.side_by_side import answer_in_turn
     from desktop.core.engine import EngineError
     from desktop.core.session import MeterSettings, ModelSession
 
@@ -138,26 +139,20 @@ def run_ask_models(args: argparse.Namespace, out: Output) -> int:
         return out.fail(str(exc), exc.kind)
     session = ModelSession(threads=args.threads, meter=MeterSettings(zone=args.grid))
     stop = threading.Event()
-    answers: list[dict[str, Any]] = []
     try:
         with stop_on_interrupt(stop) as pressed:
-            for choice in choices:
-                if stop.is_set():
-                    break
-                try:
-                    session.load(choice)
-                except EngineError as exc:  # the others still answer
-                    answers.append({"model": choice.name, "error": str(exc),
-                                    "error_kind": exc.kind})  # fmt: skip
-                    continue
-                result = session.answer(
-                    args.prompt, system_prompt=args.system or None,
-                    settings=session.sampling(args.max_tokens, args.temperature), stop=stop,
-                )  # fmt: skip
-                session.unload()
-                answers.append(result.to_json())
+            outcomes = answer_in_turn(
+                session, stop, choices, args.prompt, max_tokens=args.max_tokens,
+                temperature=args.temperature, system_prompt=args.system or None,
+            )  # fmt: skip
     finally:
         session.close()
+    answers: list[dict[str, Any]] = []
+    for o in outcomes:
+        if o.result is not None:
+            answers.append(o.result.to_json())
+        elif o.error is not None:
+            answers.append({"model": o.model, "error": o.error, "error_kind": "load_failed"})
     if args.json:
         out.write_json({"prompt": args.prompt, "answers": answers})
     else:

@@ -98,7 +98,7 @@ def run_drive(
             run.models.append(drive)
             run.stopped = run.stopped or drive.stopped
     finally:
-        _restore(session, previous)
+        restore(session, previous)
     return run
 
 
@@ -158,7 +158,7 @@ def _drive_one(
     return drive
 
 
-def _restore(session: ModelSession, previous: ModelChoice | None) -> None:
+def restore(session: ModelSession, previous: ModelChoice | None) -> None:
     """Load again the model the user had, so a drive leaves the chat as it found it."""
     if previous is None or session.choice == previous:
         return
