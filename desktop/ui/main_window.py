@@ -147,6 +147,22 @@ class MainWindow(QMainWindow):
     def choose_model_file(self) -> None:
         self.models.choose_file()
 
+    def show_compare_models(self) -> QDialog:
+        """One message, two or three installed models, side by side (desktop/ui/compare_models.py)."""
+        from desktop.ui.compare_models import CompareModelsDialog
+
+        dialog = CompareModelsDialog(self.engine, self)
+        self.show_dialog(dialog)
+        return dialog
+
+    def show_drive(self) -> QDialog:
+        """The test drive on every installed model (desktop/ui/drive_view.py)."""
+        from desktop.ui.drive_view import DriveDialog
+
+        dialog = DriveDialog(self.engine, self)
+        self.show_dialog(dialog)
+        return dialog
+
     # -- conversations ----------------------------------------------------------------------------
     def refresh_conversations(self) -> None:
         search = self.conversation_list.search.text()

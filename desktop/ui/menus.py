@@ -57,6 +57,9 @@ def build_menus(w: MainWindow) -> None:
     )
     w.demo_action.toggled.connect(w.set_demo_mode)
     view_menu.addAction(w.demo_action)
+    view_menu.addSeparator()
+    view_menu.addAction(action(translate("MainWindow", "&Compare models…"), w.show_compare_models))  # fmt: skip
+    view_menu.addAction(action(translate("MainWindow", "&Test drive…"), w.show_drive))
     w.addAction(action(translate("MainWindow", "Rename chat"), w.rename_current,
                        QKeySequence("F2")))  # fmt: skip
 

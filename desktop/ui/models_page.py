@@ -65,6 +65,7 @@ from desktop.workers.download_worker import DownloadController
 class ModelsDialog(QDialog):
     model_chosen = Signal(Path, object)  # the model file, its ModelSettings (.chat_format())
     settings_saved = Signal(Path, object)  # a model's settings changed (reload it if in use)
+    drive_requested = Signal()  # "Test drive…": the window runs it on its engine thread
 
     def __init__(
         self, parent: QWidget | None = None, *, catalog: Catalog | None = None,
@@ -122,9 +123,12 @@ class ModelsDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh the list"))
         self.refresh_button.setToolTip(self.tr("Fetch the current list of models from GPT4All (uses the internet)"))  # fmt: skip
         self.restore_button = QPushButton(self.tr("Restore the built-in model"))
+        self.drive_button = QPushButton(self.tr("Test drive…"))
+        self.drive_button.setToolTip(self.tr("Everyday tasks on every installed model: how often each is right, and at what energy"))  # fmt: skip
+        self.drive_button.clicked.connect(self.drive_requested)
         bottom = QHBoxLayout()
         for widget in (self.import_button, self.copy_check, self.refresh_button,
-                       self.restore_button):  # fmt: skip
+                       self.restore_button, self.drive_button):  # fmt: skip
             bottom.addWidget(widget)
         bottom.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

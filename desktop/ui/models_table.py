@@ -104,6 +104,21 @@ def status_text(row: ModelRow, downloading: bool) -> str:
 
 
 def description_text(row: ModelRow, info: ModelInfo | str | None) -> str:
+    text = _description(row, info)
+    if row.installed is not None:
+        from desktop.core.drive.results import card_line, latest_for_model
+
+        drive = latest_for_model(row.installed.path.name, row.installed.size_bytes)
+        if drive is not None:
+            correct, answered, wh = card_line(drive)
+            line = translate("ModelsTable", "On this computer: {correct}/{total} everyday tasks right").format(correct=correct, total=answered)  # fmt: skip
+            if wh is not None:
+                line += translate("ModelsTable", ", {mwh:.1f} mWh per answer").format(mwh=wh * 1000)  # fmt: skip
+            text += " — " + line
+    return text
+
+
+def _description(row: ModelRow, info: ModelInfo | str | None) -> str:
     if row.entry is not None:
         return row.entry.description
     if row.installed is not None and row.installed.source == "bundled":

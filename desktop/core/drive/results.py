@@ -51,9 +51,17 @@ def file_sha256(path: Path) -> str:
     return value
 
 
+_memo: dict[str, tuple[tuple[int, int], list[DriveRun]]] = {}
+
+
 def load_runs(path: Path | None = None) -> list[DriveRun]:
+    """Every saved run, oldest first (read once per change of the file: cards ask often)."""
     path = path or results_path()
     try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if (hit := _memo.get(str(path))) is not None and hit[0] == stamp:
+            return list(hit[1])
         data = json.loads(path.read_text("utf-8"))
         runs = [DriveRun.from_json(r) for r in data["runs"]]
     except FileNotFoundError:
@@ -61,7 +69,8 @@ def load_runs(path: Path | None = None) -> list[DriveRun]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring damaged %s: %s", path, exc)
         return []
-    return runs
+    _memo[str(path)] = (stamp, runs)
+    return list(runs)
 
 
 def save_run(run: DriveRun, path: Path | None = None) -> Path:
@@ -71,6 +80,25 @@ def save_run(run: DriveRun, path: Path | None = None) -> Path:
     body: dict[str, Any] = {"schema": SCHEMA, "runs": [r.to_json() for r in runs]}
     write_json_atomically(path, body)
     return path
+
+
+def latest_for_model(file: str, size: int, path: Path | None = None) -> ModelDrive | None:
+    """The newest drive of a model file known by name and size (no hashing: for the cards)."""
+    for run in reversed(load_runs(path)):
+        for drive in run.models:
+            if (
+                drive.file == file
+                and drive.file_size == size
+                and drive.outcomes
+                and not drive.error
+            ):
+                return drive
+    return None
+
+
+def card_line(drive: ModelDrive) -> tuple[int, int, float | None]:
+    """(correct, answered, Wh per answer) for "on this computer: 25/30 everyday tasks"."""
+    return drive.correct, len(drive.outcomes), drive.energy_per_answer_wh
 
 
 def latest_for_file(sha256: str, path: Path | None = None) -> tuple[DriveRun, ModelDrive] | None:
