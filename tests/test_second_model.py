@@ -142,3 +142,40 @@ def test_provisioned_second_model_is_verified() -> None:
     assert second_model.is_provisioned(folder, pins, verify=True)
     card = json.loads(second_model.card_path(folder / pins.file).read_text("utf-8"))
     assert card["name"] == "Qwen2.5 Coder 1.5B Instruct"
+
+
+@pytest.mark.second_model
+def test_the_model_package_installs_where_the_app_looks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """packaging/build_model_deb.py: a data-only .deb whose files the app lists once unpacked
+    (as dpkg would put them in /usr/share/smaller/models)."""
+    import shutil
+    import subprocess
+    import sys
+
+    pins = second_model.load_pins()
+    folder = second_model.resource_path("models")
+    if not second_model.is_provisioned(folder, pins):
+        pytest.skip("second model not provisioned (./dev.sh second-model)")
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("needs dpkg-deb")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, str(root / "packaging" / "build_model_deb.py"), "--out", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    deb = Path(out.stdout.split(":", 1)[0])
+    assert deb.name == "smaller-model-qwen2.5-coder-1.5b_0.2.0_all.deb"
+    info = subprocess.run(["dpkg-deb", "-f", str(deb), "Package", "Architecture"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "Architecture: all" in info
+    unpacked = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(unpacked)], check=True)
+    deb.unlink()
+    shared = unpacked / "usr" / "share" / "smaller" / "models"
+    assert (shared / pins.file).stat().st_size == pins.size
+    assert (unpacked / "usr/share/doc/smaller-model-qwen2.5-coder-1.5b/copyright").is_file()
+    monkeypatch.setenv("SMALLER_SHARED_MODELS", str(shared))
+    found = find_installed("Qwen2.5 Coder 1.5B Instruct")
+    assert found.source == "shared" and found.path.parent == shared
