@@ -87,3 +87,16 @@ def test_drive_view_runs_saves_and_fills_the_cards(qtbot: QtBot, engine: EngineC
 
     row = ModelRow(find_installed(TWIN), None, False)
     assert "On this computer:" in description_text(row, None)
+
+
+def test_advice_sentence(qtbot: QtBot) -> None:
+    from desktop.core.drive.advice import Advice
+    from desktop.ui.drive_advice import advice_text
+
+    text = advice_text(Advice("tiny", ("translation",), ("facts", "arithmetic"), "big",
+                              ("facts", "arithmetic"), 4.0, 2.0))  # fmt: skip
+    assert text == (
+        "tiny is right at least 80% of the time for: translating. It is wrong more often than "
+        "right for: facts, sums. For facts, sums, big was right 4 times as often, for 2 times "
+        "the energy per answer."
+    )

@@ -193,3 +193,27 @@ def test_summaries_and_smallest_model_per_category() -> None:
     assert big.by_category()[0] == CategoryScore("facts", 1, 1, 0.001, 1.0)
     again = DriveRun.from_json(json.loads(json.dumps(run.to_json())))
     assert again == run
+
+
+def test_advice_names_a_bigger_model_for_what_the_small_one_fails() -> None:
+    from desktop.core.drive.advice import advice_for
+
+    def drive(name: str, size: int, right: dict[str, int], wh: float) -> ModelDrive:
+        outcomes = [
+            TaskOutcome("t", cat, "en", n < ok, "", "complete", wh, "estimated", 1.0, 5)
+            for cat, ok in right.items()
+            for n in range(4)
+        ]
+        return ModelDrive(name, None, f"{name}.gguf", size, None, outcomes)
+
+    tiny = drive("tiny", 100, {"facts": 1, "arithmetic": 0, "translation": 4}, 0.001)
+    big = drive("big", 1000, {"facts": 4, "arithmetic": 3, "translation": 4}, 0.002)
+    run = DriveRun("d", {}, "x", "built-in", 12, 48, [tiny, big])
+    advice = advice_for(run, "tiny")
+    assert advice is not None
+    assert advice.good_at == ("translation",) and set(advice.bad_at) == {"facts", "arithmetic"}
+    assert advice.bigger == "big" and set(advice.bigger_categories) == {"facts", "arithmetic"}
+    assert advice.right_ratio == pytest.approx(7.0) and advice.energy_ratio == pytest.approx(2.0)
+    top = advice_for(run, "big")
+    assert top is not None and top.bigger is None  # nothing bigger installed
+    assert advice_for(run, "absent") is None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.drive.advice import advice_for
 from desktop.core.drive.records import DriveRun, smallest_per_category
 from desktop.core.drive.results import save_run
 from desktop.core.drive.runner import DriveProgress, run_drive
@@ -32,6 +33,7 @@ from desktop.core.drive.tasks import load_task_set
 from desktop.core.models.installed import list_installed
 from desktop.core.service import Job
 from desktop.core.session import installed_choice
+from desktop.ui.drive_advice import advice_text
 from desktop.workers.engine_worker import EngineController
 
 CATEGORY_NAMES = ("facts", "arithmetic", "units", "extraction", "rewrite", "classification",
@@ -165,7 +167,14 @@ class DriveDialog(QDialog):
         self.categories.resizeColumnsToContents()
         best = smallest_per_category(run)
         lines = [self.tr("{category}: {model}").format(category=self._category(c), model=best[c] or self.tr("no installed model reached 80%")) for c in cats if c in best]  # fmt: skip
-        self.recommendation.setText(self.tr("The smallest model right at least 80% of the time:") + "\n" + "\n".join(lines))  # fmt: skip
+        text = (
+            self.tr("The smallest model right at least 80% of the time:") + "\n" + "\n".join(lines)
+        )
+        chat_model = self.engine.choice.name if self.engine.choice else None
+        advice = advice_for(run, chat_model) if chat_model else None
+        if advice is not None:
+            text += "\n\n" + advice_text(advice)
+        self.recommendation.setText(text)
 
     def _category(self, name: str) -> str:
         return {

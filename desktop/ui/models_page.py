@@ -57,6 +57,7 @@ from desktop.core.models.installed import read_registry
 from desktop.core.models.settings import ModelSettings
 from desktop.core.paths import default_model_path
 from desktop.ui.download_panel import DownloadPanel
+from desktop.ui.drive_advice import latest_advice_text
 from desktop.ui.model_settings_dialog import ModelSettingsDialog
 from desktop.ui.models_table import ModelRow, ModelsTable, size_text
 from desktop.workers.download_worker import DownloadController
@@ -188,7 +189,11 @@ class ModelsDialog(QDialog):
         hidden = bool(read_registry(self.folder).get("hidden_default"))
         self.restore_button.setVisible(hidden and default_model_path().is_file())
         origin = self.tr("shipped with the app") if self.catalog.origin == "bundled" else self.tr("refreshed")  # fmt: skip
-        self.summary.setText(self.tr("Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.").format(date=self.catalog.date, origin=origin, total=size_text(memory.total), free=size_text(memory.available)))  # fmt: skip
+        summary = self.tr("Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.").format(date=self.catalog.date, origin=origin, total=size_text(memory.total), free=size_text(memory.available))  # fmt: skip
+        current = next((m for m in installed if m.key == in_use), None)
+        if current is not None and (advice := latest_advice_text(current.name)):
+            summary += "\n" + self.tr("From the last test drive:") + " " + advice
+        self.summary.setText(summary)
         self._update_buttons()
 
     def _in_use_key(self, installed: list[InstalledModel]) -> str | None:
