@@ -34,6 +34,7 @@ from desktop.core.models.installed import list_installed
 from desktop.core.service import Job
 from desktop.core.session import installed_choice
 from desktop.ui.drive_advice import advice_text
+from desktop.ui.drive_chart import QualityEnergyChart
 from desktop.workers.engine_worker import EngineController
 
 CATEGORY_NAMES = ("facts", "arithmetic", "units", "extraction", "rewrite", "classification",
@@ -45,7 +46,7 @@ class DriveDialog(QDialog):
         super().__init__(parent)
         self.engine = engine
         self.setWindowTitle(self.tr("Test drive"))
-        self.resize(900, 520)
+        self.resize(900, 760)
         self._events: queue.SimpleQueue[DriveProgress] = queue.SimpleQueue()
         self._timer = QTimer(self)
         self._timer.setInterval(100)
@@ -73,6 +74,7 @@ class DriveDialog(QDialog):
         self.table.setAccessibleName(self.tr("Results per model"))
         self.categories = QTableWidget(0, 0)
         self.categories.setAccessibleName(self.tr("Results per category"))
+        self.chart = QualityEnergyChart()
         self.recommendation = QLabel()
         self.recommendation.setWordWrap(True)
         row = QHBoxLayout()
@@ -85,6 +87,7 @@ class DriveDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.categories, 1)
+        layout.addWidget(self.chart, 1)
         layout.addWidget(self.recommendation)
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
@@ -165,6 +168,7 @@ class DriveDialog(QDialog):
                 s = scores.get(cat)
                 self.categories.setItem(r, c, QTableWidgetItem(f"{s.correct}/{s.tasks}" if s else ""))  # fmt: skip
         self.categories.resizeColumnsToContents()
+        self.chart.show_run(run)
         best = smallest_per_category(run)
         lines = [self.tr("{category}: {model}").format(category=self._category(c), model=best[c] or self.tr("no installed model reached 80%")) for c in cats if c in best]  # fmt: skip
         text = (
