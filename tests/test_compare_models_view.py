@@ -102,3 +102,22 @@ def test_advice_sentence(qtbot: QtBot) -> None:
         "right for: facts, sums. For facts, sums, big was right 4 times as often, for 2 times "
         "the energy per answer."
     )
+
+
+def test_demo_mode_compares_two_local_models(qtbot: QtBot, model_path: Path) -> None:
+    from tests.gui_helpers import open_window, wait_loaded
+
+    folder = models_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{TWIN}.gguf").symlink_to(model_path)
+    window = open_window(qtbot, model_path)
+    wait_loaded(qtbot, window)
+    window.demo_action.setChecked(True)
+    window.demo_panel.compare_button.click()
+    dialog = window._dialog
+    assert isinstance(dialog, CompareModelsDialog)
+    assert dialog.message.text().startswith("What is 17 times 23")
+    qtbot.waitUntil(lambda: not dialog.reveal_button.isHidden(), timeout=120_000)
+    assert len(dialog._outcomes) == 2 and all(o.result for o in dialog._outcomes)
+    assert "datacenter" in dialog._big.text()
+    window.close()

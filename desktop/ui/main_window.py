@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -37,6 +38,9 @@ from desktop.ui.theme import apply_theme, resolve_theme
 from desktop.ui.welcome import WelcomeDialog
 from desktop.ui.window_layout import build_layout
 from desktop.workers.engine_worker import EngineController
+
+if TYPE_CHECKING:
+    from desktop.ui.compare_models import CompareModelsDialog
 
 SHUTDOWN_WAIT_MS = 1500
 RETRY_WRITE_MS = 30_000  # a chats file that could not be written is tried again this often
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
         self.chat.streaming_changed.connect(self._update_input_state)
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
         self.demo_panel.question_chosen.connect(self.ask)
+        self.demo_panel.compare_chosen.connect(self.compare_question)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model (ModelStatus does the work) ----------------------------------------------------
@@ -147,12 +152,21 @@ class MainWindow(QMainWindow):
     def choose_model_file(self) -> None:
         self.models.choose_file()
 
-    def show_compare_models(self) -> QDialog:
+    def show_compare_models(self) -> CompareModelsDialog:
         """One message, two or three installed models, side by side (desktop/ui/compare_models.py)."""
         from desktop.ui.compare_models import CompareModelsDialog
 
         dialog = CompareModelsDialog(self.engine, self)
         self.show_dialog(dialog)
+        return dialog
+
+    def compare_question(self, question: str) -> CompareModelsDialog:
+        """Demo mode's "small vs tiny vs 405B": the question, answered at once by the installed
+        models side by side (the view says how to get a second model when there is one only)."""
+        dialog = self.show_compare_models()
+        dialog.message.setText(question)
+        if dialog.answer_button.isEnabled():
+            dialog.start()
         return dialog
 
     def show_drive(self) -> QDialog:
