@@ -44,7 +44,7 @@ def test_blind_comparison_hides_names_until_marked(qtbot: QtBot, engine: EngineC
     assert titles == ["Model A", "Model B"]
     texts = [c["text"].toPlainText() for c in dialog._columns]
     assert texts[0].strip() and all("mWh" in c["figures"].text() for c in dialog._columns)
-    assert "Wh in a datacenter" in dialog._big.text()
+    assert "in a datacenter" in dialog._big.text() and "Model A's answer" in dialog._big.text()
     dialog._columns[0]["good"].setChecked(True)
     dialog.reveal()
     names = [c["title"].text() for c in dialog._columns]

@@ -161,6 +161,7 @@ class CompareModelsDialog(QDialog):
         self._big = QLabel()
         self._big.setWordWrap(True)
         self.grid.addWidget(QLabel(self.tr("Llama 3.1 405B (estimate)")), 0, n)
+        self._big.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(self._big, 1, n)
 
     def _drain(self) -> None:
@@ -199,12 +200,18 @@ class CompareModelsDialog(QDialog):
         self.status.setText(self.tr("Stopped.") if stopped else self.tr("Done. Mark the answers that were good enough."))  # fmt: skip
         self.reveal_button.setVisible(True)
         self.reveal_button.setText(self.tr("Save my marks and show the names") if self.blind.isChecked() else self.tr("Save my marks"))  # fmt: skip
-        answered = [o for o in self._outcomes if o.result and o.result.footprint]
-        if answered:
-            big = comparison_for(answered[0].result, answered[0].file_size)  # type: ignore[arg-type]
+        self._show_big()
+
+    def _show_big(self) -> None:
+        """The 405B estimate for an answer as long as each model's (the last column)."""
+        lines = []
+        for i, o in enumerate(self._outcomes):
+            big = comparison_for(o.result, o.file_size) if o.result and o.result.footprint else None
             if big is not None:
                 low, high = big["energy_wh"]["low"], big["energy_wh"]["high"]
-                self._big.setText(self.tr("The same answer: {low:.2f} to {high:.2f} Wh in a datacenter").format(low=low, high=high))  # fmt: skip
+                lines.append(self.tr("{model}'s answer: {low:.2f} to {high:.2f} Wh").format(model=self._label(i), low=low, high=high))  # fmt: skip
+        if lines:
+            self._big.setText(self.tr("The same answers in a datacenter:") + "\n" + "\n".join(lines))  # fmt: skip
 
     def _figures(self, outcome: TurnOutcome) -> str:
         if outcome.skipped:
@@ -233,6 +240,7 @@ class CompareModelsDialog(QDialog):
             column["title"].setText(self._label(i))
             column["good"].setEnabled(False)
         self.reveal_button.hide()
+        self._show_big()
         self.status.setText(self.tr("Your marks are saved."))
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt override)

@@ -48,18 +48,24 @@ class QualityEnergyChart(pg.PlotWidget):  # type: ignore[misc]
             for m in run.models
             if m.outcomes and m.energy_per_answer_wh
         ]
+        self.reference = reference_405b_mwh(run)
+        xs = [mwh for _, mwh, _ in self.points] + ([self.reference] if self.reference else [])
+        if xs:  # room for the labels on both sides (log scale: in decades)
+            self.setXRange(math.log10(min(xs)) - 0.3, math.log10(max(xs)) + 0.3, padding=0)
+        self.setYRange(0, 110, padding=0)
+        middle = math.log10(min(xs) * max(xs)) / 2 if xs else 0.0
         for name, mwh, share in self.points:
             self.plot([mwh], [share], pen=None, symbol="o", symbolSize=12,
                       symbolBrush=POINT_COLOUR)  # fmt: skip
-            label = pg.TextItem(name, color="#333333", anchor=(0, 1))
-            label.setPos(math.log10(mwh), share)
+            x = math.log10(mwh)
+            label = pg.TextItem(name, color="#333333", anchor=(0 if x <= middle else 1, 1))
+            label.setPos(x, share)
             self.addItem(label)
-        self.reference = reference_405b_mwh(run)
         if self.reference:
             line = pg.InfiniteLine(
                 pos=math.log10(self.reference), angle=90,
                 pen=pg.mkPen(BIG_COLOUR, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                 label=t("DriveChart", "Llama 3.1 405B, same answer (low estimate)"),
-                labelOpts={"position": 0.9, "color": BIG_COLOUR},
+                labelOpts={"position": 0.5, "color": BIG_COLOUR},
             )  # fmt: skip
             self.addItem(line)

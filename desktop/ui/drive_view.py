@@ -13,11 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -85,8 +87,14 @@ class DriveDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.categories, 1)
+        for table in (
+            self.table,
+            self.categories,
+        ):  # as tall as their rows: the chart gets the rest
+            table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+            table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            table.verticalHeader().hide()
+            layout.addWidget(table)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.recommendation)
         self.start_button.clicked.connect(self.start)
