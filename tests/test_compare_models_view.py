@@ -121,3 +121,17 @@ def test_demo_mode_compares_two_local_models(qtbot: QtBot, model_path: Path) -> 
     assert len(dialog._outcomes) == 2 and all(o.result for o in dialog._outcomes)
     assert "datacenter" in dialog._big.text()
     window.close()
+
+
+def test_closing_the_window_mid_drive_keeps_partial_results(qtbot: QtBot, model_path: Path) -> None:
+    from tests.gui_helpers import open_window, wait_loaded
+
+    window = open_window(qtbot, model_path)
+    wait_loaded(qtbot, window)
+    dialog = window.show_drive()
+    assert isinstance(dialog, DriveDialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=60_000)
+    window.close()
+    runs = load_runs()
+    assert runs and runs[-1].stopped and 0 < len(runs[-1].models[0].outcomes) < runs[-1].tasks
