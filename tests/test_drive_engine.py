@@ -166,3 +166,34 @@ def test_the_second_model_beats_the_bundled_one(
     by_name = {m["model"]: m for m in json.loads(run.stdout)["models"]}
     small, big = by_name["SmolLM2 135M Instruct (built in)"], by_name[pins.card["name"]]
     assert big["correct"] > small["correct"], (small, big)
+
+
+def test_side_by_side_with_a_broken_model_and_stop_during_the_second(
+    model_path: Path, tmp_path: Path
+) -> None:
+    from desktop.core.drive.side_by_side import answer_in_turn
+
+    broken = gguf_factory.truncate_half(model_path, tmp_path / "broken.gguf")
+    first, second = _choices(model_path)
+    choices = [first, ModelChoice(broken, "broken", ModelSettings(threads=1)), second, first]
+    stop = threading.Event()
+    events: list[tuple[int, str]] = []
+
+    def on_event(index: int, what: str, _text: str | None) -> None:
+        events.append((index, what))
+        if index == 2 and what == "text":
+            stop.set()  # Stop while the third model writes
+
+    session = ModelSession(threads=1)
+    try:
+        session.load(first)
+        outcomes = answer_in_turn(session, stop, choices, "Tell me a long story.",
+                                  max_tokens=64, temperature=0.0, on_event=on_event)  # fmt: skip
+        assert session.choice == first  # the chat's model is back
+    finally:
+        session.close()
+    assert outcomes[0].result is not None and outcomes[0].result.status == "complete"
+    assert outcomes[1].error and outcomes[1].result is None
+    assert outcomes[2].result is not None and outcomes[2].result.status == "stopped"
+    assert outcomes[3].skipped and outcomes[3].result is None
+    assert (1, "loading") in events and (3, "loading") not in events
