@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
 import time
 import urllib.error
@@ -19,9 +18,10 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop.core.engine_support import KNOWN_ARCHES
 from desktop.core.errors import PlainError
 from desktop.core.i18n import translate
-from desktop.core.modelfile import KNOWN_ARCHES
+from desktop.core.jsonfile import write_text_atomically
 from desktop.core.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -332,9 +332,5 @@ def refresh_catalog(
     text = snapshot_json(
         entries, url, date, "Fetched by refresh_catalog(); runnable chat models only."
     )
-    target = (folder or models_dir()) / REFRESHED_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_text_atomically((folder or models_dir()) / REFRESHED_FILE, text)
     return Catalog(tuple(entries), url, date, "refreshed")
