@@ -26,6 +26,7 @@ from desktop.core.session import ModelChoice, choice_for_file
 from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_controller import ChatController
+from desktop.ui.chat_export import ask_export_path, write_export
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, confirm_delete
 from desktop.ui.demo_mode import DemoMode
@@ -207,6 +208,21 @@ class MainWindow(QMainWindow):
             self, conversation.title or self.tr("New chat")
         ):
             self.chat.delete(conversation_id)
+
+    def export_current(self) -> None:
+        conversation = self.chat.current()
+        if conversation is None:
+            return
+        chosen = ask_export_path(self, conversation.title or self.tr("New chat"))
+        if chosen is None:
+            return
+        problem = write_export(self.store, conversation.id, *chosen)
+        if problem is not None:
+            self.notice_bar.show_message(problem, kind="export")
+        else:
+            self.statusBar().showMessage(
+                self.tr("Chat saved to {path}").format(path=str(chosen[0])), 8000
+            )
 
     def _edit_system_prompt(self) -> None:
         conversation = self.chat.current()

@@ -30,6 +30,8 @@ def build_menus(w: MainWindow) -> None:
                                QKeySequence(QKeySequence.StandardKey.New)))  # fmt: skip
     file_menu.addAction(action(translate("MainWindow", "&Open model file…"), w.choose_model_file,
                                QKeySequence("Ctrl+O")))  # fmt: skip
+    file_menu.addAction(action(translate("MainWindow", "&Export chat…"), w.export_current,
+                               QKeySequence("Ctrl+E")))  # fmt: skip
     models = action(translate("MainWindow", "&Models…"), w.show_models, QKeySequence("Ctrl+M"))
     models.setToolTip(
         translate("MainWindow", "See which models fit this computer, download or import one")
