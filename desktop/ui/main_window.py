@@ -131,8 +131,11 @@ class MainWindow(QMainWindow):
         self.chat.conversation_changed.connect(self._on_conversation_changed)
         self.chat.answer_finished.connect(self._on_answer_finished)
         self.chat.streaming_changed.connect(self._update_input_state)
+        self.chat.streaming_changed.connect(
+            lambda on: self.resource_panel.set_waiting() if on else None
+        )
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
-        self.demo_panel.question_chosen.connect(self.ask)
+        self.demo_panel.question_chosen.connect(self.ask_in_new_chat)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model (ModelStatus does the work) ----------------------------------------------------
@@ -319,6 +322,17 @@ class MainWindow(QMainWindow):
         self._dialog = dialog  # keep it referenced while it is open
         dialog.show()
 
+    def ask_in_new_chat(self, question: str) -> None:
+        """A ready question starts its own chat, so a demo's examples never pile into one."""
+        if self.chat.streaming:
+            self.notice_bar.show_message(
+                self.tr("Wait for this answer, or press Stop, before asking the next question."),
+                kind="busy",
+            )
+            return
+        self.new_conversation()
+        self.ask(question)
+
     def ask(self, question: str) -> None:
         """Put a ready question in the box and send it (answered once the model is ready)."""
         self.prompt.setPlainText(question)
@@ -332,6 +346,13 @@ class MainWindow(QMainWindow):
         welcome.finished.connect(lambda _result: self.prompt.setFocus())
         self.show_dialog(welcome)
         return welcome
+
+    def set_full_screen(self, on: bool) -> None:
+        """For a projector: the whole screen, no window frame (F11; F11 again to leave)."""
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def set_demo_mode(self, on: bool) -> None:
         self.demo_mode.set(on)

@@ -59,6 +59,11 @@ def build_menus(w: MainWindow) -> None:
     )
     w.demo_action.toggled.connect(w.set_demo_mode)
     view_menu.addAction(w.demo_action)
+    w.full_screen_action = QAction(translate("MainWindow", "&Full screen"), w)
+    w.full_screen_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
+    w.full_screen_action.setCheckable(True)
+    w.full_screen_action.toggled.connect(w.set_full_screen)
+    view_menu.addAction(w.full_screen_action)
     w.addAction(action(translate("MainWindow", "Rename chat"), w.rename_current,
                        QKeySequence("F2")))  # fmt: skip
 

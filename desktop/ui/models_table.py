@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from desktop.core.i18n import plural
 from desktop.core.modelfile import ModelInfo, human_size
 from desktop.core.models import CatalogEntry, Fit, InstalledModel
 from desktop.core.models.fit import parameter_count
@@ -55,8 +56,16 @@ def parameters_text(parameters: str) -> str:
     if count is None:
         return ""
     if count >= 1e9:
-        return translate("ModelsTable", "{n} billion").format(n=localized(f"{count / 1e9:g}"))
-    return translate("ModelsTable", "{n} million").format(n=localized(f"{count / 1e6:g}"))
+        n = count / 1e9
+        text = plural(
+            n, translate("ModelsTable", "{n} billion"), translate("ModelsTable", "{n} billions")
+        )
+    else:
+        n = count / 1e6
+        text = plural(
+            n, translate("ModelsTable", "{n} million"), translate("ModelsTable", "{n} millions")
+        )
+    return text.format(n=localized(f"{n:g}"))
 
 
 def badge_texts(fit: Fit) -> tuple[str, str]:

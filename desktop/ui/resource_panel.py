@@ -23,6 +23,7 @@ from desktop.core.footprint import (
     format_co2,
     format_energy,
 )
+from desktop.core.i18n import plural
 from desktop.core.store import Totals
 from desktop.ui.answer_line import method_word
 from desktop.ui.numbers import localized
@@ -172,12 +173,19 @@ class ResourcePanel(QFrame):
         self.model_mb = size_bytes / 1_000_000
 
     def set_streaming(self, tokens: int, elapsed_s: float) -> None:
-        text = self.tr("{tokens} tokens in {seconds} s").format(
-            tokens=tokens, seconds=localized(f"{elapsed_s:.1f}")
-        )
+        text = plural(
+            tokens,
+            self.tr("{tokens} token in {seconds} s"),
+            self.tr("{tokens} tokens in {seconds} s"),
+        ).format(tokens=tokens, seconds=localized(f"{elapsed_s:.1f}"))
         if elapsed_s > 0:
             text += " · " + self.tr("{speed} tokens/s").format(speed=f"{tokens / elapsed_s:.0f}")
         self.answer_label.setText(text)
+
+    def set_waiting(self) -> None:
+        """An answer has started but no word is out yet: the model is reading the message (or
+        waiting for the model to load)."""
+        self.answer_label.setText(self.tr("Reading your message…"))
 
     def clear_streaming(self) -> None:
         self.answer_label.setText(self.tr("No answer is being written."))
