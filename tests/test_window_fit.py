@@ -82,3 +82,28 @@ def test_rename_fits_a_long_title_and_the_system_prompt_wraps(qtbot: QtBot) -> N
     editor = prompt.findChild(QPlainTextEdit)
     assert editor is not None
     assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+
+
+def test_settings_put_language_and_theme_first_and_name_the_detected_country(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from desktop.core.footprint import cpu_power_profile
+    from desktop.ui.settings import AppSettings
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(AppSettings())
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(QFormLayout)
+    assert form is not None
+    labels = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and isinstance(item.widget(), QLabel):
+            labels.append(item.widget().text())
+    assert labels[:2] == ["Language", "Theme"]
+    assert dialog.zone.itemText(0).startswith("From this computer's country: ")
+    assert dialog.zone.itemText(0) != "From this computer's country: "
+    special = dialog.cpu_watts.specialValueText()
+    assert special.startswith("Detected" if cpu_power_profile().matched else "Assumed")
