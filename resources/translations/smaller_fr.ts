@@ -604,16 +604,16 @@
         <translation>Total de la session</translation>
     </message>
     <message>
-        <source>No answers yet today: click a question above, or type your own.</source>
-        <translation>Aucune réponse pour l'instant aujourd'hui : cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
+        <source>No answers yet in this session: click a question above, or type your own.</source>
+        <translation>Pas encore de réponse dans cette session : cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
     </message>
     <message>
-        <source>Today's answer used {local}; the same on the 405B model: {big}.</source>
-        <translation>La réponse d'aujourd'hui a utilisé {local} ; la même avec le modèle 405B : {big}.</translation>
+        <source>This session's answer used {local}; the same on the 405B model: {big}.</source>
+        <translation>La réponse de cette session a utilisé {local} ; la même sur le modèle 405B : {big}.</translation>
     </message>
     <message>
-        <source>Today's {n} answers used {local}; the same on the 405B model: {big}.</source>
-        <translation>Les {n} réponses d'aujourd'hui ont utilisé {local} ; les mêmes avec le modèle 405B : {big}.</translation>
+        <source>This session's {n} answers used {local}; the same on the 405B model: {big}.</source>
+        <translation>Les {n} réponses de cette session ont utilisé {local} ; les mêmes sur le modèle 405B : {big}.</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1185,10 @@
         <translation>Texte plus grand, questions toutes prêtes et comparaison avec 405B à côté de chaque réponse</translation>
     </message>
     <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Plein écran</translation>
+    </message>
+    <message>
         <source>&amp;Models…</source>
         <translation>&amp;Modèles…</translation>
     </message>
@@ -1271,6 +1275,10 @@
     <message>
         <source>No measured answer to compare yet: ask something.</source>
         <translation>Aucune réponse mesurée à comparer pour l’instant : posez une question.</translation>
+    </message>
+    <message>
+        <source>Wait for this answer, or press Stop, before asking the next question.</source>
+        <translation>Attendez la fin de cette réponse, ou appuyez sur Arrêter, avant de poser la question suivante.</translation>
     </message>
 </context>
 <context>
@@ -1720,10 +1728,18 @@
     <name>ModelsTable</name>
     <message>
         <source>{n} billion</source>
+        <translation>{n} milliard</translation>
+    </message>
+    <message>
+        <source>{n} billions</source>
         <translation>{n} milliards</translation>
     </message>
     <message>
         <source>{n} million</source>
+        <translation>{n} million</translation>
+    </message>
+    <message>
+        <source>{n} millions</source>
         <translation>{n} millions</translation>
     </message>
     <message>
@@ -2066,12 +2082,20 @@
         <translation>Aucune réponse pour l’instant.</translation>
     </message>
     <message>
+        <source>{tokens} token in {seconds} s</source>
+        <translation>{tokens} jeton en {seconds} s</translation>
+    </message>
+    <message>
         <source>{tokens} tokens in {seconds} s</source>
         <translation>{tokens} tokens en {seconds} s</translation>
     </message>
     <message>
         <source>{speed} tokens/s</source>
         <translation>{speed} tokens/s</translation>
+    </message>
+    <message>
+        <source>Reading your message…</source>
+        <translation>Lecture de votre message…</translation>
     </message>
     <message>
         <source>This chat: {energy}, {co2} CO₂, {method} (answers: {count})</source>
@@ -2227,8 +2251,16 @@
         <translation>0 donne toujours la même réponse ; avec des valeurs plus élevées, les réponses varient davantage.</translation>
     </message>
     <message>
-        <source>From this computer's country</source>
-        <translation>Selon le pays de cet ordinateur</translation>
+        <source>From this computer's country: {grid}</source>
+        <translation>Selon le pays de cet ordinateur : {grid}</translation>
+    </message>
+    <message>
+        <source>Detected: {watts} W</source>
+        <translation>Détectée : {watts} W</translation>
+    </message>
+    <message>
+        <source>Assumed: {watts} W (this processor is not in the table)</source>
+        <translation>Supposée : {watts} W (ce processeur n’est pas dans la table)</translation>
     </message>
     <message>
         <source>Electricity grid</source>
@@ -2237,10 +2269,6 @@
     <message>
         <source>Where your electricity comes from sets the CO₂ and water per kWh.</source>
         <translation>L’origine de votre électricité détermine le CO₂ émis et l’eau utilisée par kWh.</translation>
-    </message>
-    <message>
-        <source>Detected ({watts} W)</source>
-        <translation>Détectée ({watts} W)</translation>
     </message>
     <message>
         <source>Processor power</source>
