@@ -1728,18 +1728,10 @@
     <name>ModelsTable</name>
     <message>
         <source>{n} billion</source>
-        <translation>{n} milliard</translation>
-    </message>
-    <message>
-        <source>{n} billions</source>
         <translation>{n} milliards</translation>
     </message>
     <message>
         <source>{n} million</source>
-        <translation>{n} million</translation>
-    </message>
-    <message>
-        <source>{n} millions</source>
         <translation>{n} millions</translation>
     </message>
     <message>
@@ -1861,6 +1853,17 @@
     <message>
         <source>about {size}</source>
         <translation>environ {size}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsTableOne</name>
+    <message>
+        <source>{n} billion</source>
+        <translation>{n} milliard</translation>
+    </message>
+    <message>
+        <source>{n} million</source>
+        <translation>{n} million</translation>
     </message>
 </context>
 <context>
