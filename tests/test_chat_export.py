@@ -81,7 +81,7 @@ def test_the_window_exports_a_real_answer(
     qtbot.waitUntil(lambda: not window.chat.streaming, timeout=60_000)
     target = tmp_path / "out" / "hello.json"
     monkeypatch.setattr(chat_export, "QFileDialog", _SaveTo(target))
-    window.export_current()
+    window.chat_actions.export_current()
     data = json.loads(target.read_text(encoding="utf-8"))
     answer = data["messages"][-1]
     assert answer["role"] == "assistant" and answer["figures"]["completion_tokens"] >= 1

@@ -25,10 +25,9 @@ from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.session import ModelChoice, choice_for_file
 from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
+from desktop.ui.chat_actions import ChatActions
 from desktop.ui.chat_controller import ChatController
-from desktop.ui.chat_export import ask_export_path, write_export
 from desktop.ui.comparison_view import ComparisonView
-from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, confirm_delete
 from desktop.ui.demo_mode import DemoMode
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
@@ -74,6 +73,7 @@ class MainWindow(QMainWindow):
         self, store: ChatStore, model: ModelChoice | Path, store_warning: str | None
     ) -> None:
         self.engine.configure_meter(self.settings.meter())
+        self.chat_actions = ChatActions(self)
         self._build()
         self.chat = ChatController(store, self.engine, self.chat_view)
         self.chat.max_tokens = self.settings.max_tokens
@@ -116,14 +116,14 @@ class MainWindow(QMainWindow):
         self.prompt.stop_requested.connect(self.chat.stop)
         self.send_button.clicked.connect(self.send_current)
         self.stop_button.clicked.connect(self.chat.stop)
-        self.system_button.clicked.connect(self._edit_system_prompt)
+        self.system_button.clicked.connect(self.chat_actions.edit_system_prompt)
         self.compare_chat_button.clicked.connect(
             lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
         self.conversation_list.selected.connect(self.select_conversation)
         self.conversation_list.new_requested.connect(self.new_conversation)
-        self.conversation_list.rename_requested.connect(self._rename_dialog)
-        self.conversation_list.delete_requested.connect(self._delete_dialog)
+        self.conversation_list.rename_requested.connect(self.chat_actions.rename)
+        self.conversation_list.delete_requested.connect(self.chat_actions.delete)
         self.conversation_list.search_changed.connect(lambda _t: self.refresh_conversations())
         self.engine.busy_changed.connect(self._update_input_state)
         self.chat.notice.connect(lambda text: self.notice_bar.show_message(text, kind="chat"))
@@ -194,44 +194,6 @@ class MainWindow(QMainWindow):
 
     def set_system_prompt(self, text: str) -> None:
         self.chat.set_system_prompt(text)
-
-    def rename_current(self) -> None:
-        if self.chat.conversation_id is not None:
-            self._rename_dialog(self.chat.conversation_id)
-
-    def _rename_dialog(self, conversation_id: int) -> None:
-        conversation = self.store.get_conversation(conversation_id)
-        title = ask_new_title(self, conversation.title) if conversation else None
-        if title is not None:
-            self.chat.rename(conversation_id, title)
-
-    def _delete_dialog(self, conversation_id: int) -> None:
-        conversation = self.store.get_conversation(conversation_id)
-        if conversation is not None and confirm_delete(
-            self, conversation.title or self.tr("New chat")
-        ):
-            self.chat.delete(conversation_id)
-
-    def export_current(self) -> None:
-        conversation = self.chat.current()
-        if conversation is None:
-            return
-        chosen = ask_export_path(self, conversation.title or self.tr("New chat"))
-        if chosen is None:
-            return
-        problem = write_export(self.store, conversation.id, *chosen)
-        if problem is not None:
-            self.notice_bar.show_message(problem, kind="export")
-        else:
-            self.statusBar().showMessage(
-                self.tr("Chat saved to {path}").format(path=str(chosen[0])), 8000
-            )
-
-    def _edit_system_prompt(self) -> None:
-        conversation = self.chat.current()
-        text = ask_system_prompt(self, conversation.system_prompt if conversation else "")
-        if text is not None:
-            self.chat.set_system_prompt(text)
 
     def _retry_writable(self) -> None:
         if self.store.retry_writable():
