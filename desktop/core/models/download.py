@@ -47,9 +47,10 @@ from desktop.core.models.patient_http import STALL_LIMIT_S, Watch, open_get
 from desktop.core.models.urlpolicy import Resolver, precheck
 
 __all__ = [
-    "SPACE_MARGIN", "STALL_LIMIT_S", "Download", "DownloadError", "DownloadErrorKind", "Progress",
-    "discard_partial", "part_path", "partial_size",
+    "SPACE_MARGIN", "STALL_LIMIT_S", "WAITING_SHOWN_S", "Download", "DownloadError",
+    "DownloadErrorKind", "Progress", "discard_partial", "part_path", "partial_size",
 ]  # fmt: skip
+WAITING_SHOWN_S = 3.0  # a shorter silence is ordinary network jitter; a longer one is shown
 
 
 @dataclass(frozen=True)
