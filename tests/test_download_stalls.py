@@ -172,3 +172,25 @@ def test_the_stall_rule_counts_real_progress_not_single_bytes() -> None:
     watch.got(10)  # real progress: a new window starts
     watch.tick()
     assert stops  # pause and cancel were checked on each call
+
+
+def test_cancel_is_honoured_while_the_name_is_being_looked_up(
+    model_bytes: bytes, tmp_path: Path
+) -> None:
+    stuck = threading.Event()
+
+    def slow_dns(host: str, port: int) -> list[str]:
+        stuck.wait(30)  # a resolver that does not answer (released at the end of the test)
+        return ["93.184.216.34"]
+
+    download = Download.for_entry(
+        entry_for(model_bytes), tmp_path, url="https://models.example/tiny.gguf",
+        resolver=slow_dns, progress_interval=0.0,
+    )  # fmt: skip
+    running = Running(download)
+    try:
+        running.wait_for(lambda p: p.waiting >= 0.5)  # progress goes on while it waits
+        download.cancel()
+        assert running.finished_within(JOIN_S).kind == "cancelled"
+    finally:
+        stuck.set()

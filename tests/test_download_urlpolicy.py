@@ -216,3 +216,17 @@ def test_an_untrusted_certificate_is_refused_with_a_plain_message(
         Download.for_entry(entry_for(model_bytes), tmp_path, url=url).run()
     assert info.value.kind == "refused" and "certificate could not be verified" in str(info.value)
     assert https_server.requests == []
+
+
+def test_the_connection_goes_to_the_checked_addresses_in_turn(
+    server: ModelServer, model_bytes: bytes, tmp_path: Path
+) -> None:
+    """The resolver's answer is what gets checked and what is connected to (no second lookup that
+    could answer differently); an address that refuses is skipped for the next one."""
+    port = server.base.rsplit(":", 1)[1]
+    url = f"http://localhost:{port}/tiny.gguf"
+    server.serve("/tiny.gguf", model_bytes)
+    asked, resolve = resolver("127.0.0.2", "127.0.0.1")  # nothing listens on 127.0.0.2
+    download = Download.for_entry(entry_for(model_bytes), tmp_path, url=url, resolver=resolve)
+    assert download.run().read_bytes() == model_bytes
+    assert asked == [("localhost", int(port))] and len(server.requests) == 1

@@ -39,6 +39,7 @@ from desktop.core.models.urlpolicy import (
 TICK_S = 0.25  # the longest any single wait lasts: Pause and Cancel answer within this
 STALL_LIMIT_S = 30.0  # no real progress for this long: the server has stopped sending
 MIN_PROGRESS_BYTES = 1024  # "real progress": a trickle of a few bytes a second does not count
+CONNECT_ATTEMPT_S = 10.0  # per address: a silent IPv6 route must not keep IPv4 from being tried
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
 _IN_PROGRESS = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, 10035}  # 10035: Windows
@@ -126,12 +127,15 @@ def _connect(target: Target, watch: Watch) -> socket.socket:
         try:
             sock.setblocking(False)
             code = sock.connect_ex((address, target.port))
+            give_up = time.monotonic() + CONNECT_ATTEMPT_S
             while code in _IN_PROGRESS:
                 _, writable, failed = select.select([], [sock], [sock], TICK_S)
                 if writable or failed:
                     code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
                     break
                 watch.tick()
+                if time.monotonic() > give_up:
+                    code = errno.ETIMEDOUT
             if code:
                 raise OSError(code, f"{address}: {errno.errorcode.get(code, code)}")
             sock.settimeout(TICK_S)
