@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from desktop.core.models.catalog import CatalogError
+from desktop.core.models.catalog_refresh import refresh_catalog
 from desktop.core.models.download import Download, DownloadError, Progress, partial_size
 from desktop.core.models.patient_http import Watch
 from tests.gguf_factory import write_gguf
@@ -194,3 +196,32 @@ def test_cancel_is_honoured_while_the_name_is_being_looked_up(
         assert running.finished_within(JOIN_S).kind == "cancelled"
     finally:
         stuck.set()
+
+
+def test_refreshing_the_model_list_from_a_trickling_server_gives_up(
+    server: ModelServer, tmp_path: Path
+) -> None:
+    """The list is fetched on the thread that also runs imports: it must not hang either."""
+    url = server.serve("/models3.json", b"[" + b" " * 5000 + b"]", mode="trickle", interval=1.0)
+    result: list[BaseException] = []
+
+    def refresh() -> None:
+        try:
+            refresh_catalog(url, timeout=2.0, folder=tmp_path)  # the stall limit, injected
+        except CatalogError as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=refresh, daemon=True)
+    thread.start()
+    thread.join(JOIN_S + 2.0)
+    assert not thread.is_alive()
+    (exc,) = result
+    assert isinstance(exc, CatalogError) and exc.kind == "connection"
+    assert str(exc) == "The model list could not be downloaded. Check your internet connection."
+    assert "almost stopped" not in str(exc) and " B in 2 s" in exc.detail
+
+
+def test_the_model_list_follows_the_url_policy(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError) as info:
+        refresh_catalog("http://example.com/models3.json", folder=tmp_path)
+    assert info.value.kind == "refused" and "https" in str(info.value)

@@ -21,8 +21,8 @@ from desktop.core.models.catalog import (
     SAFE_FILENAME,
     CatalogError,
     load_catalog,
-    refresh_catalog,
 )
+from desktop.core.models.catalog_refresh import refresh_catalog
 from desktop.core.models.download import (
     STALL_LIMIT_S,
     WAITING_SHOWN_S,
@@ -224,7 +224,7 @@ def run_models(args: argparse.Namespace) -> int:
             restore_default()
             return 0
         if command == "refresh":
-            catalog = refresh_catalog(args.url)
+            catalog = refresh_catalog(args.url, user_typed=args.url != DEFAULT_CATALOG_URL)
             print(f"The catalog now lists {len(catalog.entries)} models this app can run.")
             return 0
     except (ModelNotFound, CatalogError) as exc:

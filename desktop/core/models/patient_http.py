@@ -224,3 +224,24 @@ def open_get(
         check_redirect(previous, url)
     msg = translate("Download", "The server redirected the download too many times.")
     raise DownloadError("http_error", msg, url)
+
+
+def get_small(
+    url: str, headers: dict[str, str], *, max_bytes: int, stall_limit: float, deadline_s: float,
+    user_typed: bool = False,
+) -> tuple[int, bytes]:  # fmt: skip
+    """A small document (the model list) with the same checks and waits, given up after
+    `deadline_s` in all, so a trickling server cannot hold the caller's thread. Returns the
+    status and at most `max_bytes + 1` bytes (more means it is not what was asked for)."""
+    give_up = time.monotonic() + deadline_s
+
+    def stop() -> None:
+        if time.monotonic() > give_up:
+            raise stalled_error(url, deadline_s, 0)
+
+    watch = Watch(url, stop, stall_limit)
+    with open_get(url, headers, watch, user_typed=user_typed) as response:
+        body = b""
+        while len(body) <= max_bytes and (chunk := response.read1(max_bytes + 1 - len(body))):
+            body += chunk
+        return response.status, body
