@@ -623,6 +623,18 @@
         <translation>« {url} » n'est pas une adresse web.</translation>
     </message>
     <message>
+        <source>Models are downloaded only over a secure connection (https), so “{url}” was not opened. Plain http is allowed only for a server on this computer.</source>
+        <translation>Les modèles ne sont téléchargés que par une connexion sécurisée (https) : « {url} » n'a donc pas été ouvert. Le http simple n'est permis que pour un serveur sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The server tried to move the download to an insecure address (http), so it was stopped.</source>
+        <translation>Le serveur a tenté de rediriger le téléchargement vers une adresse non sécurisée (http) : il a donc été arrêté.</translation>
+    </message>
+    <message>
+        <source>“{host}” is on a local network ({address}). Models are downloaded from such an address only when you type it yourself, so the download was not started.</source>
+        <translation>« {host} » est sur un réseau local ({address}). Les modèles ne sont téléchargés depuis une telle adresse que si vous la saisissez vous-même : le téléchargement n'a donc pas commencé.</translation>
+    </message>
+    <message>
         <source>“{name}” is already installed.</source>
         <translation>« {name} » est déjà installé.</translation>
     </message>
@@ -663,8 +675,12 @@
         <translation>Le modèle n'a pas pu être enregistré dans {folder}.</translation>
     </message>
     <message>
-        <source>The server stopped answering for {seconds} seconds. Check your connection and try again: the download will continue where it stopped.</source>
-        <translation>Le serveur n'a plus répondu pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
+        <source>The server almost stopped sending: {received} bytes in {seconds} seconds. Try again later: the download will continue where it stopped.</source>
+        <translation>Le serveur n'envoie presque plus rien : {received} octets en {seconds} secondes. Réessayez plus tard : le téléchargement reprendra là où il s'est arrêté.</translation>
+    </message>
+    <message>
+        <source>The server stopped sending for {seconds} seconds. Check your connection and try again: the download will continue where it stopped.</source>
+        <translation>Le serveur n'a rien envoyé pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
         <source>The connection was lost after {done} of {total}. Try again: the download will continue where it stopped.</source>
@@ -685,6 +701,14 @@
     <message>
         <source>The downloaded file cannot be used, so it was deleted. {reason}</source>
         <translation>Le fichier téléchargé est inutilisable : il a donc été supprimé. {reason}</translation>
+    </message>
+    <message>
+        <source>The server's security certificate could not be verified, so nothing was downloaded from it.</source>
+        <translation>Le certificat de sécurité du serveur n'a pas pu être vérifié : rien n'a donc été téléchargé depuis ce serveur.</translation>
+    </message>
+    <message>
+        <source>The server redirected the download too many times.</source>
+        <translation>Le serveur a redirigé le téléchargement trop de fois.</translation>
     </message>
 </context>
 <context>
@@ -728,6 +752,10 @@
     <message>
         <source>{speed}/s</source>
         <translation>{speed}/s</translation>
+    </message>
+    <message>
+        <source>nothing received for {time}</source>
+        <translation>rien reçu depuis {time}</translation>
     </message>
     <message>
         <source>{time} left</source>
