@@ -55,10 +55,13 @@ def answer_measured(
 
 
 def compare_saved(
-    answers: list[AnswerStats], model_file_bytes: int | None, model_name: str = ""
+    answers: list[AnswerStats],
+    model_file_bytes: int | None,
+    model_name: str = "",
+    datacenter_zone: str | None = None,
 ) -> Any:
     """A `Comparison` for saved answers (one answer, or a whole chat summed); None when none of
-    them was measured."""
+    them was measured. `datacenter_zone` places the datacenter on a grid (default: the user's)."""
     from desktop.core.compare import LocalAnswer, combine_answers, compare_405b
 
     measured = [a for a in answers if a.footprint is not None and a.completion_tokens]
@@ -76,10 +79,14 @@ def compare_saved(
     ]
     local = locals_[0] if len(locals_) == 1 else combine_answers(locals_)
     prompt_tokens = sum(a.prompt_tokens for a in measured)
-    return compare_405b(prompt_tokens, local.output_tokens, local)
+    return compare_405b(
+        prompt_tokens, local.output_tokens, local, zone=datacenter_zone, answers=len(measured)
+    )
 
 
-def comparison_for(result: AnswerStats, model_file_bytes: int | None) -> dict[str, Any] | None:
+def comparison_for(
+    result: AnswerStats, model_file_bytes: int | None, datacenter_zone: str | None = None
+) -> dict[str, Any] | None:
     """The `comparison_405b` object of `smaller ask --json`."""
-    comparison = compare_saved([result], model_file_bytes, result.model)
+    comparison = compare_saved([result], model_file_bytes, result.model, datacenter_zone)
     return None if comparison is None else dict(comparison.to_json())
