@@ -77,7 +77,9 @@ def test_card_json() -> None:
 def test_three_headline_figures_side_by_side() -> None:
     heads = {h.key: h for h in training_card().headlines}
     assert list(heads) == ["energy_gwh", "co2_t", "gpus_days"]
-    assert heads["energy_gwh"].meta == pytest.approx((21.588,)) and heads["energy_gwh"].seed == (11,)
+    assert heads["energy_gwh"].meta == pytest.approx((21.588,)) and heads["energy_gwh"].seed == (
+        11,
+    )
     assert heads["co2_t"].meta == (8930,) and heads["co2_t"].seed == (5000,)
     assert heads["gpus_days"].meta == pytest.approx((16384, 78.43), rel=1e-3)
     assert heads["gpus_days"].seed == (16000, 80)

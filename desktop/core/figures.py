@@ -66,7 +66,7 @@ def as_given(value: float) -> Shown:
     """A sourced figure as its source writes it: 2.54 -> (2.54, 2), 30.84e6 -> (30840000, 0)."""
     if not math.isfinite(value):
         return Shown(math.nan, 0)
-    rounded = round(value, MAX_GIVEN_DECIMALS)
+    rounded = float(round(value, MAX_GIVEN_DECIMALS))
     return Shown(rounded, _needed_decimals(rounded, MAX_GIVEN_DECIMALS))
 
 
@@ -91,3 +91,32 @@ def plain(value: float) -> str:
 def given(value: float) -> str:
     """A sourced figure as its source gives it, the English way: '2.54', '8,930'."""
     return english(as_given(value))
+
+
+# Money in the unit people use for it: dollars from $1, cents below, and below a thousandth of a
+# cent a phrase, because "0.0000042 cents" means nothing to anyone.
+MONEY_DOLLARS = "dollars"
+MONEY_CENTS = "cents"
+MONEY_BELOW_THOUSANDTH_CENT = "below_thousandth_cent"
+THOUSANDTH_OF_A_CENT_USD = 1e-5
+
+
+def everyday_money(usd: float) -> tuple[str, Shown]:
+    """('dollars', 1.20), ('cents', 4.2), or ('below_thousandth_cent', 0.001 cent)."""
+    if not math.isfinite(usd):
+        return MONEY_CENTS, Shown(math.nan, 0)
+    if usd >= 1:
+        return MONEY_DOLLARS, Shown(_half_up(usd, 2), 2)
+    if usd >= THOUSANDTH_OF_A_CENT_USD or usd == 0:
+        return MONEY_CENTS, significant(usd * 100)
+    return MONEY_BELOW_THOUSANDTH_CENT, Shown(0.001, 3)
+
+
+def money_english(usd: float) -> str:
+    """'$1.20', '4.2 US cents', 'less than a thousandth of a US cent'."""
+    unit, shown = everyday_money(usd)
+    if unit == MONEY_DOLLARS:
+        return f"${english(shown)}"
+    if unit == MONEY_CENTS:
+        return f"{english(shown)} US cents"
+    return "less than a thousandth of a US cent"
