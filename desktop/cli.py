@@ -173,7 +173,7 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
         return out.fail(message, result.error_kind or "answer_failed", model=choice.name)
     if args.json:
         output = result.to_json()
-        comparison = comparison_for(result, info.size_bytes, args.datacenter_grid)
+        comparison = comparison_for(result, info.size_bytes, args.datacenter_grid, info.path.name)
         if comparison is not None:
             output["comparison_405b"] = comparison
         out.write_json(output)

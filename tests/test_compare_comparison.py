@@ -277,3 +277,17 @@ def test_long_prompt_and_one_token_answer_makes_405b_larger() -> None:
     long = compare_405b(4000, 1, local)
     assert long.low.prefill_wh_low == pytest.approx(1.667554, rel=1e-5)
     assert long.high.prefill_wh_high == pytest.approx(9.278330, rel=1e-5)
+
+
+def test_memory_is_compared_like_for_like() -> None:
+    from dataclasses import replace
+
+    # A friendly name says nothing of the precision: 405B as released (16-bit), labelled so.
+    friendly = replace(LOCAL, model_name="SmolLM2 135M")
+    assert compare_405b(50, 200, friendly).memory_precision == "bf16"
+    # The file's bits (from its name, …-Q4_1.gguf): 405B at 4-bit, 203 GB
+    four = replace(friendly, weights_bits=4)
+    comparison = compare_405b(50, 200, four)
+    assert comparison.memory_precision == "int4"
+    assert comparison.to_json()["memory_ratio_precision"] == "int4"
+    assert comparison.ratios["memory"].times_low == pytest.approx(203 / (98 * 2**20 / 1e9))

@@ -35,7 +35,8 @@ def test_compare_one_answer_and_export(qtbot: QtBot, model_path: Path, tmp_path:
     assert isinstance(view, ComparisonView) and view.isVisible()
 
     # The view shows the numbers of the same comparison object as `ask --json`.
-    expected = compare_saved([answer.stats], window.model_info.size_bytes, "x").to_json()  # type: ignore[union-attr]
+    info = window.model_info
+    expected = compare_saved([answer.stats], info.size_bytes, "x", None, info.path.name).to_json()  # type: ignore[union-attr]
     assert view.comparison["energy_wh"] == expected["energy_wh"]
     assert view.headline.text() == f"<b>{expected['ratios']['energy']['words']}</b>"
     titles = [row[0] for row in view.rows]

@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         from desktop.core.footprint.grid import available_zones
 
         size = self.model_info.size_bytes if self.model_info else None
-        comparison = compare_saved(answers, size, self.chat.model_name)
+        file_name = self.model_info.path.name if self.model_info else ""
+        comparison = compare_saved(answers, size, self.chat.model_name, None, file_name)
         if comparison is None:
             self.statusBar().showMessage(
                 self.tr("No measured answer to compare yet: ask something."), 8000
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
             return
 
         def recompute(zone: str | None) -> dict[str, object]:
-            again = compare_saved(answers, size, self.chat.model_name, zone)
+            again = compare_saved(answers, size, self.chat.model_name, zone, file_name)
             return {"comparison": again.to_json(), "explanation": again.explanation}
 
         peaks = [a.usage.peak_rss_mb for a in answers if a.usage and a.usage.peak_rss_mb]

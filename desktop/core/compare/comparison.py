@@ -244,7 +244,8 @@ def _memory_ratio(local: LocalAnswer, hw: Hardware405B) -> tuple[Ratio, str]:
     """Like for like: the 405B weights at the local model's own precision (4-bit for a Q4 file),
     so the ratio counts parameters, not a difference in rounding."""
     local_gb = (local.model_memory_mb or 0.0) * BYTES_PER_MB / BYTES_PER_GB
-    precision = precision_for_bits(bits_of_model(local.model_name))
+    bits = local.weights_bits or bits_of_model(local.model_name)
+    precision = precision_for_bits(bits)
     big = hw.memory_gb[precision]
     return ratio_words("memory", local_gb, big, big), precision
 
