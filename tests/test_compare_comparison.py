@@ -135,7 +135,14 @@ def test_json_contract_and_units(worked: Any) -> None:
     for key in ("co2_g", "water_ml"):
         assert set(data[key]) == {"low", "high"}
         assert data[key]["low"] < data[key]["high"]
-    assert set(data["cost_usd"]) == {"low", "high", "by_host"}
+    assert set(data["cost_usd"]) == {"low", "high", "by_host", "prices", "prices_dated"}
+    prices = data["cost_usd"]["prices"]
+    assert prices["azure"]["blended"] is True and prices["amazon_bedrock"]["blended"] is True
+    assert prices["together"] == {
+        "name": "Together AI", "input_usd_per_mtok": 3.5, "output_usd_per_mtok": 3.5,
+        "blended": False, "date": "2025-07-03",
+    }  # fmt: skip
+    assert data["cost_usd"]["prices_dated"] == "2025-07-03 to 2026-08-19"
     assert set(data["ratios"]) == {"memory", "energy", "co2", "water", "cost"}
     for ratio in data["ratios"].values():
         assert set(ratio) == {"times_low", "times_high", "case", "words"}

@@ -141,8 +141,9 @@ def table_rows(
         (translate("ComparisonView", "Money"),
          translate("ComparisonView", "{money} of electricity ({method})").format(
              money=money_text(local["cost_usd"]), method=marker),
-         translate("ComparisonView", "{low} to {high} at API prices").format(
-             low=money_text(cost["low"]), high=money_text(cost["high"])),
+         translate("ComparisonView", "{low} to {high} at API prices ({dates})").format(
+             low=money_text(cost["low"]), high=money_text(cost["high"]),
+             dates=cost.get("prices_dated", "")),
          localized(ratios["cost"]["words"])),
     ]  # fmt: skip
 

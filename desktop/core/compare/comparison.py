@@ -75,6 +75,7 @@ class Comparison:
     high: EnergyEstimate  # EcoLogits
     reference: EnergyEstimate  # Epoch
     cost_usd_by_host: dict[str, float]
+    api_prices: dict[str, ApiPrice]
     local: LocalAnswer
     local_price: ElectricityPrice
     ratios: dict[str, Ratio]
@@ -151,6 +152,8 @@ class Comparison:
             "cost_usd": {
                 **_range_json(*self.cost_usd),
                 "by_host": {key: _significant(v) for key, v in self.cost_usd_by_host.items()},
+                "prices": {key: p.to_json() for key, p in self.api_prices.items()},
+                "prices_dated": _price_dates(self.api_prices),
             },
             "local": {
                 "method": self.local.method,
@@ -168,6 +171,12 @@ class Comparison:
             "explanation": self.explanation,
             "notes": list(self.notes),
         }
+
+
+def _price_dates(prices: dict[str, ApiPrice]) -> str:
+    """'2025-07-03 to 2026-08-19': the span of the prices' dates, for the card."""
+    dates = sorted(p.date for p in prices.values())
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
 
 
 def _cost_by_host(prices: dict[str, ApiPrice], prompt: int, output: int) -> dict[str, float]:
@@ -317,6 +326,7 @@ def compare_405b(
         high=high,
         reference=reference,
         cost_usd_by_host=costs,
+        api_prices=data.api_prices,
         local=local,
         local_price=price,
         ratios=ratios,
