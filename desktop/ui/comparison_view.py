@@ -363,6 +363,7 @@ class ComparisonView(QDialog):
         self.more.setHtml(
             f"<p>{html.escape(localized(self.explanation))}</p>"
             + (f"<p>{html.escape(localized(split))}</p>" if split else "")
+            + f"<p>{html.escape(localized(self.comparison.get('memory_seed_note', '')))}</p>"
             + "<p><b>" + self.tr("Why a range?") + f"</b> {html.escape(localized(self.why_range))}"
             + "</p><p><b>" + self.tr("Sources") + "</b> " + self.tr("(opening one uses the "
             "internet)") + f"</p><ul>{links}</ul>"

@@ -98,8 +98,8 @@ def hardware_405b(data: ComparisonData) -> Hardware405B:
     laptops_by_precision = {name: laptops_needed(gb, laptop_gb) for name, gb in memory.items()}
     seed_gb = memory["fp32_seed"]
     seed_note = (
-        f"The seed article's {seed_gb:,.0f} GB is {given(data.value('seed_parameters_billion'))} "
-        f"billion parameters x 4 bytes, that is 32-bit weights, and {seed_gb:,.0f} / "
+        f"The article 'Smaller is smarter' gives {seed_gb:,.0f} GB: "
+        f"{given(data.value('seed_parameters_billion'))} billion parameters x 4 bytes, that is 32-bit weights, and {seed_gb:,.0f} / "
         f"{laptop_gb:g} = {given(seed_gb / laptop_gb)} laptops, so its 'about "
         f"{data.value('seed_laptops_16gb'):g}' was a fair rounding; its upper "
         f"{memory['fp32_seed_upper']:,.0f} GB adds 20%. The flaw is the 32-bit premise: the "

@@ -142,7 +142,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 "Training",
                 "Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W, the "
                 "peak power per GPU that its model card says is 'adjusted for power usage "
-                "efficiency', is {meta_gwh} GWh. The seed's {seed_gwh} GWh has no source we could "
+                "efficiency', is {meta_gwh} GWh. The article's {seed_gwh} GWh has no source we could "
                 "find; it would mean the GPUs averaged {seed_w} W, about half that power.",
             ).format(**common, gpu_w=_x(meta["gpu_tdp_w"]), seed_w=_n(d["seed_avg_w_per_gpu"])),
         ),
@@ -152,7 +152,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 "Training",
                 "Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its "
                 "GPU energy), and {market_t} t 'market-based' because it buys renewable energy to "
-                "match. The seed's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world "
+                "match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world "
                 "average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for "
                 "{seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).",
             ).format(
@@ -171,9 +171,9 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate("Training", "Diesel and car"),
             translate(
                 "Training",
-                "{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the seed "
+                "{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the article "
                 "says; counting the fuel's production too ({upstream_kg} kg per litre) it is "
-                "{upstream_litres} million. The seed's {seed_km} million km assume a diesel car "
+                "{upstream_litres} million. The article's {seed_km} million km assume a diesel car "
                 "burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the "
                 "car used here, not the lab figure for new cars, which counts electric cars as "
                 "0 g/km.",
@@ -193,7 +193,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate(
                 "Training",
                 "They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days "
-                "non-stop, close to the seed's {seed_gpus} GPUs and {seed_days} days.",
+                "non-stop, close to the article's {seed_gpus} GPUs and {seed_days} days.",
             ).format(
                 **common,
                 gpus=_x(meta["gpus"]),
@@ -206,7 +206,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate("Training", "Cost"),
             translate(
                 "Training",
-                "The seed's ${cost} million is in no Meta source; it equals ${usd_per_hour} per "
+                "The article's ${cost} million is in no Meta source; it equals ${usd_per_hour} per "
                 "GPU hour, an assumed rental price.",
             ).format(cost=_m(seed["cost_usd"], True), usd_per_hour=_n(d["seed_usd_per_gpu_hour"])),
         ),
