@@ -99,7 +99,8 @@ def hardware_405b(data: ComparisonData) -> Hardware405B:
     seed_gb = memory["fp32_seed"]
     seed_note = (
         f"The article 'Smaller is smarter' gives {seed_gb:,.0f} GB: "
-        f"{given(data.value('seed_parameters_billion'))} billion parameters x 4 bytes, that is 32-bit weights, and {seed_gb:,.0f} / "
+        f"{given(data.value('seed_parameters_billion'))} billion parameters x 4 bytes, that is "
+        f"32-bit weights, and {seed_gb:,.0f} / "
         f"{laptop_gb:g} = {given(seed_gb / laptop_gb)} laptops, so its 'about "
         f"{data.value('seed_laptops_16gb'):g}' was a fair rounding; its upper "
         f"{memory['fp32_seed_upper']:,.0f} GB adds 20%. The flaw is the 32-bit premise: the "

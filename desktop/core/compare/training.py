@@ -142,8 +142,8 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 "Training",
                 "Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W, the "
                 "peak power per GPU that its model card says is 'adjusted for power usage "
-                "efficiency', is {meta_gwh} GWh. The article's {seed_gwh} GWh has no source we could "
-                "find; it would mean the GPUs averaged {seed_w} W, about half that power.",
+                "efficiency', is {meta_gwh} GWh. The article's {seed_gwh} GWh has no source we "
+                "could find; it would mean the GPUs averaged {seed_w} W, about half that power.",
             ).format(**common, gpu_w=_x(meta["gpu_tdp_w"]), seed_w=_n(d["seed_avg_w_per_gpu"])),
         ),
         Disagreement(
