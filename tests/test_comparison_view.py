@@ -39,6 +39,7 @@ def test_compare_one_answer_and_export(qtbot: QtBot, model_path: Path, tmp_path:
     expected = compare_saved([answer.stats], info.size_bytes, "x", None, info.path.name).to_json()  # type: ignore[union-attr]
     assert view.comparison["energy_wh"] == expected["energy_wh"]
     assert view.headline.text() == f"<b>{expected['ratios']['energy']['words']}</b>"
+    assert "Question: “Rewrite politely: send me the report now.”" in view.about_label.text()
     titles = [row[0] for row in view.rows]
     assert titles == ["Memory to hold the model", "Machines", "Energy for this answer", "CO₂",
                       "Water", "Money"]  # fmt: skip

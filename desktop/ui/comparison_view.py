@@ -79,6 +79,16 @@ def _range(low: float, high: float, fmt: Any) -> str:
     )
 
 
+def _price_dates(cost: dict[str, Any]) -> str:
+    """The span of the API prices' dates: '2025-07-03 to 2026-08-19'."""
+    dates = sorted(str(p["date"]) for p in cost.get("prices", {}).values())
+    if not dates:
+        return ""
+    if dates[0] == dates[-1]:
+        return dates[0]
+    return translate("ComparisonView", "{low} to {high}").format(low=dates[0], high=dates[-1])
+
+
 def _precision_words(precision: str) -> str:
     words = {
         "int4": translate("ComparisonView", "4-bit"),
@@ -143,7 +153,7 @@ def table_rows(
              money=money_text(local["cost_usd"]), method=marker),
          translate("ComparisonView", "{low} to {high} at API prices ({dates})").format(
              low=money_text(cost["low"]), high=money_text(cost["high"]),
-             dates=cost.get("prices_dated", "")),
+             dates=_price_dates(cost)),
          localized(ratios["cost"]["words"])),
     ]  # fmt: skip
 
@@ -353,7 +363,9 @@ class ComparisonView(QDialog):
         layout.addLayout(grid)
         self.chart = RatioChart(c["ratios"], self)
         layout.addWidget(self.chart)
-        lines = [localized(grid_line(c)), localized(method_line(c)), source_line()]
+        # Not through localized(): names such as "Llama 3.1" must keep their point; the numbers
+        # in these lines are already written in the locale by show_given.
+        lines = [grid_line(c), method_line(c), source_line()]
         self.footnote = self._label("\n".join(line for line in lines if line), "cardFootnote")
         layout.addWidget(self.footnote)
 

@@ -278,8 +278,19 @@ class MainWindow(QMainWindow):
         if chat.conversation_id is None or not answers:
             return ""
         messages = chat.store.messages(chat.conversation_id)
+        first = answers[0]
+
+        def same(stats: AnswerStats | None) -> bool:
+            # Saved figures are rounded: match on what identifies an answer, not on floats.
+            return (
+                stats is not None
+                and (stats.prompt_tokens, stats.completion_tokens)
+                == (first.prompt_tokens, first.completion_tokens)
+                and abs(stats.total_s - first.total_s) < 0.01
+            )
+
         for index, message in enumerate(messages):
-            if message.role == "assistant" and message.stats == answers[0]:
+            if message.role == "assistant" and same(message.stats):
                 earlier = [m for m in messages[:index] if m.role == "user"]
                 return str(earlier[-1].content) if earlier else ""
         return ""
