@@ -140,3 +140,16 @@ def test_numbers_follow_the_locale() -> None:
     assert show_plain(0.011, french) == "0,011"  # was "0 011"
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     assert show_given(8930, english) == "8,930" and show_plain(6676, english) == "6,700"
+
+
+def test_answer_details_show_the_us_grid_without_a_raw_float() -> None:
+    """The issue's '384.40000000000003 g CO2e' in the answer details."""
+    from desktop.core.footprint import EnergyRange, build_footprint, grid_factors
+    from desktop.core.records import AnswerStats
+    from desktop.ui.answer_line import details_html
+
+    grid = grid_factors("USA")
+    footprint = build_footprint(EnergyRange(0.15, 0.12, 0.2), "measured", grid, "Measured.", [])
+    details = details_html(AnswerStats(completion_tokens=10, footprint=footprint, grid=grid))
+    assert "United States: 384.4 g CO₂e and 3.1321 L of water per kWh" in details
+    assert not RAW_FLOAT.findall(details)
