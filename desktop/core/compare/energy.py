@@ -33,14 +33,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.compare.data import ComparisonData, Datacenter
+from desktop.core.compare.prefill import (
+    JOULES_PER_WH,
+    prefill_description,
+    prefill_energy_wh,
+    prefill_flop,
+    prefill_range_wh,
+)
 from desktop.core.figures import given
 from desktop.core.footprint.grid import WORLD_ZONE, GridFactors
-
-JOULES_PER_WH = 3600.0
 
 METHOD_ECOLOGITS = "ecologits"
 METHOD_MEASURED = "ml.energy-measured"
 METHOD_EPOCH = "epoch"
+
+__all__ = [
+    "JOULES_PER_WH",
+    "prefill_description",
+    "prefill_energy_wh",
+    "prefill_flop",
+    "prefill_range_wh",
+]
 
 
 @dataclass(frozen=True)
@@ -93,57 +106,6 @@ def _estimate(
         description=description,
         prefill_wh_low=prefill_wh[0],
         prefill_wh_high=prefill_wh[1],
-    )
-
-
-def prefill_flop(prompt_tokens: int, data: ComparisonData) -> float:
-    """Reading the prompt: 2 FLOP per parameter per prompt token (Epoch's count)."""
-    per_token = data.value("epoch_flop_per_parameter_per_token") * data.value("parameters_billion")
-    return per_token * 1e9 * max(prompt_tokens, 0)
-
-
-def prefill_energy_wh(
-    prompt_tokens: int, utilisation: float, power_share: float, pue: float, data: ComparisonData
-) -> float:
-    """GPU-seconds for the prompt's FLOP at `utilisation` of peak, x 1,275 W x share x PUE."""
-    gpu_seconds = prefill_flop(prompt_tokens, data) / (
-        data.value("epoch_gpu_peak_flops") * utilisation
-    )
-    watts = data.value("epoch_power_per_gpu_w") * power_share * pue
-    return gpu_seconds * watts / JOULES_PER_WH
-
-
-def prefill_range_wh(
-    prompt_tokens: int, center: Datacenter, data: ComparisonData
-) -> tuple[float, float]:
-    """(low, high) energy to read the prompt: best utilisation at full power and low PUE, to
-    Epoch's 10% at 0.7 of rated power and high PUE."""
-    low = prefill_energy_wh(
-        prompt_tokens,
-        data.value("prefill_flop_utilisation_best"),
-        data.value("prefill_power_share_busy"),
-        center.pue_low.value,
-        data,
-    )
-    high = prefill_energy_wh(
-        prompt_tokens,
-        data.value("epoch_flop_utilisation"),
-        data.value("epoch_power_utilisation"),
-        center.pue_high.value,
-        data,
-    )
-    return low, high
-
-
-def prefill_description(data: ComparisonData) -> str:
-    return (
-        "Reading the prompt (Epoch AI's FLOP method): "
-        f"{given(data.value('epoch_flop_per_parameter_per_token'))} FLOP per parameter per prompt "
-        f"token on H100s at {given(data.value('epoch_flop_utilisation') * 100)}% of peak and "
-        f"{given(data.value('epoch_power_utilisation'))} of "
-        f"{given(data.value('epoch_power_per_gpu_w'))} W (high) to "
-        f"{given(data.value('prefill_flop_utilisation_best') * 100)}% at full power (low, the "
-        "best utilisation reported for reading input, Pope et al.), times the datacenter's PUE."
     )
 
 
