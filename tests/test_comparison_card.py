@@ -66,6 +66,14 @@ def test_card_speaks_in_multiples_with_markers(qtbot: QtBot) -> None:
         "laptops of 16 GB"
     )
     assert all("1/" not in row[3] for row in view.rows)  # no fractions left
+    # The picture: 98 MiB = 0.1028 GB = 0.64% of 16 GB; 203 GB / 16 = 12.7 -> 13 laptops; 16 GPUs
+    labels = [row[0] for row in view.memory_picture.rows]
+    assert labels == [
+        "This model: 0.64% of one 16 GB laptop",
+        "405B in 4-bit: 13 laptops of 16 GB",
+        "405B served in 16-bit: 16 GPUs of 80 GB",
+    ]
+    assert [row[1] for row in view.memory_picture.rows] == [1, 13, 16]
 
 
 def test_png_stands_alone(qtbot: QtBot, tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ from desktop.core.footprint import format_co2, format_energy, format_water
 from desktop.ui.answer_line import method_word
 from desktop.ui.comparison_training import training_widget
 from desktop.ui.links import linked
+from desktop.ui.memory_picture import MemoryPicture, memory_rows
 from desktop.ui.numbers import localized, show, show_given, show_plain
 
 BIG_COLOUR = "#b5533c"
@@ -361,6 +362,11 @@ class ComparisonView(QDialog):
         for column, stretch in ((1, 2), (2, 3), (3, 4)):
             grid.setColumnStretch(column, stretch)
         layout.addLayout(grid)
+        precision = c.get("memory_ratio_precision", "bf16")
+        self.memory_picture = MemoryPicture(memory_rows(
+            c, c["local"].get("memory_mb") or 0.0, c["memory_gb"][precision],
+            _precision_words(precision)), self)  # fmt: skip
+        layout.addWidget(self.memory_picture)
         self.chart = RatioChart(c["ratios"], self)
         layout.addWidget(self.chart)
         # Not through localized(): names such as "Llama 3.1" must keep their point; the numbers
