@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.ggufheader import read_header
-from desktop.core.modelfile import sidecar_path, write_sidecar
+from desktop.core.modelfile import write_sidecar
+from desktop.core.modelinfo_cache import sidecar_path
 from desktop.core.models.installed import CARD_SUFFIX
 from desktop.core.paths import cache_dir, resource_path
 

@@ -20,6 +20,7 @@ from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
 from desktop.ui.chat_view import ChatView
+from desktop.ui.i18n import current_language
 from desktop.ui.message_widget import MessageWidget
 from desktop.workers.engine_worker import AnswerRequest, EngineController
 
@@ -224,8 +225,9 @@ class ChatController(QObject):
         widget.set_status("streaming")
         self.view.set_regenerate_enabled(False)
         request = AnswerRequest(
-            user, history, system or None, max_tokens=self.max_tokens, settings=self.settings
-        )
+            user, history, system or None, max_tokens=self.max_tokens, settings=self.settings,
+            reply_language=current_language(),
+        )  # fmt: skip
         rid = self.engine.ask(request)
         self._streaming = _Streaming(
             rid, cid, added[0].id, widget=widget, saved_at=time.monotonic()
