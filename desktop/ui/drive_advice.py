@@ -10,39 +10,39 @@ from desktop.core.drive.results import load_runs
 
 
 def category_name(name: str) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        "facts": t("DriveAdvice", "facts"), "arithmetic": t("DriveAdvice", "sums"),
-        "units": t("DriveAdvice", "units"), "extraction": t("DriveAdvice", "extracting"),
-        "rewrite": t("DriveAdvice", "rewriting"), "classification": t("DriveAdvice", "yes/no"),
-        "translation": t("DriveAdvice", "translating"),
+        "facts": translate("DriveAdvice", "facts"), "arithmetic": translate("DriveAdvice", "sums"),
+        "units": translate("DriveAdvice", "units"), "extraction": translate("DriveAdvice", "extracting"),
+        "rewrite": translate("DriveAdvice", "rewriting"), "classification": translate("DriveAdvice", "yes/no"),
+        "translation": translate("DriveAdvice", "translating"),
     }.get(name, name)  # fmt: skip
 
 
 def _times(ratio: float) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if ratio < 1.15:
-        return t("DriveAdvice", "about the same")
-    return t("DriveAdvice", "{n:.0f} times").format(n=ratio) if ratio >= 2 else t("DriveAdvice", "{n:.1f} times").format(n=ratio)  # fmt: skip
+        return translate("DriveAdvice", "about the same")
+    return translate("DriveAdvice", "{n:.0f} times").format(n=ratio) if ratio >= 2 else translate("DriveAdvice", "{n:.1f} times").format(n=ratio)  # fmt: skip
 
 
 def advice_text(advice: Advice) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     parts = []
     if advice.good_at:
-        parts.append(t("DriveAdvice", "{model} is right at least 80% of the time for: {categories}.").format(model=advice.model, categories=", ".join(category_name(c) for c in advice.good_at)))  # fmt: skip
+        parts.append(translate("DriveAdvice", "{model} is right at least 80% of the time for: {categories}.").format(model=advice.model, categories=", ".join(category_name(c) for c in advice.good_at)))  # fmt: skip
     if advice.bad_at:
-        parts.append(t("DriveAdvice", "It is wrong more often than right for: {categories}.").format(categories=", ".join(category_name(c) for c in advice.bad_at)))  # fmt: skip
+        parts.append(translate("DriveAdvice", "It is wrong more often than right for: {categories}.").format(categories=", ".join(category_name(c) for c in advice.bad_at)))  # fmt: skip
     if advice.bigger is not None:
         cats = ", ".join(category_name(c) for c in advice.bigger_categories)
         if advice.right_ratio is None:
-            right = t("DriveAdvice", "{bigger} got answers right where it got none").format(bigger=advice.bigger)  # fmt: skip
+            right = translate("DriveAdvice", "{bigger} got answers right where it got none").format(bigger=advice.bigger)  # fmt: skip
         else:
-            right = t("DriveAdvice", "{bigger} was right {times} as often").format(bigger=advice.bigger, times=_times(advice.right_ratio))  # fmt: skip
+            right = translate("DriveAdvice", "{bigger} was right {times} as often").format(bigger=advice.bigger, times=_times(advice.right_ratio))  # fmt: skip
         energy = ""
         if advice.energy_ratio is not None:
-            energy = t("DriveAdvice", ", for {times} the energy per answer").format(times=_times(advice.energy_ratio))  # fmt: skip
-        parts.append(t("DriveAdvice", "For {categories}, {right}{energy}.").format(categories=cats, right=right, energy=energy))  # fmt: skip
+            energy = translate("DriveAdvice", ", for {times} the energy per answer").format(times=_times(advice.energy_ratio))  # fmt: skip
+        parts.append(translate("DriveAdvice", "For {categories}, {right}{energy}.").format(categories=cats, right=right, energy=energy))  # fmt: skip
     return " ".join(parts)
 
 

@@ -30,10 +30,12 @@ class QualityEnergyChart(pg.PlotWidget):  # type: ignore[misc]
     def __init__(self) -> None:
         pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
         super().__init__()
-        t = QCoreApplication.translate
-        self.setAccessibleName(t("DriveChart", "Quality against energy, one point per model"))
-        self.setLabel("left", t("DriveChart", "tasks right (%)"))
-        self.setLabel("bottom", t("DriveChart", "energy per answer (mWh, log scale)"))
+        translate = QCoreApplication.translate
+        self.setAccessibleName(
+            translate("DriveChart", "Quality against energy, one point per model")
+        )
+        self.setLabel("left", translate("DriveChart", "tasks right (%)"))
+        self.setLabel("bottom", translate("DriveChart", "energy per answer (mWh, log scale)"))
         self.setLogMode(x=True, y=False)
         self.setYRange(0, 100)
         self.setMinimumHeight(220)
@@ -41,7 +43,7 @@ class QualityEnergyChart(pg.PlotWidget):  # type: ignore[misc]
         self.reference: float | None = None
 
     def show_run(self, run: DriveRun) -> None:
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.clear()
         self.points = [
             (m.model, m.energy_per_answer_wh * 1000, 100 * m.correct / len(m.outcomes))
@@ -65,7 +67,7 @@ class QualityEnergyChart(pg.PlotWidget):  # type: ignore[misc]
             line = pg.InfiniteLine(
                 pos=math.log10(self.reference), angle=90,
                 pen=pg.mkPen(BIG_COLOUR, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                label=t("DriveChart", "Llama 3.1 405B, same answer (low estimate)"),
+                label=translate("DriveChart", "Llama 3.1 405B, same answer (low estimate)"),
                 labelOpts={"position": 0.5, "color": BIG_COLOUR},
             )  # fmt: skip
             self.addItem(line)
