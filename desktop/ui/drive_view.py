@@ -99,6 +99,8 @@ class DriveDialog(QDialog):
         layout.addWidget(self.recommendation)
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
+        if len(list_installed()) < 2:
+            self.status.setText(self.tr("Only one model is installed: the drive will say what it is good at, but not which model does better. Get a second one on the Models page, or from a terminal with ./dev.sh second-model."))  # fmt: skip
 
     def start(self) -> None:
         choices = [installed_choice(m) for m in list_installed()]
