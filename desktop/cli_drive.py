@@ -80,6 +80,8 @@ def run_drive_command(args: argparse.Namespace, out: Output) -> int:
 
     if args.limit is not None and args.limit < 1:
         return out.fail("--limit must be at least 1.", "bad_argument", 2)
+    if args.tasks is not None and not args.tasks.is_file():
+        return out.fail(f"No task file at {args.tasks}.", "bad_argument", 2)
     try:
         choices = _choices(args.models)
     except EngineError as exc:
