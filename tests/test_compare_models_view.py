@@ -82,6 +82,8 @@ def test_drive_view_runs_saves_and_fills_the_cards(qtbot: QtBot, engine: EngineC
     assert dialog.run is not None and dialog.table.rowCount() == 2
     assert dialog.categories.columnCount() == 3  # model + two categories
     assert "80%" in dialog.recommendation.text()
+    dialog.bar.setValue(50)  # the user's bar
+    assert "at least 50% of the time" in dialog.recommendation.text()
     assert [p[0] for p in dialog.chart.points] == ["SmolLM2 135M Instruct (built in)", TWIN]
     assert dialog.chart.reference is not None and dialog.chart.reference > 0
     assert load_runs()[-1].models[1].model == TWIN

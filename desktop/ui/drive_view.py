@@ -3,7 +3,8 @@
 One engine job (desktop/core/drive/runner.py) runs the models in turn on the one engine thread,
 then loads the chat's model again. Progress comes back through a queue drained by a timer; Stop
 (or closing the dialog) ends the drive at once, and what was answered is saved, marked stopped.
-The results say, per category, the smallest installed model that reached the bar (80%).
+The results say, per category, the smallest installed model that reached the user's bar
+(80% unless changed).
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ class DriveDialog(QDialog):
         self.limit.setRange(1, 500)
         self.limit.setValue(len(load_task_set().tasks))
         self.limit.setAccessibleName(self.tr("Number of tasks"))
+        self.bar = QSpinBox()  # the user's bar for "good enough" in a category
+        self.bar.setRange(10, 100)
+        self.bar.setSingleStep(5)
+        self.bar.setValue(80)
+        self.bar.setSuffix(" %")
+        self.bar.setAccessibleName(self.tr("Good enough from"))
+        self.bar.valueChanged.connect(lambda _v: self.run is not None and self.show_run(self.run))
         self.start_button = QPushButton(self.tr("Start the test drive"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
@@ -81,7 +89,9 @@ class DriveDialog(QDialog):
         self.recommendation.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Tasks:")))
-        for widget in (self.limit, self.start_button, self.stop_button, self.progress):
+        row.addWidget(self.limit)
+        row.addWidget(QLabel(self.tr("Good enough from:")))
+        for widget in (self.bar, self.start_button, self.stop_button, self.progress):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -150,6 +160,7 @@ class DriveDialog(QDialog):
         self.show_run(self.run)
 
     def show_run(self, run: DriveRun) -> None:
+        self.run = run
         self.status.setText(self.tr("Stopped: these are partial results (saved, marked as such).") if run.stopped else self.tr("Done. The results are saved and shown on each model's card."))  # fmt: skip
         self.table.setRowCount(len(run.models))
         for r, m in enumerate(run.models):
@@ -179,10 +190,13 @@ class DriveDialog(QDialog):
                 self.categories.setItem(r, c, QTableWidgetItem(f"{s.correct}/{s.tasks}" if s else ""))  # fmt: skip
         self.categories.resizeColumnsToContents()
         self.chart.show_run(run)
-        best = smallest_per_category(run)
-        lines = [self.tr("{category}: {model}").format(category=self._category(c), model=best[c] or self.tr("no installed model reached 80%")) for c in cats if c in best]  # fmt: skip
+        bar = self.bar.value()
+        best = smallest_per_category(run, bar / 100)
+        lines = [self.tr("{category}: {model}").format(category=self._category(c), model=best[c] or self.tr("no installed model reached {bar}%").format(bar=bar)) for c in cats if c in best]  # fmt: skip
         text = (
-            self.tr("The smallest model right at least 80% of the time:") + "\n" + "\n".join(lines)
+            self.tr("The smallest model right at least {bar}% of the time:").format(bar=bar)
+            + "\n"
+            + "\n".join(lines)
         )
         chat_model = self.engine.choice.name if self.engine.choice else None
         advice = advice_for(run, chat_model) if chat_model else None
