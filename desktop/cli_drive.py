@@ -26,6 +26,9 @@ def add_drive_parser(sub: Any) -> None:
     drive.add_argument("--max-tokens", type=int, help="longest answer, in tokens (default 48)")
     drive.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
     drive.add_argument("--tasks", type=Path, help="a task file (default: your own, else built-in)")
+    drive.add_argument(
+        "--bar", type=int, default=80, help="good enough from this %% right (default 80)"
+    )
     drive.add_argument("--no-save", action="store_true", help="do not keep the results")
     drive.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -64,7 +67,7 @@ def _table(summary: dict[str, Any]) -> str:
     for m in summary["models"]:
         cells = [f"{c['category']} {c['correct']}/{c['tasks']}" for c in m["categories"]]
         lines.append(f"  {m['model'][:34]:<34} " + ", ".join(cells))
-    lines += ["", "Smallest model right at least 80% of the time:"]
+    lines += ["", f"Smallest model right at least {summary['bar'] * 100:.0f}% of the time:"]
     for category, model in summary["smallest_per_category"].items():
         lines.append(f"  {category:<15} {model or 'none of these models'}")
     return "\n".join(lines)
@@ -80,6 +83,8 @@ def run_drive_command(args: argparse.Namespace, out: Output) -> int:
 
     if args.limit is not None and args.limit < 1:
         return out.fail("--limit must be at least 1.", "bad_argument", 2)
+    if not 1 <= args.bar <= 100:
+        return out.fail("--bar must be a percentage from 1 to 100.", "bad_argument", 2)
     if args.tasks is not None and not args.tasks.is_file():
         return out.fail(f"No task file at {args.tasks}.", "bad_argument", 2)
     try:
@@ -117,7 +122,7 @@ def run_drive_command(args: argparse.Namespace, out: Output) -> int:
     if pressed:
         run.stopped = True
     saved = None if args.no_save else save_run(run)
-    summary = run.summary_json()
+    summary = run.summary_json(args.bar / 100)
     if args.json:
         out.write_json({**summary, "saved_to": str(saved) if saved else None})
     else:

@@ -112,7 +112,8 @@ def test_stop_keeps_what_was_answered_and_marks_it(model_path: Path) -> None:
 
 
 def test_cli_drive_json_runs_every_installed_model(twin: Path) -> None:
-    run = smaller("drive", "--json", "--limit", "2", "--max-tokens", "12", "--threads", "1")
+    run = smaller("drive", "--json", "--limit", "2", "--max-tokens", "12", "--threads", "1",
+                  "--bar", "50")  # fmt: skip
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     names = [m["model"] for m in data["models"]]
@@ -120,7 +121,7 @@ def test_cli_drive_json_runs_every_installed_model(twin: Path) -> None:
     assert all(m["tasks"] == 2 and m["error"] is None for m in data["models"])
     assert data["models"][0]["correct"] == data["models"][1]["correct"]
     assert {c["category"] for c in data["models"][0]["categories"]} == {"facts", "arithmetic"}
-    assert set(data["smallest_per_category"]) == {"facts", "arithmetic"}
+    assert set(data["smallest_per_category"]) == {"facts", "arithmetic"} and data["bar"] == 0.5
     assert Path(data["saved_to"]).is_file() and "[2/2]" in run.stderr
 
 

@@ -118,13 +118,13 @@ class DriveRun:
         ]
         return cls(**{**data, "models": models})
 
-    def summary_json(self) -> dict[str, Any]:
+    def summary_json(self, bar: float = 0.8) -> dict[str, Any]:
         return {
             "date": self.date, "machine": self.machine, "task_set": self.task_set,
             "task_origin": self.task_origin, "tasks": self.tasks, "max_tokens": self.max_tokens,
             "stopped": self.stopped, "problem": self.problem,
             "models": [m.summary_json() for m in self.models],
-            "smallest_per_category": smallest_per_category(self),
+            "bar": bar, "smallest_per_category": smallest_per_category(self, bar),
         }  # fmt: skip
 
 
