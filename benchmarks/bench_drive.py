@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_drive.py [--threads 1] [--max-tokens 48] [--limit N]
                                                [--answers build/bench-drive-answers.json]
+    .venv/bin/python benchmarks/bench_drive.py --rescore build/bench-drive-answers.json
 
 Prints, per model: correct answers, energy per answer and per correct answer, total energy and
 time, then per category, then the smallest model that reached 80% in each. Models run one after
@@ -23,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.drive.records import smallest_per_category  # noqa: E402
+from desktop.core.drive.records import DriveRun, smallest_per_category  # noqa: E402
 from desktop.core.drive.runner import DriveProgress, run_drive  # noqa: E402
+from desktop.core.drive.scoring import score  # noqa: E402
 from desktop.core.drive.tasks import builtin_tasks  # noqa: E402
 from desktop.core.models.installed import list_installed  # noqa: E402
 from desktop.core.session import ModelSession, installed_choice  # noqa: E402
@@ -36,7 +38,20 @@ def main() -> int:
     parser.add_argument("--max-tokens", type=int, default=48)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--answers", type=Path, default=ROOT / "build" / "bench-drive-answers.json")
+    parser.add_argument("--rescore", type=Path, help="no model run: score a saved run's answers "
+                        "again with the current rules (same answers, energy and time)")  # fmt: skip
     args = parser.parse_args()
+    if args.rescore:
+        run = DriveRun.from_json(json.loads(args.rescore.read_text("utf-8")))
+        by_id = {t.id: t for t in builtin_tasks().tasks}
+        for drive in run.models:
+            for o in drive.outcomes:
+                task = by_id[o.task_id]
+                o.correct = o.status != "error" and score(task.check, o.answer, task.prompt, o.lang)
+        print(f"(answers of the run of {run.date}, scored again with the current rules)")
+        report(run, args.threads, run.max_tokens, None)
+        args.answers.write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), "utf-8")
+        return 0
     tasks = builtin_tasks().limited(args.limit)
     choices = [installed_choice(m) for m in list_installed()]
     session = ModelSession(threads=args.threads)
@@ -56,11 +71,18 @@ def main() -> int:
     args.answers.parent.mkdir(parents=True, exist_ok=True)
     args.answers.write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), "utf-8")
 
+    report(run, args.threads, args.max_tokens, wall)
+    print(f"\nAnswers: {args.answers}")
+    return 0
+
+
+def report(run: DriveRun, threads: int, max_tokens: int, wall: float | None) -> None:
     methods = {o.energy_method for m in run.models for o in m.outcomes}
+    whole = f"; whole run {wall:.0f} s" if wall is not None else ""
     print(f"\nTest drive, {run.date}, {run.machine['cpu']}, {run.machine['logical_cores']} "
-          f"logical cores, {args.threads} thread(s); {len(tasks.tasks)} tasks, greedy, "
-          f"at most {args.max_tokens} tokens; energy {', '.join(sorted(str(x) for x in methods))}; "
-          f"whole run {wall:.0f} s\n")  # fmt: skip
+          f"logical cores, {threads} thread(s); {run.tasks} tasks, greedy, "
+          f"at most {max_tokens} tokens; energy {', '.join(sorted(str(x) for x in methods))}"
+          f"{whole}\n")  # fmt: skip
     print("| model | file | correct | energy per answer | energy per correct answer "
           "| energy, all answers | time, all answers | load |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|")
@@ -87,8 +109,6 @@ def main() -> int:
     print("\nSmallest model right at least 80% of the time:")
     for category, model in smallest_per_category(run).items():
         print(f"  {category}: {model or 'none'}")
-    print(f"\nAnswers: {args.answers}")
-    return 0
 
 
 if __name__ == "__main__":

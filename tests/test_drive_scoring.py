@@ -48,6 +48,8 @@ def test_contains(answer: str, right: bool) -> None:
         ("17 x 23 = 391.", True),  # the question's numbers are skipped
         ("The answer is 391 (17 times 23).", True),
         ("17 x 23 = 54", False),  # what the small model said
+        ("17 x 20 = 340, plus 17 x 3 = 51, so 391.", True),  # a worked answer: the last number
+        ("391? No: 17 x 23 = 312.", False),
         ("Three hundred and ninety-one", False),  # words are not read
         ("", False),
     ],
@@ -67,6 +69,7 @@ def test_number(answer: str, right: bool) -> None:
         ("2.54 centimetres", 2.54, True),
         ("2.5 cm", 2.54, False),
         ("1 500 ml", 1500, True),
+        ("3 * 60 = 180 minutes", 180, True),
     ],
 )
 def test_number_writings(answer: str, value: float, right: bool) -> None:
@@ -217,3 +220,21 @@ def test_advice_names_a_bigger_model_for_what_the_small_one_fails() -> None:
     top = advice_for(run, "big")
     assert top is not None and top.bigger is None  # nothing bigger installed
     assert advice_for(run, "absent") is None
+
+
+def test_the_question_s_yes_or_no_is_not_an_answer() -> None:
+    # What the small model wrote: it copied the question, "oui ou non" included.
+    echo = "Ce vraille est-il positif ? Réponds par oui ou non. Avis : « La ville de la ville »"
+    assert not scoring.score({"kind": "yes_no", "value": "yes"}, echo)
+    assert scoring.score({"kind": "yes_no", "value": "yes"}, "Oui ou non ? Oui.")
+    assert not scoring.score({"kind": "yes_no", "value": "no"}, "Answer yes or no: I think so")
+
+
+def test_numbers_are_read_the_way_the_task_s_language_writes_them() -> None:
+    grams = {"kind": "number", "value": 2500}
+    question = "Combien de grammes y a-t-il dans 2,5 kilogrammes ?"
+    assert not scoring.score(grams, "La grammaire est de 2,500.", question, "fr")  # 2.5 in French
+    assert scoring.score(grams, "2 500 grammes", question, "fr")
+    assert scoring.score(grams, "2500 g", question, "fr")
+    assert scoring.score({"kind": "number", "value": 5000}, "5,000 metres", "", "en")
+    assert not scoring.score({"kind": "number", "value": 2.5}, "2,500", "", "en")

@@ -145,7 +145,7 @@ def _drive_one(
             if stop.is_set():  # cut by Stop: not this model's answer, so not scored
                 drive.stopped = True
                 break
-            ok = result.status != "error" and score(task.check, result.text, task.prompt)
+            ok = result.status != "error" and score(task.check, result.text, task.prompt, task.lang)
             fp = result.footprint
             drive.outcomes.append(TaskOutcome(
                 task.id, task.category, task.lang, ok, result.text, result.status,

@@ -3,7 +3,7 @@
 Each task's `check` says how its answer is checked (`kind`):
 - `contains`: one of `accept` appears as a word, and none of `reject` ("Canberra, also known as
   Sydney" is wrong); `contains_all`: every one of `accept` appears;
-- `number`: the first number of the answer that is not copied from the question equals `value`
+- `number`: the last number of the answer that is not copied from the question equals `value`
   (within `tolerance`), read in English or French writing ("5,000", "5 000", "2,54");
 - `date`: the answer holds `value` (ISO) written in a usual English or French way;
 - `yes_no`: the first yes/no (oui/non) word of the answer is `value`;
@@ -26,6 +26,7 @@ _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")  # "5 000" -> "5
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\w'’-]+")
 _YES_NO = re.compile(r"\b(yes|no|oui|non)\b")
+_ECHO = re.compile(r"\b(yes or no|yes/no|oui ou non|oui/non)\b")
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")  # fmt: skip
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -46,8 +47,9 @@ def _appears(term: str, text: str, case_sensitive: bool) -> bool:
     return re.search(rf"(?<!\w){re.escape(term_n)}(?!\w)", text_n) is not None
 
 
-def _number_values(token: str) -> set[float]:
-    """Every reading of one written number: "1,500" is 1500 (English) or 1.5 (French)."""
+def _number_values(token: str, lang: str | None = None) -> set[float]:
+    """Every reading of one written number: "1,500" is 1500 in English, 1.5 in French; with no
+    language, both."""
     if "," in token and "." in token:  # the last separator is the decimal one
         dec = max(token.rfind(","), token.rfind("."))
         whole = re.sub(r"[.,]", "", token[:dec])
@@ -56,25 +58,27 @@ def _number_values(token: str) -> set[float]:
         if sep in token:
             groups = token.split(sep)
             values = set()
-            if len(groups) == 2:
+            if len(groups) == 2 and not (sep == "," and lang == "en"):
                 values.add(float(f"{groups[0]}.{groups[1]}"))
-            if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+            grouped = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
+            if grouped and not (sep == "," and lang == "fr"):  # French groups with spaces
                 values.add(float("".join(groups)))
             return values
     return {float(token)}
 
 
-def numbers_in(text: str) -> list[set[float]]:
-    return [_number_values(t) for t in _NUMBER.findall(_GROUPED.sub("", text))]
+def numbers_in(text: str, lang: str | None = None) -> list[set[float]]:
+    return [_number_values(t, lang) for t in _NUMBER.findall(_GROUPED.sub("", text))]
 
 
-def check_number(answer: str, value: float, tolerance: float = 1e-9, question: str = "") -> bool:
-    asked = set().union(*numbers_in(question)) if question else set()
-    for readings in numbers_in(answer):
-        if readings <= asked:
-            continue  # a number copied from the question is not the answer
-        return any(math.isclose(r, value, abs_tol=tolerance) for r in readings)
-    return False
+def check_number(
+    answer: str, value: float, tolerance: float = 1e-9, question: str = "", lang: str | None = None
+) -> bool:
+    asked = set().union(*numbers_in(question, lang)) if question else set()
+    # The last number not copied from the question is the answer, as in worked answers
+    # ("3 x 60 = 180 minutes"); the usual rule for maths benchmarks (GSM8K takes the last number).
+    stated = [r for r in numbers_in(answer, lang) if not r <= asked]
+    return bool(stated) and any(math.isclose(r, value, abs_tol=tolerance) for r in stated[-1])
 
 
 def check_contains(
@@ -108,7 +112,9 @@ def check_date(answer: str, iso: str) -> bool:
 
 
 def check_yes_no(answer: str, expected: str) -> bool:
-    found = _YES_NO.search(normalise(answer))
+    # "Réponds par oui ou non" copied from the question is not an answer.
+    text = _ECHO.sub(" ", normalise(answer))
+    found = _YES_NO.search(text)
     if found is None:
         return False
     said = "yes" if found.group(1) in ("yes", "oui") else "no"
@@ -136,8 +142,11 @@ def check_constraint(
     return not any(normalise(term, case_sensitive) in text for term in exclude or [])
 
 
-def score(check: Mapping[str, Any], answer: str, question: str = "") -> bool:
-    """Whether `answer` passes `check` (a validated task check, see tasks.py)."""
+def score(
+    check: Mapping[str, Any], answer: str, question: str = "", lang: str | None = None
+) -> bool:
+    """Whether `answer` passes `check` (a validated task check, see tasks.py); `lang` is the
+    task's language, for how numbers are written."""
     kind = check["kind"]
     case = bool(check.get("case_sensitive", False))
     if kind == "contains":
@@ -146,7 +155,7 @@ def score(check: Mapping[str, Any], answer: str, question: str = "") -> bool:
         return check_contains_all(answer, check["accept"], case)
     if kind == "number":
         tolerance = float(check.get("tolerance", 1e-9))
-        return check_number(answer, float(check["value"]), tolerance, question)
+        return check_number(answer, float(check["value"]), tolerance, question, lang)
     if kind == "date":
         return check_date(answer, check["value"])
     if kind == "yes_no":
