@@ -63,7 +63,7 @@ class CompareModelsDialog(QDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.models = QListWidget()
         self.models.setAccessibleName(self.tr("Models to compare"))
-        self.models.setMaximumHeight(110)
+        self.models.setMaximumHeight(min(110, 22 * max(len(self._installed), 2) + 8))
         for n, model in enumerate(self._installed):
             item = QListWidgetItem(model.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
