@@ -89,6 +89,17 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--max-tokens", type=int, default=128)
     bench.add_argument("--threads", type=int, default=1)
     sub.add_parser("grids", help="list the electricity grid zones --grid accepts")
+
+    serve = sub.add_parser("serve", help="let programs on this computer use the model through "
+                           "an OpenAI-compatible API (until Ctrl+C)")  # fmt: skip
+    serve.add_argument("--port", type=int, help="port to listen on (default: 4891, or Settings')")
+    serve.add_argument("--host", help="address to listen on (default: 127.0.0.1, this computer "
+                       "only; another address lets other computers ask, with the key)")  # fmt: skip
+    serve.add_argument("--api-key", help="the key programs must send (default: the saved one, "
+                       "made on first use)")  # fmt: skip
+    serve.add_argument("--model", help="an installed model's name or a .gguf file")
+    serve.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
+    serve.add_argument("--grid", help="electricity grid zone for CO2 and water")
     return parser
 
 
@@ -224,6 +235,10 @@ def _run(argv: list[str], out: Output) -> int | None:
         return _bench(args, out)
     if args.command == "grids":
         return _grids(out)
+    if args.command == "serve":
+        from desktop.cli_serve import serve
+
+        return serve(args, out)
     if args.command == "models":
         from desktop.core.models.cli import run_models
 
