@@ -176,7 +176,8 @@ def test_a_client_that_leaves_mid_stream_stops_the_answer(served: ApiServer) -> 
     sock = socket.create_connection(("127.0.0.1", served.port), timeout=60)
     sock.sendall(
         f"POST {CHAT} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nAuthorization: Bearer {KEY}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        + body
     )
     received = b""
     while received.count(b"data: ") < 3:  # the role chunk and two words
