@@ -32,6 +32,7 @@ from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, co
 from desktop.ui.demo_mode import DemoMode
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
+from desktop.ui.programs_view import Programs
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import apply_theme, resolve_theme
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.chat.max_tokens = self.settings.max_tokens
         self.models = ModelStatus(self)
         self.demo_mode = DemoMode(self)
+        self.programs = Programs.attach(self)  # the API server for the user's own programs
         self._connect()
         if store_warning:
             self.notice_bar.show_message(store_warning, kind="store")
@@ -315,7 +317,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         own = self.models.choice.settings if self.models.choice else None
         dialog = SettingsDialog(self.settings, own, self)
+        server_section = self.programs.add_settings_section(dialog)
         if dialog.exec():
+            self.programs.apply_settings_section(server_section)
             self.apply_settings(dialog.result_settings(), dialog.result_model_settings())
 
     def show_dialog(self, dialog: QDialog) -> None:
@@ -362,6 +366,7 @@ class MainWindow(QMainWindow):
         """Stop the answer, close the model on its own thread (bounded wait), keep the partial
         answer with its cost, marked as cut off, then close the database."""
         self.chat.begin_closing()
+        self.programs.shutdown()  # programs' answers stopped and counted before the engine ends
         self.models.shutdown(SHUTDOWN_WAIT_MS)
         self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()
