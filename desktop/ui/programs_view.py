@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.footprint import format_co2, format_energy
+from desktop.core.i18n import plural
 from desktop.core.server import ServerSettings, load_settings, renew_key, save_settings
 from desktop.core.server.ledger import ProgramTotals, read_totals
 from desktop.ui.answer_line import method_word
@@ -91,10 +92,15 @@ class ServerSection(QGroupBox):
 def _totals_text(t: ProgramTotals) -> str:
     if not t.requests:
         return translate("ProgramsView", "No requests yet.")
-    tokens = localized(f"{t.prompt_tokens + t.completion_tokens:,}")
-    return translate("ProgramsView", "{n} requests · {tokens} tokens · {energy} · {co2} CO₂ ({method})").format(
-        n=localized(f"{t.requests:,}"), tokens=tokens, energy=localized(format_energy(t.energy_wh)),
-        co2=localized(format_co2(t.co2_g)), method=method_word(t.method),
+    requests = plural(
+        t.requests,
+        translate("ProgramsView", "{n} request"),
+        translate("ProgramsView", "{n} requests"),
+    ).format(n=localized(f"{t.requests:,}"))
+    return translate("ProgramsView", "{requests} · {tokens} tokens · {energy} · {co2} CO₂ ({method})").format(
+        requests=requests, tokens=localized(f"{t.prompt_tokens + t.completion_tokens:,}"),
+        energy=localized(format_energy(t.energy_wh)), co2=localized(format_co2(t.co2_g)),
+        method=method_word(t.method),
     )  # fmt: skip
 
 
@@ -185,7 +191,11 @@ class Programs:
     def _show_answering(self, count: int) -> None:
         self.label.setVisible(count > 0)
         self.label.setText(
-            translate("ProgramsView", "Answering a program ({n} in progress)").format(n=count)
+            plural(
+                count,
+                translate("ProgramsView", "Answering a program ({n} request in progress)"),
+                translate("ProgramsView", "Answering programs ({n} requests in progress)"),
+            ).format(n=count)
         )
 
     def show_view(self) -> ProgramsView:
