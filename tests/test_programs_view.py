@@ -19,7 +19,7 @@ from desktop.core.service import EngineService
 from desktop.core.session import ModelSession
 from desktop.ui.programs_view import ServerSection
 from desktop.workers.server_host import ServerHost
-from tests.gui_helpers import open_window, wait_loaded
+from tests.gui_helpers import open_window, wait_answer, wait_loaded
 
 
 def _free_port() -> int:
@@ -77,15 +77,21 @@ def test_the_window_serves_a_program_and_shows_it(qtbot: QtBot, model_path: Path
         headers={"Authorization": "Bearer sk-window-test-key", "Content-Type": "application/json"},
     )  # fmt: skip
     replies: list[dict[str, object]] = []
-    thread = threading.Thread(
-        target=lambda: replies.append(json.loads(urllib.request.urlopen(request, timeout=120).read()))
-    )
+
+    def call() -> None:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            replies.append(json.loads(response.read()))
+
+    thread = threading.Thread(target=call)
     thread.start()
     qtbot.waitUntil(lambda: window.programs.label.isVisible() or bool(replies), timeout=30_000)
     shown = window.programs.label.isVisible()
+    window.ask("What is the capital of France?")  # the window's answer queues behind it
     qtbot.waitUntil(lambda: bool(replies), timeout=120_000)
     thread.join()
+    wait_answer(qtbot, window)
     assert shown  # "Answering a program" while it was answered (150 tokens: well over 300 ms)
+    assert window.chat_view.messages[-1].text  # both answered, one engine, in arrival order
     qtbot.waitUntil(lambda: not window.programs.label.isVisible(), timeout=5_000)
 
     view = window.programs.show_view()

@@ -254,3 +254,27 @@ def _serve_and_stop(proc: subprocess.Popen[str], port: int) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_stopping_the_server_mid_stream_stops_and_records_the_answer(
+    served: ApiServer, tmp_path: Path
+) -> None:
+    ledger = tmp_path / "chats.sqlite3"
+    options = ServerOptions(api_key=KEY, port=0, ledger=ledger)
+    other = ApiServer(served.state.service, options).start()
+    story = [{"role": "user", "content": "Write a very long story."}]
+    body = json.dumps({"messages": story, "max_tokens": 2000, "stream": True}).encode()
+    sock = socket.create_connection(("127.0.0.1", other.port), timeout=60)
+    sock.sendall(
+        f"POST {CHAT} HTTP/1.1\r\nHost: 127.0.0.1:{other.port}\r\nAuthorization: Bearer {KEY}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    received = b""
+    while received.count(b"data: ") < 3:
+        received += sock.recv(4096)
+    job = next(iter(other.state.active))
+    assert other.stop(timeout_s=5.0)  # ended within the bound
+    assert job.done.is_set() and job.stop.is_set()
+    sock.close()
+    assert read_totals(ledger)[1].requests == 1  # the stopped answer is counted
