@@ -85,6 +85,29 @@ def served(
     return stamps[0] - asked, speed, tokens
 
 
+def disconnect_stop_ms(server: ApiServer) -> float:
+    """From the client closing its connection mid-stream to the engine job's end."""
+    import socket
+
+    body = json.dumps({"messages": [{"role": "user", "content": "Write a very long story."}],
+                       "max_tokens": 2000, "stream": True}).encode()  # fmt: skip
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    sock.sendall(
+        f"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+        f"Authorization: Bearer {KEY}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    received = b""
+    while received.count(b"data: ") < 4:
+        received += sock.recv(4096)
+    job = next(iter(server.state.active))
+    closed = time.perf_counter()
+    sock.close()
+    job.done.wait(30)
+    return (time.perf_counter() - closed) * 1000
+
+
 def package_mb() -> dict[str, float]:
     sizes = {}
     for name in SERVER_PACKAGES:
@@ -115,6 +138,7 @@ def main(rounds: int) -> None:
     for _ in range(rounds * 2):
         served(server.port, stream=False, max_tokens=short)
     server_rps = rounds * 2 / (time.perf_counter() - started)
+    stops = [disconnect_stop_ms(server) for _ in range(rounds)]
     server.stop()
     service.shutdown()
 
@@ -138,6 +162,8 @@ def main(rounds: int) -> None:
                                      "server": round(server_rps, 2)},
         "smaller_ask_process": {key: ask_json.get(key)
                                 for key in ("ttft_s", "total_s", "tokens_per_s")},
+        "disconnect_to_stop_ms": {"median": round(statistics.median(stops), 1),
+                                  "max": round(max(stops), 1)},
         "server_packages_mb": package_mb(),
     }, indent=1))  # fmt: skip
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
+import uvicorn.lifespan.off  # noqa: F401 - named by a string in uvicorn: imported for the bundle
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from desktop.core.errors import PlainError
 from desktop.core.server.app import ServerState, build_app
@@ -106,7 +108,7 @@ class ApiServer:
         self.port = int(sock.getsockname()[1])
         self.policy.port = self.port
         config = uvicorn.Config(
-            build_app(self.state), loop="asyncio", http="h11", ws="none", lifespan="off",
+            build_app(self.state), loop="none", http=H11Protocol, ws="none", lifespan="off",
             log_level="warning", access_log=False, timeout_graceful_shutdown=1,
             server_header=False, date_header=False,
         )  # fmt: skip
