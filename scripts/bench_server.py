@@ -37,7 +37,7 @@ from desktop.core.session import ModelSession, active_choice  # noqa: E402
 PROMPT = "Explain in a few sentences why the sky is blue."
 MAX_TOKENS = 96
 KEY = "sk-bench-0123456789"
-SERVER_PACKAGES = ("starlette", "uvicorn", "anyio", "h11", "click", "idna", "sniffio")
+SERVER_PACKAGES = ("starlette", "uvicorn", "anyio", "h11", "click", "idna")
 
 
 def direct(service: EngineService, max_tokens: int = MAX_TOKENS) -> tuple[float, float, int]:
