@@ -106,6 +106,9 @@ def test_only_loopback_hosts_with_this_port_pass(host: str, ok: bool) -> None:
 def test_a_chosen_address_passes_too() -> None:
     policy = Policy(api_key="k", port=4891, extra_hosts=frozenset({"192.168.1.5"}))
     assert host_allowed("192.168.1.5:4891", policy)
+    everywhere = Policy(api_key="k", port=4891, any_address=True)
+    assert host_allowed("10.0.0.7:4891", everywhere) and host_allowed("[fe80::1]:4891", everywhere)
+    assert not host_allowed("attacker.example:4891", everywhere)
     assert split_host("[::1]") == ("::1", None)
 
 

@@ -107,8 +107,9 @@ class Routes:
             model, size = state.model()
             loop = asyncio.get_running_loop()
             tokens: asyncio.Queue[Any] = asyncio.Queue()
+            ended = asyncio.Event()
             try:
-                job = submit_request(state.service, req, loop, tokens)
+                job = submit_request(state.service, req, loop, tokens, ended)
             except QueueFull:
                 wait = max(1, math.ceil(state.average_s * (state.service.pending + 1)))
                 busy = "Smaller is busy answering other requests; retry later."
@@ -120,7 +121,7 @@ class Routes:
             return _error_response(error)
         state.active.add(job)
         watcher = asyncio.create_task(watch_disconnect(request, job))
-        finished = asyncio.create_task(self._finish(job, req, tokens, size))
+        finished = asyncio.create_task(self._finish(job, req, ended, size))
         state.finishing.add(finished)
         finished.add_done_callback(state.finishing.discard)
         rid = R.new_id(req)
@@ -137,16 +138,12 @@ class Routes:
         return JSONResponse(R.completion_body(req, rid, model, served, fp))
 
     async def _finish(
-        self, job: Job[Served], req: ApiRequest, tokens: asyncio.Queue[Any], size: int | None
+        self, job: Job[Served], req: ApiRequest, ended: asyncio.Event, size: int | None
     ) -> tuple[Served | None, R.Footprint]:
-        """Wait for the job (the streaming side drains `tokens` itself), then count and record
-        what it cost, off the event loop. Runs even when the client has gone."""
+        """Wait for the job, then count and record what it cost, off the event loop. Runs even
+        when the client has gone."""
         state = self.state
-        if not req.stream:
-            while await tokens.get() is not DONE:
-                pass
-        else:
-            await asyncio.get_running_loop().run_in_executor(None, job.done.wait)
+        await ended.wait()
         state.active.discard(job)
         served = job.result if job.error is None else None
         if served is None:

@@ -81,9 +81,11 @@ def submit_request(
     request: ApiRequest,
     loop: asyncio.AbstractEventLoop,
     tokens: asyncio.Queue[Any],
+    ended: asyncio.Event,
 ) -> Job[Served]:
     """Queue the request on the engine thread (bounded: raises QueueFull). Each piece of text, then
-    DONE, is put on `tokens` in the event loop's thread."""
+    DONE, is put on `tokens` in the event loop's thread, and `ended` is set once the job is over
+    (so nothing on the loop's side waits in a thread for it)."""
 
     def post(item: object) -> None:
         with contextlib.suppress(RuntimeError):  # the loop closed: nobody is listening any more
@@ -112,6 +114,8 @@ def submit_request(
 
     def on_done(_job: Job[Served]) -> None:
         post(DONE)
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(ended.set)
 
     return service.submit(work, kind="api", on_done=on_done, limit=True)
 

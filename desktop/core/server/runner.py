@@ -77,7 +77,7 @@ class ApiServer:
         self.policy = Policy(
             api_key=options.api_key, extra_hosts=extra,
             allowed_origins=frozenset(options.allowed_origins), body_limit=options.body_limit,
-            max_tokens_cap=options.max_tokens_cap,
+            max_tokens_cap=options.max_tokens_cap, any_address=host in ("0.0.0.0", "::"),
         )  # fmt: skip
         recorder = LedgerRecorder(options.ledger) if options.ledger is not None else None
         self.state = ServerState(service, self.policy, recorder)

@@ -38,6 +38,7 @@ class Policy:
     api_key: str
     port: int = 0  # set once the socket is bound
     extra_hosts: frozenset[str] = frozenset()  # a non-loopback address the user chose to bind
+    any_address: bool = False  # bound to 0.0.0.0 or ::: any address literal (never a name)
     allowed_origins: frozenset[str] = frozenset()
     body_limit: int = DEFAULT_BODY_LIMIT
     max_tokens_cap: int = DEFAULT_MAX_TOKENS_CAP
@@ -71,7 +72,18 @@ def host_allowed(value: str, policy: Policy) -> bool:
         port = "80"  # what a Host without a port means
     if port != str(policy.port):
         return False
-    return _is_loopback(name) or name in policy.extra_hosts
+    if _is_loopback(name) or name in policy.extra_hosts:
+        return True
+    # Rebinding needs a name the attacker controls; an address literal cannot be rebound.
+    return policy.any_address and _is_address(name)
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
