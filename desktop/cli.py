@@ -88,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=int, default=5)
     bench.add_argument("--max-tokens", type=int, default=128)
     bench.add_argument("--threads", type=int, default=1)
+    bench.add_argument(
+        "--server", action="store_true", help="the API server's path against `ask`'s path"
+    )
     sub.add_parser("grids", help="list the electricity grid zones --grid accepts")
 
     serve = sub.add_parser("serve", help="let programs on this computer use the model through "
@@ -198,10 +201,18 @@ def _bench(args: argparse.Namespace, out: Output) -> int:
     with contextlib.suppress(ValueError):  # not the main thread
         signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
-        report = run_bench(
-            args.model or default_model_path(), rounds=args.rounds, max_tokens=args.max_tokens,
-            n_threads=args.threads,
-        )  # fmt: skip
+        if args.server:
+            from desktop.core.server.bench import run_server_bench
+
+            report = run_server_bench(
+                args.model or default_model_path(), rounds=args.rounds,
+                max_tokens=args.max_tokens, n_threads=args.threads,
+            )  # fmt: skip
+        else:
+            report = run_bench(
+                args.model or default_model_path(), rounds=args.rounds,
+                max_tokens=args.max_tokens, n_threads=args.threads,
+            )  # fmt: skip
     except EngineError as exc:
         return out.fail(str(exc), exc.kind)
     out.write_json(report)

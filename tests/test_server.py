@@ -278,3 +278,12 @@ def test_stopping_the_server_mid_stream_stops_and_records_the_answer(
     assert job.done.is_set() and job.stop.is_set()
     sock.close()
     assert read_totals(ledger)[1].requests == 1  # the stopped answer is counted
+
+
+def test_bench_server_reports_both_paths(model_path: Path) -> None:
+    from desktop.core.server.bench import run_server_bench
+
+    report = run_server_bench(model_path, rounds=1, max_tokens=8)
+    print("\n" + json.dumps(report))  # figures are printed, never asserted
+    assert report["completion_tokens"]["direct"] == report["completion_tokens"]["server"] == 8
+    assert report["disconnect_to_stop_ms"]["max"] > 0
