@@ -44,18 +44,23 @@ def _direct(service: EngineService, max_tokens: int) -> tuple[float, float, int]
     return ttft, float(result.tokens_per_s or 0.0), result.completion_tokens
 
 
-def _request(port: int, body: dict[str, Any]) -> http.client.HTTPResponse:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
-    conn.request("POST", "/v1/chat/completions", json.dumps(body), headers)
-    return conn.getresponse()
-
-
 def _served(port: int, max_tokens: int, stream: bool = True) -> tuple[float, float, int]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    try:
+        return _read_served(conn, max_tokens, stream)
+    finally:
+        conn.close()
+
+
+def _read_served(
+    conn: http.client.HTTPConnection, max_tokens: int, stream: bool
+) -> tuple[float, float, int]:
     messages = [{"role": "system", "content": ""}, {"role": "user", "content": PROMPT}]
-    asked = time.perf_counter()
     body = {"messages": messages, "max_tokens": max_tokens, "temperature": 0, "stream": stream}
-    response = _request(port, body)
+    headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
+    asked = time.perf_counter()
+    conn.request("POST", "/v1/chat/completions", json.dumps(body), headers)
+    response = conn.getresponse()
     if not stream:
         data = json.loads(response.read())
         return time.perf_counter() - asked, 0.0, int(data["usage"]["completion_tokens"])
