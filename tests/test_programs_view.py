@@ -44,10 +44,16 @@ def test_settings_section_copies_and_renews_the_key(qtbot: QtBot) -> None:
     assert QGuiApplication.clipboard().text() == old
     section.renew_button.click()
     assert section.key.text() != old and load_settings().api_key == section.key.text()
+    assert section.address_warning.isHidden()  # loopback: nothing to warn about
+    section.address.setText("192.168.1.5")
+    assert not section.address_warning.isHidden()
+    section.origins.setText("http://localhost:3000, http://127.0.0.1:8080")
     section.enabled.setChecked(True)
     section.port.setValue(5000)
     result = section.result()
     assert result.enabled and result.port == 5000 and result.api_key == section.key.text()
+    assert result.host == "192.168.1.5"
+    assert result.allowed_origins == ("http://localhost:3000", "http://127.0.0.1:8080")
     service.shutdown()
 
 

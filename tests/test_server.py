@@ -287,3 +287,30 @@ def test_bench_server_reports_both_paths(model_path: Path) -> None:
     print("\n" + json.dumps(report))  # figures are printed, never asserted
     assert report["completion_tokens"]["direct"] == report["completion_tokens"]["server"] == 8
     assert report["disconnect_to_stop_ms"]["max"] > 0
+
+
+def test_an_allowed_origin_gets_cors_headers_and_others_none(served: ApiServer) -> None:
+    page = "http://localhost:3000"
+    options = ServerOptions(api_key=KEY, port=0, allowed_origins=(page,))
+    other = ApiServer(served.state.service, options).start()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", other.port, timeout=30)
+        asking = {"Origin": page, "Access-Control-Request-Method": "POST"}
+        conn.request("OPTIONS", CHAT, headers=asking)
+        preflight = conn.getresponse()
+        preflight.read()
+        assert preflight.status == 204
+        assert preflight.getheader("Access-Control-Allow-Origin") == page
+        assert "authorization" in (preflight.getheader("Access-Control-Allow-Headers") or "")
+        key = {"Authorization": f"Bearer {KEY}"}
+        conn.request("GET", "/v1/models", headers={"Origin": page, **key})
+        response = conn.getresponse()
+        response.read()
+        assert response.status == 200 and response.getheader("Access-Control-Allow-Origin") == page
+        conn.request("GET", "/v1/models", headers=key)
+        plain = conn.getresponse()
+        plain.read()
+        assert plain.status == 200 and plain.getheader("Access-Control-Allow-Origin") is None
+        conn.close()
+    finally:
+        other.stop()

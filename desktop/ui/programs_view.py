@@ -32,6 +32,7 @@ from desktop.core.footprint import format_co2, format_energy
 from desktop.core.i18n import plural
 from desktop.core.server import ServerSettings, load_settings, renew_key, save_settings
 from desktop.core.server.ledger import ProgramTotals, read_totals
+from desktop.core.server.settings import DEFAULT_HOST
 from desktop.ui.answer_line import method_word
 from desktop.ui.numbers import localized
 from desktop.workers.server_host import ServerHost
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 REFRESH_MS = 2000
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 translate = QCoreApplication.translate
 
 
@@ -72,10 +74,26 @@ class ServerSection(QGroupBox):
         row.addWidget(self.copy_button)
         row.addWidget(self.renew_button)
         form.addRow(self.tr("API key"), row)
-        hint = QLabel(self.tr("Programs ask at http://127.0.0.1:{port}/v1 with this key, as they would ask OpenAI's API; each answer's energy and CO₂ come with it. Only this computer can connect; nothing listens while this is off. Renewing the key locks out programs that have the old one.").format(port=settings.port))  # fmt: skip
+        self.address = QLineEdit(settings.host)
+        self.address.setAccessibleName(self.tr("Address to listen on"))
+        form.addRow(self.tr("Address"), self.address)
+        self.address_warning = QLabel(self.tr("With an address other than 127.0.0.1, other computers that can reach it can use the model (with the key), and what they send crosses the network unencrypted."))  # fmt: skip
+        self.address_warning.setWordWrap(True)
+        self.address_warning.setObjectName("settingHint")
+        form.addRow(self.address_warning)
+        self.address.textChanged.connect(self._show_address_warning)
+        self._show_address_warning(settings.host)
+        self.origins = QLineEdit(", ".join(settings.allowed_origins))
+        self.origins.setPlaceholderText(self.tr("none"))
+        self.origins.setAccessibleName(self.tr("Web pages allowed to ask"))
+        form.addRow(self.tr("Web pages allowed"), self.origins)
+        hint = QLabel(self.tr("Programs ask at http://127.0.0.1:{port}/v1 with this key, as they would ask OpenAI's API; each answer's energy and CO₂ come with it. Nothing listens while this is off. Web pages are refused unless their origin (for example http://localhost:3000) is listed above. Renewing the key locks out programs that have the old one.").format(port=settings.port))  # fmt: skip
         hint.setWordWrap(True)
         hint.setObjectName("settingHint")
         form.addRow(hint)
+
+    def _show_address_warning(self, text: str) -> None:
+        self.address_warning.setVisible(text.strip() not in ("", *LOOPBACK))
 
     def copy_key(self) -> None:
         QGuiApplication.clipboard().setText(self.key.text())
@@ -86,7 +104,11 @@ class ServerSection(QGroupBox):
         self._host.set_api_key(self._settings.api_key)  # the old key stops working at once
 
     def result(self) -> ServerSettings:
-        return replace(self._settings, enabled=self.enabled.isChecked(), port=self.port.value())
+        origins = tuple(o for o in self.origins.text().replace(",", " ").split() if o)
+        return replace(
+            self._settings, enabled=self.enabled.isChecked(), port=self.port.value(),
+            host=self.address.text().strip() or DEFAULT_HOST, allowed_origins=origins,
+        )  # fmt: skip
 
 
 def _totals_text(t: ProgramTotals) -> str:
@@ -217,8 +239,8 @@ class Programs:
         save_settings(new)
         if not new.enabled:
             self.host.stop()
-        elif not self.host.running or self.host.server is None or self.host.server.port != new.port:
-            self._start(new)
+        elif not self.host.running or replace(self.host.settings, api_key=new.api_key) != new:
+            self._start(new)  # started, or restarted with the new port, address or origins
 
     def shutdown(self) -> None:
         """Stop the server's answers (recorded) and the server, before the engine closes."""

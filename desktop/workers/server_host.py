@@ -9,6 +9,7 @@ requests are in progress, so the window can say when a program is being answered
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -30,6 +31,7 @@ class ServerHost(QObject):
         self._service = service
         self._ledger = ledger
         self.server: ApiServer | None = None
+        self.settings = ServerSettings()  # what the running server was started with
         self._answering = 0
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -52,6 +54,7 @@ class ServerHost(QObject):
         )  # fmt: skip
         try:
             self.server = ApiServer(self._service, options).start()
+            self.settings = settings
         except PlainError as exc:
             log.warning("API server not started: %s", exc)
             self.server = None
@@ -70,6 +73,7 @@ class ServerHost(QObject):
         self.running_changed.emit(False)
 
     def set_api_key(self, key: str) -> None:
+        self.settings = replace(self.settings, api_key=key)
         if self.server is not None:
             self.server.set_api_key(key)
 
