@@ -49,7 +49,10 @@ def serve(args: argparse.Namespace, out: Output) -> int:
             service.submit(lambda session, _stop: session.load(choice), kind="load").wait()
         except EngineError as exc:
             return out.fail(str(exc), exc.kind, model=str(args.model or ""))
-        options = ServerOptions(api_key=key, port=port, host=host, ledger=chats_db_path())
+        options = ServerOptions(
+            api_key=key, port=port, host=host, allowed_origins=saved.allowed_origins,
+            ledger=chats_db_path(),
+        )  # fmt: skip
         try:
             server = ApiServer(service, options).start()
         except ServerError as exc:

@@ -152,3 +152,19 @@ def test_programs_totals_read_the_ledger_today_and_in_total(tmp_path: Path) -> N
     with pytest.raises(sqlite3.IntegrityError):  # still append-only
         sqlite3.connect(path).execute("DELETE FROM ledger")
     assert read_totals(tmp_path / "none.sqlite3")[1].requests == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [(["--port", "0"], "--port"), (["--port", "70000"], "--port"),
+     (["--api-key", "abc"], "--api-key"), (["--threads", "0"], "--threads")],
+)  # fmt: skip
+def test_serve_refuses_bad_flags_before_loading_anything(args: list[str], says: str) -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop", "serve", *args], capture_output=True, text=True,
+        timeout=60, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert run.returncode == 2 and says in run.stderr and run.stdout == ""
