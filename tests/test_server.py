@@ -134,6 +134,9 @@ def test_refusals_are_openai_errors(served: ApiServer) -> None:
     status, _h, data = _raw(served, "POST", CHAT, bad.encode())
     assert status == 400 and data["error"]["param"] == "max_tokens"
     assert "max_tokens" in data["error"]["message"]
+    long = json.dumps({"messages": [{"role": "user", "content": "word " * 20_000}]})
+    status, _h, data = _raw(served, "POST", CHAT, long.encode())
+    assert status == 400 and data["error"]["code"] == "prompt_too_long"
     status, _h, data = _raw(served, "GET", "/v1/nothing")
     assert status == 404 and "error" in data
 

@@ -154,12 +154,17 @@ class Routes:
         return served, fp
 
     def _record(self, served: Served, req: ApiRequest, size: int | None) -> R.Footprint:
-        fp = R.footprint(served, size)
+        # The answer is given whatever happens here; the log says why it was not counted.
+        try:
+            fp = R.footprint(served, size)
+        except Exception:
+            log.exception("the footprint of an API request could not be computed")
+            return R.Footprint({"measured": False, "method": None}, None)
         entry = ledger_entry(served, req, fp)
         if entry is not None and self.state.recorder is not None:
             try:
                 self.state.recorder.record(entry)
-            except Exception:  # the answer is still given; the log says why it was not counted
+            except Exception:
                 log.exception("recording an API request in the ledger failed")
         return fp
 
