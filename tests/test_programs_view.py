@@ -57,6 +57,28 @@ def test_settings_section_copies_and_renews_the_key(qtbot: QtBot) -> None:
     service.shutdown()
 
 
+def test_the_settings_dialog_with_the_section_is_accessible_and_fits(qtbot: QtBot) -> None:
+    from types import SimpleNamespace
+
+    from desktop.ui.accessibility import missing_accessible_names, unreachable_by_tab
+    from desktop.ui.programs_view import Programs
+    from desktop.ui.settings import AppSettings
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    service = EngineService(ModelSession())
+    dialog = SettingsDialog(AppSettings())
+    qtbot.addWidget(dialog)
+    owner = SimpleNamespace(host=ServerHost(service, None))
+    section = Programs.add_settings_section(owner, dialog)  # type: ignore[arg-type]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert section.isVisible()
+    assert missing_accessible_names(dialog) == [] and unreachable_by_tab(dialog) == []
+    size = dialog.sizeHint()
+    assert size.width() <= 1366 and size.height() <= 700  # a small laptop screen, with a panel
+    service.shutdown()
+
+
 @pytest.mark.model
 def test_a_default_window_listens_nowhere(qtbot: QtBot, model_path: Path) -> None:
     window = open_window(qtbot, model_path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,11 +69,14 @@ class ServerSection(QGroupBox):
         self.renew_button = QPushButton(self.tr("Renew"))
         self.renew_button.setAccessibleName(self.tr("Renew the API key"))
         self.renew_button.clicked.connect(self.renew)
+        # The key is 54 characters: its own row, shown whole, the buttons under it.
+        self.key.setMinimumWidth(self.key.fontMetrics().horizontalAdvance("M" * 30))
+        form.addRow(self.tr("API key"), self.key)
         row = QHBoxLayout()
-        row.addWidget(self.key, 1)
         row.addWidget(self.copy_button)
         row.addWidget(self.renew_button)
-        form.addRow(self.tr("API key"), row)
+        row.addStretch(1)
+        form.addRow("", row)
         self.address = QLineEdit(settings.host)
         self.address.setAccessibleName(self.tr("Address to listen on"))
         form.addRow(self.tr("Address"), self.address)
@@ -228,10 +231,19 @@ class Programs:
         return self.view
 
     def add_settings_section(self, dialog: QDialog) -> ServerSection:
+        """Beside the dialog's settings (below them the dialog would outgrow a 768-pixel
+        screen), above OK/Cancel."""
         section = ServerSection(load_settings(), self.host, dialog)
         layout = dialog.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(max(0, layout.count() - 1), section)  # above OK/Cancel
+        first = layout.takeAt(0)
+        row = QHBoxLayout()
+        if first is not None and first.layout() is not None:
+            row.addLayout(first.layout(), 1)
+        elif first is not None and first.widget() is not None:
+            row.addWidget(first.widget(), 1)
+        row.addWidget(section, 1, Qt.AlignmentFlag.AlignTop)
+        layout.insertLayout(0, row)
         return section
 
     def apply_settings_section(self, section: ServerSection) -> None:
