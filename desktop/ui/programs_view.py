@@ -161,6 +161,11 @@ class ProgramsView(QDialog):
         form.addRow(self.tr("Same work on Llama 3.1 405B, today"), self.today_405b)
         form.addRow(self.tr("Same work on Llama 3.1 405B, in total"), self.total_405b)
         layout.addLayout(form)
+        note = QLabel(self.tr("The 405B figures are estimates for the same prompt and answer tokens in a datacenter: the low end from ML.ENERGY's measurements, the high end from EcoLogits (as in the comparison under an answer). Each request's own figures come back to the program in usage.x_smaller."))  # fmt: skip
+        note.setWordWrap(True)
+        note.setObjectName("settingHint")
+        layout.addWidget(note)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
