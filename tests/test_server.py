@@ -174,17 +174,7 @@ def test_a_full_queue_is_429_with_retry_after(served: ApiServer) -> None:
 
 
 def test_a_client_that_leaves_mid_stream_stops_the_answer(served: ApiServer) -> None:
-    story = [{"role": "user", "content": "Write a very long story."}]
-    body = json.dumps({"messages": story, "max_tokens": 2000, "stream": True}).encode()
-    sock = socket.create_connection(("127.0.0.1", served.port), timeout=60)
-    sock.sendall(
-        f"POST {CHAT} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nAuthorization: Bearer {KEY}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
-        + body
-    )
-    received = b""
-    while received.count(b"data: ") < 3:  # the role chunk and two words
-        received += sock.recv(4096)
+    sock = _open_stream(served.port)
     jobs = [j for j in served.state.active if j.kind == "api"]
     assert len(jobs) == 1
     sock.close()
@@ -233,7 +223,23 @@ def test_smaller_serve_answers_and_stops_on_sigterm(tmp_path: Path) -> None:
         _serve_and_stop(proc, port)
     from desktop.core.paths import chats_db_path
 
-    assert read_totals(chats_db_path())[1].requests == 1
+    assert read_totals(chats_db_path())[1].requests == 2  # the stopped answer counted too
+
+
+def _open_stream(port: int) -> socket.socket:
+    """A streamed answer of up to 2,000 tokens, read until its first words arrived."""
+    story = [{"role": "user", "content": "Write a very long story."}]
+    body = json.dumps({"messages": story, "max_tokens": 2000, "stream": True}).encode()
+    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+    sock.sendall(
+        f"POST {CHAT} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {KEY}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    received = b""
+    while received.count(b"data: ") < 3:
+        received += sock.recv(4096)
+    return sock
 
 
 def _serve_and_stop(proc: subprocess.Popen[str], port: int) -> None:
@@ -249,10 +255,12 @@ def _serve_and_stop(proc: subprocess.Popen[str], port: int) -> None:
             model="x", max_tokens=4, messages=[{"role": "user", "content": "Hi"}]
         )
         assert reply.usage is not None and reply.usage.completion_tokens > 0
+        streaming = _open_stream(port)  # stopped by the signal, mid-answer
         proc.send_signal(signal.SIGTERM)
         asked = time.monotonic()
         assert proc.wait(20) == 0
-        print(f"\nsmaller serve exited {time.monotonic() - asked:.2f} s after SIGTERM")
+        print(f"\nsmaller serve exited {time.monotonic() - asked:.2f} s after SIGTERM, mid-answer")
+        streaming.close()
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -265,17 +273,7 @@ def test_stopping_the_server_mid_stream_stops_and_records_the_answer(
     ledger = tmp_path / "chats.sqlite3"
     options = ServerOptions(api_key=KEY, port=0, ledger=ledger)
     other = ApiServer(served.state.service, options).start()
-    story = [{"role": "user", "content": "Write a very long story."}]
-    body = json.dumps({"messages": story, "max_tokens": 2000, "stream": True}).encode()
-    sock = socket.create_connection(("127.0.0.1", other.port), timeout=60)
-    sock.sendall(
-        f"POST {CHAT} HTTP/1.1\r\nHost: 127.0.0.1:{other.port}\r\nAuthorization: Bearer {KEY}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode()
-        + body
-    )
-    received = b""
-    while received.count(b"data: ") < 3:
-        received += sock.recv(4096)
+    sock = _open_stream(other.port)
     job = next(iter(other.state.active))
     assert other.stop(timeout_s=5.0)  # ended within the bound
     assert job.done.is_set() and job.stop.is_set()
