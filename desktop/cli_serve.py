@@ -13,7 +13,7 @@ import signal
 import threading
 from typing import Any
 
-from desktop.cli_output import EXIT_USAGE, Output, say
+from desktop.cli_output import EXIT_INTERRUPTED, EXIT_USAGE, Output, say
 
 
 def serve(args: argparse.Namespace, out: Output) -> int:
@@ -49,6 +49,9 @@ def serve(args: argparse.Namespace, out: Output) -> int:
             service.submit(lambda session, _stop: session.load(choice), kind="load").wait()
         except EngineError as exc:
             return out.fail(str(exc), exc.kind, model=str(args.model or ""))
+        if stop.is_set():  # Ctrl+C while the model loaded: never start listening
+            return out.fail("Interrupted before the server started.", "interrupted",
+                            EXIT_INTERRUPTED)  # fmt: skip
         options = ServerOptions(
             api_key=key, port=port, host=host, allowed_origins=saved.allowed_origins,
             ledger=chats_db_path(),
