@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's `desktop`, not another installed copy
+
 SIZES = (1_000, 10_000)
 EAGER_UP_TO = 1_000  # every message as a widget takes minutes above this
 WORDS = [
@@ -96,11 +99,13 @@ def measure(messages: int, eager: bool) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    import desktop
     from desktop.app import make_application, open_chats
     from desktop.core.session import active_choice
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import AppSettings
 
+    assert Path(desktop.__file__).is_relative_to(ROOT), desktop.__file__
     app = make_application([])
     store, _ = open_chats()
     cid = build_chat(store, messages)
@@ -165,8 +170,7 @@ def measure(messages: int, eager: bool) -> dict[str, object]:
 
 def _child(messages: int, eager: bool) -> dict[str, object]:
     args = [sys.executable, __file__, "--one", str(messages)] + (["--eager"] if eager else [])
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    done = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(args, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

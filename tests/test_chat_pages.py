@@ -122,6 +122,9 @@ def test_scrolling_to_the_top_shows_the_page_before_in_place(qtbot: QtBot) -> No
     assert bar.value() > 0  # not left at the top, which would load page after page
     assert abs((old_first.y() - bar.value()) - on_screen) <= 2  # the text read did not jump
     assert regenerate_shown(window) == [f"a{LONG - 1}"]
+    view.add_message("user", "You", "a new question")  # as sending does: back to the end
+    qtbot.waitUntil(lambda: at_bottom(window))
+    assert regenerate_shown(window) == []
 
 
 def test_the_button_reaches_the_first_message(qtbot: QtBot) -> None:

@@ -100,6 +100,7 @@ class ChatView(QScrollArea):
             return widget
         self._layout.insertWidget(self._first_index + len(self._messages), widget)
         self._messages.append(widget)
+        self._anchor = None  # a new message (sent, or the answer to it) takes the view down
         self._follow = True
         self._set_last(widget)
         return widget
