@@ -14,6 +14,7 @@ from desktop.core.context import Turn
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerStats
 from desktop.core.store import PAGE_SIZE, ChatStore
+from desktop.ui.chat_pages import MAX_PAGES
 from desktop.ui.main_window import MainWindow
 from tests.gui_helpers import wait_answer, wait_loaded
 
@@ -142,6 +143,53 @@ def test_the_button_reaches_the_first_message(qtbot: QtBot) -> None:
     assert view.messages == [] and not view.has_earlier
     window.select_conversation(window.store.list_conversations()[-1].id)
     assert len(view.messages) == PAGE_SIZE
+
+
+def numbers(window: MainWindow) -> list[int]:
+    return [int(w.text[1:]) for w in window.chat_view.messages]
+
+
+def test_far_up_and_back_down_with_a_bounded_number_of_widgets(qtbot: QtBot) -> None:
+    window = window_on_long_chat(qtbot, LONG)
+    view, bar = window.chat_view, window.chat_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: at_bottom(window))
+    for _ in range(MAX_PAGES + 2):
+        shown = numbers(window)[0]
+        bar.setValue(0)
+        # The page comes, then the view keeps the text read in place (away from the top).
+        qtbot.waitUntil(lambda shown=shown: numbers(window)[0] < shown and bar.value() > 0)
+    got = numbers(window)
+    assert len(got) == MAX_PAGES * PAGE_SIZE  # the pages furthest below were let go
+    assert got == list(range(got[0], got[0] + len(got)))  # in order, none missing
+    assert got[0] == LONG - (MAX_PAGES + 3) * PAGE_SIZE
+    assert view.has_later and not view._later.isHidden()
+    assert regenerate_shown(window) == []  # the last one shown is not the chat's latest
+    view._later.click()  # the keyboard's way back down; scrolling to the end does the same
+    qtbot.waitUntil(lambda: numbers(window)[-1] == got[-1] + PAGE_SIZE)
+    while view.has_later:
+        last = numbers(window)[-1]
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda last=last: numbers(window)[-1] > last and not at_bottom(window))
+    got = numbers(window)
+    assert got[-1] == LONG - 1 and len(got) <= MAX_PAGES * PAGE_SIZE
+    assert got == list(range(got[0], LONG))
+    assert regenerate_shown(window) == [f"a{LONG - 1}"]
+
+
+def test_sending_while_reading_old_messages_goes_back_to_the_end(qtbot: QtBot) -> None:
+    window = window_on_long_chat(qtbot, LONG)
+    view = window.chat_view
+    for _ in range(MAX_PAGES + 1):
+        view._earlier.click()
+    assert view.has_later
+    assert window.chat.send("a new question")  # no model: the answer fails, the text is kept
+    assert not view.has_later
+    texts = [w.text for w in view.messages]
+    assert texts[-3:-1] == [f"a{LONG - 1}", "a new question"] and len(texts) == PAGE_SIZE + 2
+    assert [w.message_id for w in view.messages[-2:]] == [
+        m.id for m in window.store.messages_page(window.chat.conversation_id or 0, limit=2)
+    ]
+    wait_answer(qtbot, window)
 
 
 def test_a_short_chat_has_no_earlier_button(qtbot: QtBot) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -45,7 +46,7 @@ class ChatController(QObject):
     conversation_changed = Signal()  # another chat is shown, or the shown one changed
     streaming_changed = Signal(bool)
     compare_requested = Signal(object)  # a list of AnswerStats
-    earlier_shown = Signal()  # a page of earlier messages was added above
+    page_shown = Signal()  # a page of messages was added while scrolling
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -61,7 +62,8 @@ class ChatController(QObject):
         self._streaming: _Streaming | None = None
         self._pages = ChatPages(store, view, self._show_message)
         self._closing = False
-        view.earlier_requested.connect(self.show_earlier)
+        view.earlier_requested.connect(lambda: self._show_page(self._pages.show_earlier))
+        view.later_requested.connect(lambda: self._show_page(self._pages.show_later))
         engine.chunk.connect(self._on_chunk)
         engine.answer_done.connect(self._on_answer_done)
 
@@ -84,30 +86,30 @@ class ChatController(QObject):
         return self.store.get_conversation(cid) if cid is not None else None
 
     def show_conversation(self, conversation_id: int | None) -> None:
-        """Show a chat: its latest page of messages; earlier ones come with `show_earlier()`."""
+        """Show a chat: its latest page; others come as the user scrolls (ChatPages)."""
         self.conversation_id = conversation_id
         if self._streaming is not None:
             self._streaming.widget = None
         self._pages.show_latest(conversation_id)
         self.conversation_changed.emit()
 
-    def show_earlier(self) -> None:
-        """The page before the first message shown, above it (the user scrolled to the top)."""
-        cid = self.conversation_id
-        added: list[bool] = []
-        if cid is None or not self._try(lambda: added.append(self._pages.show_earlier(cid))):
-            return
-        if added[0]:
-            self.earlier_shown.emit()
+    def _show_page(self, show: Callable[[int], bool]) -> None:
+        """A page read while the user scrolls (`ChatPages.show_earlier` or `show_later`)."""
+        cid, added = self.conversation_id, list[bool]()
+        if cid is not None and self._try(lambda: added.append(show(cid))) and added[0]:
+            self.page_shown.emit()
+        if self._streaming is not None and not self.view.shows(self._streaming.widget):
+            self._streaming.widget = None  # let go with its page; found again when shown
 
-    def _show_message(self, message: Message, at_top: bool = False) -> None:
-        widget = self._add_widget(message.role, message.content, at_top=at_top)
+    def _show_message(self, message: Message, where: str = "end") -> MessageWidget:
+        widget = self._add_widget(message.role, message.content, where=where)
         widget.set_status(message.status, message.note, message.stats)
         if message.stats is not None:
             widget.set_stats(message.stats)
         if self._streaming is not None and self._streaming.message_id == message.id:
             widget.set_text(self._streaming.text)
             self._streaming.widget = widget
+        return widget
 
     def new_conversation(self) -> int | None:
         """Start a new chat, or show the empty one already there (Ctrl+N twice: one chat)."""
@@ -183,9 +185,11 @@ class ChatController(QObject):
         assert cid is not None
         conversation = self.store.get_conversation(cid)
         history = self.store.history(cid)
+        self._pages.ensure_latest(cid)  # the user was reading old messages: back to the end
+        saved: list[Message] = []
 
         def save() -> None:
-            self.store.add_message(cid, "user", text)
+            saved.append(self.store.add_message(cid, "user", text))
             if conversation is not None and not conversation.title:
                 self.store.rename_conversation(cid, _title_from(text))
 
@@ -193,7 +197,7 @@ class ChatController(QObject):
             return False
         if conversation is not None and not conversation.title:
             self.conversations_changed.emit()
-        self._add_widget("user", text)
+        self._add_widget("user", text).message_id = saved[0].id
         self._start_answer(cid, text, history, conversation.system_prompt if conversation else "")
         return True
 
@@ -205,6 +209,7 @@ class ChatController(QObject):
         messages = self.store.messages_page(cid, limit=2)
         if len(messages) < 2 or messages[-1].role != "assistant" or messages[-2].role != "user":
             return
+        self._pages.ensure_latest(cid)
         if not self._try(lambda: self.store.delete_message(messages[-1].id)):
             return
         last = self.view.last_message()
@@ -222,6 +227,7 @@ class ChatController(QObject):
         ):
             return
         widget = self._add_widget("assistant", "")
+        widget.message_id = added[0].id
         widget.set_status("streaming")
         self.view.set_regenerate_enabled(False)
         request = AnswerRequest(
@@ -238,9 +244,9 @@ class ChatController(QObject):
             self.engine.stop()
 
     # -- receiving --------------------------------------------------------------------------------
-    def _add_widget(self, role: str, text: str, *, at_top: bool = False) -> MessageWidget:
+    def _add_widget(self, role: str, text: str, *, where: str = "end") -> MessageWidget:
         author = self.tr("You") if role == "user" else (self.model_name or self.tr("The model"))
-        widget = self.view.add_message(role, author, text, at_top=at_top)
+        widget = self.view.add_message(role, author, text, where=where)
         widget.regenerate_requested.connect(self.regenerate)
         widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
         return widget

@@ -19,6 +19,7 @@ TOP_MARGIN_PX = 4  # "at the top" and "at the bottom" allow this much slack
 
 class ChatView(QScrollArea):
     earlier_requested = Signal()  # the user wants the page before the first message shown
+    later_requested = Signal()  # ... the page after the last one shown (not the chat's latest)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,13 +47,20 @@ class ChatView(QScrollArea):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._empty)
         self._first_index = self._layout.count()  # where the first message goes
+        self._later = QPushButton(self.tr("Show later messages"))
+        self._later.setObjectName("laterMessages")
+        self._later.clicked.connect(self.later_requested)
+        self._later.hide()
+        self._layout.addWidget(self._later, 0, Qt.AlignmentFlag.AlignHCenter)
         self._layout.addStretch(1)
         self.setWidget(self._inner)
         self._messages: list[MessageWidget] = []
         self._last: MessageWidget | None = None  # the one that may show Regenerate
         self._regenerate_enabled = True
         self._has_earlier = False
+        self._has_later = False  # the chat's latest messages were let go while reading old ones
         self._asked_earlier = False  # one request per arrival at the top
+        self._asked_later = False
         self._follow = True
         # While a page is inserted above: (the message that was first, its offset on screen).
         self._anchor: tuple[MessageWidget, int] | None = None
@@ -70,6 +78,10 @@ class ChatView(QScrollArea):
     def has_earlier(self) -> bool:
         return self._has_earlier
 
+    @property
+    def has_later(self) -> bool:
+        return self._has_later
+
     def clear(self) -> None:
         for widget in self._messages:
             self._layout.removeWidget(widget)
@@ -79,6 +91,7 @@ class ChatView(QScrollArea):
         self._anchor = None
         self._empty.show()
         self.set_has_earlier(False)
+        self.set_has_later(False)
         self._follow = True
 
     def set_has_earlier(self, has_earlier: bool) -> None:
@@ -87,30 +100,60 @@ class ChatView(QScrollArea):
         self._asked_earlier = False
         self._earlier.setVisible(has_earlier)
 
+    def set_has_later(self, has_later: bool) -> None:
+        """Whether the chat has messages after the last one shown; then that one is not the
+        chat's latest and offers no Regenerate."""
+        self._has_later = has_later
+        self._asked_later = False
+        self._later.setVisible(has_later)
+        if self._last is not None:
+            self._last.set_regenerate_visible(not has_later)
+
     def add_message(
-        self, role: str, author: str, text: str = "", *, at_top: bool = False
+        self, role: str, author: str, text: str = "", *, where: str = "end"
     ) -> MessageWidget:
-        """A message after the others, or with `at_top` before them (an earlier page, added
-        newest first, after `keep_position()`)."""
+        """A message at the end, where the view follows it; or from a page read while the user
+        scrolls, after `keep_position()`: "top" above the others (an earlier page, added newest
+        first), "bottom" below them (a later page)."""
         widget = MessageWidget(role, author, text, self._inner)
         self._empty.hide()
-        if at_top and self._messages:
+        if where == "top" and self._messages:
             self._layout.insertWidget(self._first_index, widget)
             self._messages.insert(0, widget)
             return widget
         self._layout.insertWidget(self._first_index + len(self._messages), widget)
         self._messages.append(widget)
-        self._anchor = None  # a new message (sent, or the answer to it) takes the view down
-        self._follow = True
+        if where == "end":
+            self._anchor = None  # a new message (sent, or the answer to it) takes the view down
+            self._follow = True
         self._set_last(widget)
         return widget
 
-    def keep_position(self) -> None:
-        """Before inserting messages above: keep the first message shown where it is on screen,
-        so the text the user is reading does not jump."""
-        if self._messages:
-            first = self._messages[0]
-            self._anchor = (first, first.y() - self.verticalScrollBar().value())
+    def drop(self, count: int, *, from_top: bool) -> None:
+        """Let go of `count` messages at the top or the bottom (far from what the user reads),
+        so memory stays bounded however far they scroll."""
+        count = min(count, len(self._messages))
+        if count <= 0:
+            return
+        if from_top:
+            gone, self._messages = self._messages[:count], self._messages[count:]
+        else:
+            gone, self._messages = self._messages[-count:], self._messages[:-count]
+        for widget in gone:
+            self._layout.removeWidget(widget)
+            widget.deleteLater()
+        if self._last in gone:
+            self._set_last(self._messages[-1] if self._messages else None)
+
+    def shows(self, widget: MessageWidget | None) -> bool:
+        return widget is not None and widget in self._messages
+
+    def keep_position(self, widget: MessageWidget | None = None) -> None:
+        """Before adding or letting go of messages: keep `widget` (by default the first one
+        shown) where it is on screen, so the text the user is reading does not jump."""
+        widget = widget or (self._messages[0] if self._messages else None)
+        if widget is not None:
+            self._anchor = (widget, widget.y() - self.verticalScrollBar().value())
             self._follow = False
 
     def remove_message(self, widget: MessageWidget) -> None:
@@ -133,7 +176,7 @@ class ChatView(QScrollArea):
             self._last.set_regenerate_visible(False)
         self._last = widget
         if widget is not None:
-            widget.set_regenerate_visible(True)
+            widget.set_regenerate_visible(not self._has_later)
             widget.regenerate_button.setEnabled(self._regenerate_enabled)
 
     def set_regenerate_enabled(self, enabled: bool) -> None:
@@ -151,20 +194,15 @@ class ChatView(QScrollArea):
             self._anchor = None  # the user moved: from now on, their position is theirs
         # Follow the bottom while the user has not scrolled up to read.
         self._follow = value >= bar.maximum() - TOP_MARGIN_PX
-        if (
-            value <= TOP_MARGIN_PX
-            and bar.maximum() > 0
-            and self._has_earlier
-            and not self._asked_earlier
-            and not self._adjusting
-        ):
+        if self._adjusting or bar.maximum() <= 0:
+            return
+        # Not from inside the scroll bar's signal: a page changes the layout.
+        if value <= TOP_MARGIN_PX and self._has_earlier and not self._asked_earlier:
             self._asked_earlier = True
-            # Not from inside the scroll bar's signal: the page changes the layout.
-            QTimer.singleShot(0, self._ask_earlier)
-
-    def _ask_earlier(self) -> None:
-        if self._has_earlier:
-            self.earlier_requested.emit()
+            QTimer.singleShot(0, lambda: self._has_earlier and self.earlier_requested.emit())
+        elif self._follow and self._has_later and not self._asked_later:
+            self._asked_later = True
+            QTimer.singleShot(0, lambda: self._has_later and self.later_requested.emit())
 
     def _on_range_changed(self, _minimum: int, _maximum: int) -> None:
         if self._anchor is not None:

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.chat.answer_finished.connect(self._on_answer_finished)
         self.chat.streaming_changed.connect(self._update_input_state)
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
-        self.chat.earlier_shown.connect(self.demo_mode.refresh)  # the 405B line on those too
+        self.chat.page_shown.connect(self.demo_mode.refresh)  # the 405B line on those too
         self.demo_panel.question_chosen.connect(self.ask)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 

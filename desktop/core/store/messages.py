@@ -87,10 +87,29 @@ class MessageReads(Database):
         rows = self._read(sql + " ORDER BY id DESC LIMIT ?", [*params, limit])
         return [to_message(row) for row in reversed(rows)]
 
+    def messages_after(self, cid: int, after_id: int, limit: int = PAGE_SIZE) -> list[Message]:
+        """Up to `limit` messages of a chat that come just after message `after_id`, oldest
+        first (the way back down after earlier pages were read)."""
+        if limit <= 0:
+            return []
+        rows = self._read(
+            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id > ?"
+            " ORDER BY id LIMIT ?",
+            (cid, after_id, limit),
+        )
+        return [to_message(row) for row in rows]
+
     def has_messages_before(self, cid: int, before_id: int) -> bool:
         rows = self._read(
             "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND id < ?)",
             (cid, before_id),
+        )
+        return bool(rows[0][0])
+
+    def has_messages_after(self, cid: int, after_id: int) -> bool:
+        rows = self._read(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND id > ?)",
+            (cid, after_id),
         )
         return bool(rows[0][0])
 
