@@ -8,6 +8,7 @@ does not inherit the other's memory:
 - rss_growth_mb: the process's resident memory after opening minus before (psutil);
 - widgets: message widgets built;
 - earlier_page_s: scrolling to the top, until the previous page is shown (median of 3);
+- rss_growth / widgets after scrolling up 10 and 20 pages (400, 800 messages): bounded;
 - for 1,000 messages, the same chat opened with every message as a widget (the design before
   paging; Regenerate bookkeeping already O(1)), side by side: the ratio is the gain of paging.
 
@@ -33,6 +34,8 @@ sys.path.insert(0, str(ROOT))  # this checkout's `desktop`, not another installe
 
 SIZES = (1_000, 10_000)
 EAGER_UP_TO = 1_000  # every message as a widget takes minutes above this
+TIMED_PAGES = 3  # earlier pages timed (median)
+DEEP_PAGES = 20  # then scrolled up this far, for the memory after a long read back
 WORDS = [
     "the", "model", "answers", "on", "this", "computer", "energy", "memory", "token", "context",
     "window", "sentence", "light", "lighthouse", "keeper", "cat", "river", "mountain", "bread",
@@ -146,16 +149,26 @@ def measure(messages: int, eager: bool) -> dict[str, object]:
     growth_mb = (process.memory_info().rss - before) / 1e6
     widgets = len(view.messages)
     pages: list[float] = []
-    for _ in range(3 if not eager else 0):
-        shown = len(view.messages)
+    halfway_mb = 0.0
+    for i in range(0 if eager else DEEP_PAGES):
+        shown = view.messages[0]
         started = time.perf_counter()
         bar.setValue(0)
-        while len(view.messages) == shown:
+        while view.messages[0] is shown:
             QApplication.processEvents()
-        for _ in range(3):
+        while bar.value() == 0:  # until the text read is back in place
             QApplication.processEvents()
         view.viewport().repaint()
-        pages.append(time.perf_counter() - started)
+        if i < TIMED_PAGES:
+            pages.append(time.perf_counter() - started)
+        if i + 1 == DEEP_PAGES // 2:
+            for _ in range(3):
+                QApplication.processEvents()
+            halfway_mb = (process.memory_info().rss - before) / 1e6
+    for _ in range(3):
+        QApplication.processEvents()  # deferred deletes of the pages let go
+    deep_mb = (process.memory_info().rss - before) / 1e6
+    deep_widgets = len(view.messages)
     window.close()
     app.processEvents()
     return {
@@ -165,6 +178,11 @@ def measure(messages: int, eager: bool) -> dict[str, object]:
         "rss_growth_mb": round(growth_mb, 1),
         "widgets": widgets,
         "earlier_page_s": round(statistics.median(pages), 3) if pages else None,
+        f"rss_growth_after_{DEEP_PAGES // 2}_earlier_pages_mb": None
+        if eager
+        else round(halfway_mb, 1),
+        f"rss_growth_after_{DEEP_PAGES}_earlier_pages_mb": None if eager else round(deep_mb, 1),
+        f"widgets_after_{DEEP_PAGES}_earlier_pages": None if eager else deep_widgets,
     }
 
 
