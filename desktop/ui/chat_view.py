@@ -142,6 +142,8 @@ class ChatView(QScrollArea):
         for widget in gone:
             self._layout.removeWidget(widget)
             widget.deleteLater()
+        if self._anchor is not None and self._anchor[0] in gone:
+            self._anchor = None
         if self._last in gone:
             self._set_last(self._messages[-1] if self._messages else None)
 
