@@ -231,3 +231,27 @@ def test_a_chat_ending_with_a_question_shows_no_regenerate(qtbot: QtBot) -> None
     window = window_on_long_chat(qtbot, 3)
     assert [w.text for w in window.chat_view.messages] == ["q0", "a1", "q2"]
     assert regenerate_shown(window) == []  # only the latest message may, and it is a question
+
+
+@pytest.mark.model
+def test_an_answer_written_while_reading_old_messages_is_there_on_the_way_back(
+    qtbot: QtBot, model_path: Path
+) -> None:
+    window = window_on_long_chat(qtbot, LONG, model_path)
+    wait_loaded(qtbot, window)
+    window.chat.settings = SamplingSettings(max_tokens=120, temperature=0.8)
+    window.ask("Write a short story about a lighthouse.")
+    assert window.chat.streaming
+    view = window.chat_view
+    for _ in range(MAX_PAGES + 1):  # far enough up that the answer's page is let go
+        view._earlier.click()
+    assert view.has_later
+    assert window.chat._streaming is not None and window.chat._streaming.widget is None
+    wait_answer(qtbot, window)  # it kept streaming into no widget, and was saved
+    while view.has_later:
+        view._later.click()
+    saved = window.store.messages_page(window.chat.conversation_id or 0, limit=1)[0]
+    answer = view.messages[-1]
+    assert saved.role == "assistant" and saved.content and answer.text == saved.content
+    assert answer.message_id == saved.id and answer.stats is not None
+    assert regenerate_shown(window) == [saved.content]
