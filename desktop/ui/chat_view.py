@@ -1,10 +1,11 @@
 """The conversation: a scrolling column of messages that follows the answer as it streams.
 
-A long chat is shown a page at a time: the controller adds the latest page, and when the user
-scrolls to the top (or presses "Show earlier messages") the view asks for the page before it,
-which is inserted above without moving what the user is reading. Every operation on a new
-message costs the same whatever the chat's length: the view keeps a reference to the one answer
-that shows Regenerate instead of scanning all messages.
+A long chat is shown a page at a time (ChatPages decides which): the latest page first; when the
+user scrolls to the top (or presses "Show earlier messages") the view asks for the page before
+it, which is inserted above without moving what the user is reading; pages far below are let go
+and asked for again at the bottom ("Show later messages"). Every operation on a new message costs
+the same whatever the chat's length: the view keeps a reference to the one message that may show
+Regenerate instead of scanning all of them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from desktop.ui.message_widget import MessageWidget
 
-TOP_MARGIN_PX = 4  # "at the top" and "at the bottom" allow this much slack
+EDGE_PX = 4  # "at the top" and "at the bottom" allow this much slack
 
 
 class ChatView(QScrollArea):
@@ -195,11 +196,11 @@ class ChatView(QScrollArea):
         if not self._adjusting:
             self._anchor = None  # the user moved: from now on, their position is theirs
         # Follow the bottom while the user has not scrolled up to read.
-        self._follow = value >= bar.maximum() - TOP_MARGIN_PX
+        self._follow = value >= bar.maximum() - EDGE_PX
         if self._adjusting or bar.maximum() <= 0:
             return
         # Not from inside the scroll bar's signal: a page changes the layout.
-        if value <= TOP_MARGIN_PX and self._has_earlier and not self._asked_earlier:
+        if value <= EDGE_PX and self._has_earlier and not self._asked_earlier:
             self._asked_earlier = True
             QTimer.singleShot(0, lambda: self._has_earlier and self.earlier_requested.emit())
         elif self._follow and self._has_later and not self._asked_later:
