@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             lambda on: self.resource_panel.set_waiting() if on else None
         )
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
+        self.chat.page_shown.connect(self.demo_mode.refresh)  # the 405B line on those too
         self.demo_panel.question_chosen.connect(self.ask_in_new_chat)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 

@@ -278,8 +278,16 @@
         <translation>Conversation</translation>
     </message>
     <message>
+        <source>Show earlier messages</source>
+        <translation>Afficher les messages précédents</translation>
+    </message>
+    <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
         <translation>Posez n'importe quelle question. La réponse est rédigée sur cet ordinateur : rien de ce que vous tapez n'en sort.</translation>
+    </message>
+    <message>
+        <source>Show later messages</source>
+        <translation>Afficher les messages suivants</translation>
     </message>
 </context>
 <context>
