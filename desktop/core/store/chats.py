@@ -43,6 +43,15 @@ class Conversation:
     updated_at: float
 
 
+# A new chat or message never takes the id of a deleted one: SQLite would reuse the largest id
+# once its row is gone, and the ledger, which keeps the ids of deleted chats and replaced
+# answers, would then count their cost as the new one's.
+_NEVER_USED_ID = (
+    "(SELECT MAX(n) + 1 FROM (SELECT COALESCE(MAX(id), 0) AS n FROM {table}"
+    " UNION ALL SELECT COALESCE(MAX({column}), 0) FROM ledger))"
+)
+
+
 def _fold(value: object) -> str:
     # SQLite's LIKE only folds ASCII letters; str.casefold also matches "ÉTÉ" with "été".
     return str(value).casefold()
@@ -161,9 +170,10 @@ class ChatStore(MessageReads, LedgerQueries, WritableAgain):
     def create_conversation(self, title: str = "", system_prompt: str = "") -> Conversation:
         now = time.time()
         with self._write(translate("Store", "the new chat could not be saved")) as conn:
+            new_id = _NEVER_USED_ID.format(table="conversations", column="conversation_id")
             cursor = conn.execute(
-                "INSERT INTO conversations (title, system_prompt, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO conversations (id, title, system_prompt, created_at, updated_at)"
+                f" VALUES ({new_id}, ?, ?, ?, ?)",
                 (title, system_prompt, now, now),
             )
         assert cursor.lastrowid is not None
@@ -201,8 +211,9 @@ class ChatStore(MessageReads, LedgerQueries, WritableAgain):
         now, stats_json = time.time(), _dump_stats(stats)
         with self._write(translate("Store", "the last message could not be saved")) as conn:
             cursor = conn.execute(
-                f"INSERT INTO messages ({MESSAGE_COLUMNS.removeprefix('id, ')})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO messages ({MESSAGE_COLUMNS})"
+                f" VALUES ({_NEVER_USED_ID.format(table='messages', column='message_id')},"
+                " ?, ?, ?, ?, ?, ?, ?)",
                 (cid, role, content, status, now, stats_json, note),
             )
             conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, cid))
