@@ -36,7 +36,7 @@ def test_markdown_reads_as_a_conversation_with_its_figures(tmp_path: Path) -> No
     assert "**Instructions:** Be brief." in text
     assert "## You\n\nWhere is Lyon?" in text
     assert "## SmolLM2 135M\n\nIn France." in text
-    assert "*SmolLM2 135M · 7 tokens in 1.2 s*" in text  # 1.25 s at two significant figures
+    assert "*SmolLM2 135M · 7 tokens in 1.3 s*" in text  # 1.25 s, two figures, half up
 
 
 def test_json_keeps_every_answers_figures(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_the_window_exports_a_real_answer(
     qtbot.waitUntil(lambda: not window.chat.streaming, timeout=60_000)
     target = tmp_path / "out" / "hello.json"
     monkeypatch.setattr(chat_export, "QFileDialog", _SaveTo(target))
-    window.export_current()
+    window.chat_actions.export_current()
     data = json.loads(target.read_text(encoding="utf-8"))
     answer = data["messages"][-1]
     assert answer["role"] == "assistant" and answer["figures"]["completion_tokens"] >= 1

@@ -30,7 +30,7 @@ def build_menus(w: MainWindow) -> None:
                                QKeySequence(QKeySequence.StandardKey.New)))  # fmt: skip
     file_menu.addAction(action(translate("MainWindow", "&Open model file…"), w.choose_model_file,
                                QKeySequence("Ctrl+O")))  # fmt: skip
-    file_menu.addAction(action(translate("MainWindow", "&Export chat…"), w.export_current,
+    file_menu.addAction(action(translate("MainWindow", "&Export chat…"), w.chat_actions.export_current,
                                QKeySequence("Ctrl+E")))  # fmt: skip
     models = action(translate("MainWindow", "&Models…"), w.show_models, QKeySequence("Ctrl+M"))
     models.setToolTip(
@@ -64,7 +64,7 @@ def build_menus(w: MainWindow) -> None:
     w.full_screen_action.setCheckable(True)
     w.full_screen_action.toggled.connect(w.set_full_screen)
     view_menu.addAction(w.full_screen_action)
-    w.addAction(action(translate("MainWindow", "Rename chat"), w.rename_current,
+    w.addAction(action(translate("MainWindow", "Rename chat"), w.chat_actions.rename_current,
                        QKeySequence("F2")))  # fmt: skip
 
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))

@@ -57,13 +57,15 @@ def parameters_text(parameters: str) -> str:
         return ""
     if count >= 1e9:
         n = count / 1e9
+        # English says "13 billion" whatever the number; French "1,5 milliard", "13 milliards".
+        # Two contexts give the one source two translations.
         text = plural(
-            n, translate("ModelsTable", "{n} billion"), translate("ModelsTable", "{n} billions")
+            n, translate("ModelsTableOne", "{n} billion"), translate("ModelsTable", "{n} billion")
         )
     else:
         n = count / 1e6
         text = plural(
-            n, translate("ModelsTable", "{n} million"), translate("ModelsTable", "{n} millions")
+            n, translate("ModelsTableOne", "{n} million"), translate("ModelsTable", "{n} million")
         )
     return text.format(n=localized(f"{n:g}"))
 

@@ -15,7 +15,8 @@ from desktop import __version__
 from desktop.core.footprint.answer import format_co2, format_duration, format_energy
 from desktop.core.i18n import translate
 from desktop.core.records import AnswerStats
-from desktop.core.store.chats import Conversation, Message
+from desktop.core.store.chats import Conversation
+from desktop.core.store.messages import Message
 
 Format = Literal["markdown", "json"]
 EXPORT_SCHEMA = 1
