@@ -35,6 +35,14 @@ log = logging.getLogger(__name__)
 Parse = Callable[[dict[str, object], int], ApiRequest]
 
 
+@dataclass(frozen=True)
+class ModelFile:
+    """What the 405B comparison needs of the loaded model's file."""
+
+    size_bytes: int | None
+    name: str
+
+
 @dataclass
 class ServerState:
     """What the routes share: the engine, the policy, the ledger, and what is in progress."""
@@ -47,13 +55,13 @@ class ServerState:
     served: int = 0
     average_s: float = 5.0  # seconds per request, for Retry-After; updated as requests finish
 
-    def model(self) -> tuple[str, int | None]:
+    def model(self) -> tuple[str, ModelFile]:
         session = self.service.session
         choice, info = session.choice, session.info
         if choice is None:
             raise ApiError(503, "No model is loaded yet; try again in a moment.",
                            code="model_not_loaded", headers={"Retry-After": "2"})  # fmt: skip
-        return choice.name, (info.size_bytes if info else None)
+        return choice.name, ModelFile(info.size_bytes if info else None, choice.path.name)
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -138,7 +146,7 @@ class Routes:
         return JSONResponse(R.completion_body(req, rid, model, served, fp))
 
     async def _finish(
-        self, job: Job[Served], req: ApiRequest, ended: asyncio.Event, size: int | None
+        self, job: Job[Served], req: ApiRequest, ended: asyncio.Event, size: ModelFile
     ) -> tuple[Served | None, R.Footprint]:
         """Wait for the job, then count and record what it cost, off the event loop. Runs even
         when the client has gone."""
@@ -153,10 +161,10 @@ class Routes:
         state.average_s = 0.8 * state.average_s + 0.2 * max(served.result.total_s, 0.1)
         return served, fp
 
-    def _record(self, served: Served, req: ApiRequest, size: int | None) -> R.Footprint:
+    def _record(self, served: Served, req: ApiRequest, file: ModelFile) -> R.Footprint:
         # The answer is given whatever happens here; the log says why it was not counted.
         try:
-            fp = R.footprint(served, size)
+            fp = R.footprint(served, file.size_bytes, file.name)
         except Exception:
             log.exception("the footprint of an API request could not be computed")
             return R.Footprint({"measured": False, "method": None}, None)

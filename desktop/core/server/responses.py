@@ -28,7 +28,7 @@ class Footprint:
     estimate_405b: dict[str, float] | None
 
 
-def footprint(served: Served, model_file_bytes: int | None) -> Footprint:
+def footprint(served: Served, model_file_bytes: int | None, model_file: str = "") -> Footprint:
     result = served.result
     fp = result.footprint
     if fp is None:
@@ -45,7 +45,9 @@ def footprint(served: Served, model_file_bytes: int | None) -> Footprint:
         "wall_s": _sig(result.usage.wall_s) if result.usage else None,
     }
     estimate: dict[str, float] | None = None
-    comparison = compare_saved([result], model_file_bytes, result.model)
+    # The same call as the window's comparison: the datacenter on the user's grid, the file's
+    # name giving the local model's precision.
+    comparison = compare_saved([result], model_file_bytes, result.model, None, model_file)
     if comparison is not None:
         (e_low, e_high), (c_low, c_high) = comparison.energy_wh, comparison.co2_g
         estimate = {"energy_wh_low": e_low, "energy_wh_high": e_high,
