@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import anyio._backends._asyncio  # noqa: F401 - loaded by name in anyio: imported for the bundle
 import uvicorn
 import uvicorn.lifespan.off  # noqa: F401 - named by a string in uvicorn: imported for the bundle
 from uvicorn.protocols.http.h11_impl import H11Protocol
