@@ -2001,6 +2001,73 @@
     </message>
 </context>
 <context>
+    <name>ProgramsView</name>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Aucune requête pour l'instant.</translation>
+    </message>
+    <message>
+        <source>{n} request</source>
+        <translation>{n} requête</translation>
+    </message>
+    <message>
+        <source>{n} requests</source>
+        <translation>{n} requêtes</translation>
+    </message>
+    <message>
+        <source>{requests} · {tokens} tokens · {energy} · {co2} CO₂ ({method})</source>
+        <translation>{requests} · {tokens} jetons · {energy} · {co2} de CO₂ ({method})</translation>
+    </message>
+    <message>
+        <source>{e_low} to {e_high} · {c_low} to {c_high} CO₂ (estimated)</source>
+        <translation>{e_low} à {e_high} · {c_low} à {c_high} de CO₂ (estimé)</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>In total</source>
+        <translation>Au total</translation>
+    </message>
+    <message>
+        <source>Same work on Llama 3.1 405B, today</source>
+        <translation>Même travail sur Llama 3.1 405B, aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Same work on Llama 3.1 405B, in total</source>
+        <translation>Même travail sur Llama 3.1 405B, au total</translation>
+    </message>
+    <message>
+        <source>The 405B figures are estimates for the same prompt and answer tokens in a datacenter: the low end from ML.ENERGY's measurements, the high end from EcoLogits (as in the comparison under an answer). Each request's own figures come back to the program in usage.x_smaller.</source>
+        <translation>Les chiffres du 405B sont des estimations pour les mêmes jetons de requête et de réponse dans un centre de données : le bas de la fourchette d'après les mesures de ML.ENERGY, le haut d'après EcoLogits (comme dans la comparaison sous une réponse). Les chiffres de chaque requête sont renvoyés au programme dans usage.x_smaller.</translation>
+    </message>
+    <message>
+        <source>Programs can use Smaller at {url}.</source>
+        <translation>Les programmes peuvent utiliser Smaller à l'adresse {url}.</translation>
+    </message>
+    <message>
+        <source>Off: turn it on in Settings to let programs on this computer use Smaller.</source>
+        <translation>Désactivé : activez-le dans les Paramètres pour que les programmes de cet ordinateur puissent utiliser Smaller.</translation>
+    </message>
+    <message>
+        <source>&amp;Programs…</source>
+        <translation>&amp;Programmes…</translation>
+    </message>
+    <message>
+        <source>Answering a program ({n} request in progress)</source>
+        <translation>Réponse à un programme ({n} requête en cours)</translation>
+    </message>
+    <message>
+        <source>Answering programs ({n} requests in progress)</source>
+        <translation>Réponse à des programmes ({n} requêtes en cours)</translation>
+    </message>
+</context>
+<context>
     <name>PromptEdit</name>
     <message>
         <source>Write a message… (Enter sends, Shift+Enter for a new line)</source>
@@ -2282,6 +2349,69 @@
     <message>
         <source>On battery ({percent}%)</source>
         <translation>Sur batterie ({percent} %)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSection</name>
+    <message>
+        <source>Programs on this computer</source>
+        <translation>Programmes de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use Smaller</source>
+        <translation>Permettre aux programmes de cet ordinateur d'utiliser Smaller</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d'API</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the API key</source>
+        <translation>Copier la clé d'API</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Renouveler</translation>
+    </message>
+    <message>
+        <source>Renew the API key</source>
+        <translation>Renouveler la clé d'API</translation>
+    </message>
+    <message>
+        <source>Address to listen on</source>
+        <translation>Adresse d'écoute</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>With an address other than 127.0.0.1, other computers that can reach it can use the model (with the key), and what they send crosses the network unencrypted.</source>
+        <translation>Avec une autre adresse que 127.0.0.1, les autres ordinateurs qui peuvent l'atteindre peuvent utiliser le modèle (avec la clé), et ce qu'ils envoient traverse le réseau sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Web pages allowed to ask</source>
+        <translation>Pages web autorisées à interroger Smaller</translation>
+    </message>
+    <message>
+        <source>Web pages allowed</source>
+        <translation>Pages web autorisées</translation>
+    </message>
+    <message>
+        <source>Programs ask at http://127.0.0.1:{port}/v1 with this key, as they would ask OpenAI's API; each answer's energy and CO₂ come with it. Nothing listens while this is off. Web pages are refused unless their origin (for example http://localhost:3000) is listed above. Renewing the key locks out programs that have the old one.</source>
+        <translation>Les programmes interrogent http://127.0.0.1:{port}/v1 avec cette clé, comme ils le feraient avec l'API d'OpenAI ; l'énergie et le CO₂ de chaque réponse l'accompagnent. Rien n'écoute tant que c'est désactivé. Les pages web sont refusées sauf si leur origine (par exemple http://localhost:3000) figure ci-dessus. Renouveler la clé bloque les programmes qui ont l'ancienne.</translation>
     </message>
 </context>
 <context>
