@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.compare.data import ComparisonData, comparison_data
+from desktop.core.figures import given, significant, whole, written
 from desktop.core.footprint.data import Constant, FootprintData, footprint_data
 from desktop.core.footprint.grid import EUROPE_ZONE, WORLD_ZONE, grid_factors
 from desktop.core.i18n import translate
@@ -110,13 +111,12 @@ def _derived(data: ComparisonData, footprint: FootprintData) -> dict[str, float]
 
 def _n(value: float) -> str:
     """A derived number, to three significant figures: enough to tell 455 from 458 g/kWh."""
-    rounded = float(f"{value:.3g}")
-    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:g}"
+    return written(significant(value, 3))
 
 
 def _x(value: float) -> str:
-    """A sourced figure, exactly as its source gives it: '8,930', '2.54'."""
-    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    """A sourced figure, exactly as its source gives it: '8,930', '2.54' (French '8 930', '2,54')."""
+    return given(value)
 
 
 def _m(value: float, exact: bool = False) -> str:
@@ -221,8 +221,8 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 **common,
                 kwh=_x(seed["kwh_per_person_france"]),
                 france_twh=_x(ref["france_consumption_twh"]),
-                people_seed=f"{people_seed:,}",
-                people_meta=f"{people_meta:,}",
+                people_seed=whole(people_seed),
+                people_meta=whole(people_meta),
             ),
         ),
     )
