@@ -92,8 +92,9 @@ _writer: Callable[[Shown], str] | None = None
 
 
 def set_number_writer(writer: Callable[[Shown], str] | None) -> None:
-    """The window installs its locale's writer when it sets the language; None returns to English. The
-    writer may be called from a worker thread (an answer's explanation is written there)."""
+    """The window installs its locale's writer when it sets the language; None returns to
+    English. The writer may be called from a worker thread (an answer's explanation is written
+    there)."""
     global _writer
     _writer = writer
 
@@ -120,11 +121,16 @@ def whole(n: float) -> str:
     return written(Shown(float(round(n)), 0))
 
 
-def fixed(value: float, decimals: int) -> str:
-    """A measured figure with a set number of decimals, for a sentence: fixed(1.94, 1) '1.9'."""
+def fixed_shown(value: float, decimals: int) -> Shown:
+    """A measured figure with a set number of decimals (a time, a speed): (1.94, 1) -> 1.9."""
     if not math.isfinite(value):
-        return "–"
-    return written(Shown(_half_up(value, decimals), decimals))
+        return Shown(math.nan, 0)
+    return Shown(_half_up(value, decimals), decimals)
+
+
+def fixed(value: float, decimals: int) -> str:
+    """fixed_shown for a sentence: fixed(1.94, 1) '1.9'."""
+    return written(fixed_shown(value, decimals))
 
 
 # Money in the unit people use for it: dollars from $1, cents below, and below a thousandth of a

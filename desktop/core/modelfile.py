@@ -19,8 +19,8 @@ import psutil
 from desktop.core.engine_support import SUPPORTED_VERSIONS, refuse_unsupported
 from desktop.core.engine_support import ErrorKind as ErrorKind
 from desktop.core.engine_support import ModelFileError as ModelFileError
-from desktop.core.ggufheader import Fields, Truncated, read_header
 from desktop.core.figures import Shown, written
+from desktop.core.ggufheader import Fields, Truncated, read_header
 from desktop.core.i18n import plural, translate
 from desktop.core.modelinfo_cache import (
     Fields as CachedFields,

@@ -115,7 +115,7 @@ def _n(value: float) -> str:
 
 
 def _x(value: float) -> str:
-    """A sourced figure, exactly as its source gives it: '8,930', '2.54' (French '8 930', '2,54')."""
+    """A sourced figure as its source gives it: '8,930', '2.54' (French '8 930', '2,54')."""
     return given(value)
 
 

@@ -12,8 +12,8 @@ import time
 from typing import Any, Literal
 
 from desktop import __version__
-from desktop.core.footprint.answer import format_co2, format_duration, format_energy
 from desktop.core.figures import whole
+from desktop.core.footprint.answer import format_co2, format_duration, format_energy
 from desktop.core.i18n import plural, translate
 from desktop.core.records import AnswerStats
 from desktop.core.store.chats import Conversation, Message
