@@ -73,10 +73,10 @@ def test_numbers_follow_the_locale(french: None) -> None:
     """install_language sets the core's number writer: its sentences carry locale numbers."""
     from desktop.core.footprint import format_energy
 
-    assert format_energy(0.00015) == "0,15 mWh"
+    assert format_energy(0.0015) == "1,5 mWh"
     assert format_energy(1234.5) == "1,2 kWh"
     install_language("en")
-    assert format_energy(0.00015) == "0.15 mWh"
+    assert format_energy(0.0015) == "1.5 mWh"
 
 
 def test_the_window_speaks_french(qtbot: QtBot, model_path: Path, french: None) -> None:
