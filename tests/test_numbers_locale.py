@@ -148,3 +148,18 @@ def test_no_text_is_rewritten_in_the_window() -> None:
         if number_format.search(line) and "pt;" not in line  # a style sheet's font size
     ]
     assert found == []
+
+
+def test_the_cli_stays_english_under_a_french_system(isolated_home: Path) -> None:
+    """The command line installs no writer: "1.4 GB", "1.5 billion", whatever the system says."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+    run = subprocess.run(
+        [sys.executable, "-c", "from desktop.cli import main; main(['models', 'list'])"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    out = run.stdout
+    assert re.search(r"\d\.\d GB", out) and "1.5 billion" in out, out
+    assert not re.search(r"\d,\d GB|\bGo\b|milliard", out), out
