@@ -135,6 +135,13 @@ def test_plurals_and_numbers_in_french(french: None) -> None:
     assert phone_charges(2.5 * charge_wh).text == "environ 2,5 recharges de téléphone"
 
 
+def test_millions_agree_with_their_number_in_french(french: None) -> None:
+    """'1,97 million de litres' (singular below 2 in French), '28 millions de km'."""
+    diesel = training_card().disagreements[2].text
+    assert "1,97 million de litres" in diesel and "c'est 1,58 million." in diesel
+    assert "28 millions de km" in diesel
+
+
 def test_no_text_is_rewritten_in_the_window() -> None:
     """The regex `localized()` that rewrote sentences is gone from the window, and so are
     f-string number formats (a number is written by show*, or by the core's writer)."""
