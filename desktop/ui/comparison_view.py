@@ -41,7 +41,7 @@ from desktop.ui.answer_line import method_word
 from desktop.ui.comparison_training import training_widget
 from desktop.ui.links import linked
 from desktop.ui.memory_picture import MemoryPicture, memory_rows
-from desktop.ui.numbers import localized, show, show_given, show_plain
+from desktop.ui.numbers import show, show_given, show_plain, show_whole
 
 BIG_COLOUR = "#b5533c"
 ROWS = ("memory", "energy", "co2", "water", "cost")
@@ -75,9 +75,7 @@ def money_text(usd: float) -> str:
 
 
 def _range(low: float, high: float, fmt: Any) -> str:
-    return translate("ComparisonView", "{low} to {high}").format(
-        low=localized(fmt(low)), high=localized(fmt(high))
-    )
+    return translate("ComparisonView", "{low} to {high}").format(low=fmt(low), high=fmt(high))
 
 
 def _price_dates(cost: dict[str, Any]) -> str:
@@ -127,35 +125,35 @@ def table_rows(
         "ComparisonView",
         "{gpus} GPUs of {gb} GB ({total} GB) to hold the {served} GB it needs in 16-bit: the "
         "memory of {laptops} laptops of 16 GB",
-    ).format(gpus=c["gpus"], gb=show_given(c["gpu_memory_gb"]),
+    ).format(gpus=show_whole(c["gpus"]), gb=show_given(c["gpu_memory_gb"]),
              total=show_given(c["gpus"] * c["gpu_memory_gb"]),
-             served=show_plain(c["served_memory_gb"]), laptops=c["laptops_16gb"])  # fmt: skip
+             served=show_plain(c["served_memory_gb"]), laptops=show_whole(c["laptops_16gb"]))  # fmt: skip
     energy, co2, water, cost = c["energy_wh"], c["co2_g"], c["water_ml"], c["cost_usd"]
     what = translate("ComparisonView", "{value} ({method})")
     answers = c.get("answers", 1)
     energy_title = (translate("ComparisonView", "Energy for this answer") if answers <= 1
                     else translate("ComparisonView", "Energy for this chat"))  # fmt: skip
     return [
-        (translate("ComparisonView", "Memory to hold the model"), localized(local_memory),
-         localized(big_memory), localized(ratios["memory"]["words"])),
+        (translate("ComparisonView", "Memory to hold the model"), local_memory,
+         big_memory, ratios["memory"]["words"]),
         (translate("ComparisonView", "Machines"),
          translate("ComparisonView", "this computer, running {model}").format(model=model_name),
-         localized(machines), ""),
+         machines, ""),
         (energy_title,
-         what.format(value=localized(format_energy(local["energy_wh"])), method=marker),
-         _range(energy["low"], energy["high"], format_energy), localized(ratios["energy"]["words"])),
-        ("CO₂", what.format(value=localized(format_co2(local["co2_g"])), method=marker),
-         _range(co2["low"], co2["high"], format_co2), localized(ratios["co2"]["words"])),
+         what.format(value=format_energy(local["energy_wh"]), method=marker),
+         _range(energy["low"], energy["high"], format_energy), ratios["energy"]["words"]),
+        ("CO₂", what.format(value=format_co2(local["co2_g"]), method=marker),
+         _range(co2["low"], co2["high"], format_co2), ratios["co2"]["words"]),
         (translate("ComparisonView", "Water"),
-         what.format(value=localized(format_water(local["water_ml"])), method=marker),
-         _range(water["low"], water["high"], format_water), localized(ratios["water"]["words"])),
+         what.format(value=format_water(local["water_ml"]), method=marker),
+         _range(water["low"], water["high"], format_water), ratios["water"]["words"]),
         (translate("ComparisonView", "Money"),
          translate("ComparisonView", "{money} of electricity ({method})").format(
              money=money_text(local["cost_usd"]), method=marker),
          translate("ComparisonView", "{low} to {high} at API prices ({dates})").format(
              low=money_text(cost["low"]), high=money_text(cost["high"]),
              dates=_price_dates(cost)),
-         localized(ratios["cost"]["words"])),
+         ratios["cost"]["words"]),
     ]  # fmt: skip
 
 
@@ -186,7 +184,9 @@ def method_line(c: dict[str, Any]) -> str:
         "This computer: {method}. The 405B model, for the same prompt read and the same number "
         "of answer tokens ({tokens}): low end ML.ENERGY, measured then scaled to the whole datacenter; high end "
         "EcoLogits' model; reading the prompt by Epoch AI's FLOP method.",
-    ).format(method=method_word(local.get("method", "estimated")), tokens=c["output_tokens"])
+    ).format(
+        method=method_word(local.get("method", "estimated")), tokens=show_whole(c["output_tokens"])
+    )
 
 
 def source_line() -> str:
@@ -320,7 +320,7 @@ class ComparisonView(QDialog):
         answers = self.comparison.get("answers", 1)
         if answers > 1:
             return self.tr("Do you need a 405-billion-parameter model for this chat ({n} "
-                           "answers)?").format(n=answers)  # fmt: skip
+                           "answers)?").format(n=show_whole(answers))  # fmt: skip
         return self.tr("Do you need a 405-billion-parameter model for this answer?")
 
     def _label(self, text: str, name: str = "", rich: bool = False) -> QLabel:
@@ -341,10 +341,10 @@ class ComparisonView(QDialog):
         if self.question:
             about.append(self.tr("Question: “{q}”").format(q=short_question(self.question)))
         about.append(self.tr("Model on this computer: {model} · {date}").format(
-            model=self.model_name, date=localized(date.today().isoformat())))  # fmt: skip
+            model=self.model_name, date=date.today().isoformat()))  # fmt: skip
         self.about_label = self._label("\n".join(about), "cardAbout")
         layout.addWidget(self.about_label)
-        headline = localized(c["ratios"]["energy"]["words"])
+        headline = c["ratios"]["energy"]["words"]
         self.headline = self._label(f"<b>{html.escape(headline)}</b>", "cardHeadline", rich=True)
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -369,8 +369,8 @@ class ComparisonView(QDialog):
         layout.addWidget(self.memory_picture)
         self.chart = RatioChart(c["ratios"], self)
         layout.addWidget(self.chart)
-        # Not through localized(): names such as "Llama 3.1" must keep their point; the numbers
-        # in these lines are already written in the locale by show_given.
+        # Sentences are never rewritten: names such as "Llama 3.1" keep their point; the numbers
+        # in these lines are written in the locale by show_given.
         lines = [grid_line(c), method_line(c), source_line()]
         self.footnote = self._label("\n".join(line for line in lines if line), "cardFootnote")
         layout.addWidget(self.footnote)
@@ -379,10 +379,10 @@ class ComparisonView(QDialog):
         links = "".join(f"<li>{linked(s)}</li>" for s in self.sources)
         split = self.comparison.get("savings_split", {}).get("words", "")
         self.more.setHtml(
-            f"<p>{html.escape(localized(self.explanation))}</p>"
-            + (f"<p>{html.escape(localized(split))}</p>" if split else "")
-            + f"<p>{html.escape(localized(self.comparison.get('memory_seed_note', '')))}</p>"
-            + "<p><b>" + self.tr("Why a range?") + f"</b> {html.escape(localized(self.why_range))}"
+            f"<p>{html.escape(self.explanation)}</p>"
+            + (f"<p>{html.escape(split)}</p>" if split else "")
+            + f"<p>{html.escape(self.comparison.get('memory_seed_note', ''))}</p>"
+            + "<p><b>" + self.tr("Why a range?") + f"</b> {html.escape(self.why_range)}"
             + "</p><p><b>" + self.tr("Sources") + "</b> " + self.tr("(opening one uses the "
             "internet)") + f"</p><ul>{links}</ul>"
         )  # fmt: skip

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.measured import compare_saved
 from desktop.core.records import AnswerStats
 from desktop.ui.demo_panel import format_energy_range
-from desktop.ui.numbers import localized
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -79,7 +78,7 @@ class DemoMode(QObject):
                     c = comparison.to_json()
                     line = self.tr("The same on the 405B model: {range}. {words}").format(
                         range=format_energy_range(c["energy_wh"]["low"], c["energy_wh"]["high"]),
-                        words=localized(c["ratios"]["energy"]["words"]),
+                        words=c["ratios"]["energy"]["words"],
                     )
             widget.set_demo_line(line)
         if not self.on:

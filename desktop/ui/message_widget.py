@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.i18n import plural
 from desktop.core.records import AnswerStats
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
+from desktop.ui.numbers import show_whole
 
 translate = QCoreApplication.translate
 
@@ -50,13 +52,20 @@ def note_text(note: str, stats: AnswerStats | None = None, error: str = "") -> s
     elif stats is not None and stats.status == "error":
         parts.append(translate("MessageWidget", "The model gave no answer."))
     if stats is not None and stats.dropped_turns:
-        parts.append(
+        dropped = plural(
+            stats.dropped_turns,
+            translate(
+                "MessageWidget",
+                "The oldest exchange of this chat no longer fits in the model's memory and was "
+                "left out of this answer.",
+            ),
             translate(
                 "MessageWidget",
                 "The {n} oldest exchanges of this chat no longer fit in the model's memory and "
                 "were left out of this answer.",
-            ).format(n=stats.dropped_turns)
+            ),
         )
+        parts.append(dropped.format(n=show_whole(stats.dropped_turns)))
     return " ".join(parts)
 
 

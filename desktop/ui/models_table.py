@@ -10,11 +10,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from desktop.core.figures import significant
 from desktop.core.i18n import plural
 from desktop.core.modelfile import ModelInfo, human_size
 from desktop.core.models import CatalogEntry, Fit, InstalledModel
 from desktop.core.models.fit import parameter_count
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show
 
 # Dark text on a light tint, so each badge reads in the light and the dark theme alike (all three
 # pairs pass WCAG AA); the words carry the meaning too, for colour-blind users.
@@ -46,8 +47,9 @@ class ModelRow:
 
 
 def size_text(n_bytes: int) -> str:
-    """ "1.2 GB", with the locale's decimal separator."""
-    return localized(human_size(n_bytes))
+    """ "1.2 GB" ("1,2 Go" in French): the core writes the number in the window's locale and
+    translates the unit."""
+    return human_size(n_bytes)
 
 
 def parameters_text(parameters: str) -> str:
@@ -67,7 +69,7 @@ def parameters_text(parameters: str) -> str:
         text = plural(
             n, translate("ModelsTableOne", "{n} million"), translate("ModelsTable", "{n} million")
         )
-    return text.format(n=localized(f"{n:g}"))
+    return text.format(n=show(significant(n, 6)))
 
 
 def badge_texts(fit: Fit) -> tuple[str, str]:

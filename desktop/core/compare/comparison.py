@@ -34,7 +34,7 @@ from desktop.core.compare.hardware import (
 )
 from desktop.core.compare.local import LocalAnswer
 from desktop.core.compare.ratios import ENERGY_FLOOR_WH, Ratio, ratio_words, scope_words
-from desktop.core.figures import given
+from desktop.core.figures import given, whole
 from desktop.core.footprint.answer import format_co2, plain_number
 from desktop.core.footprint.grid import GridFactors, grid_factors
 from desktop.core.i18n import translate
@@ -192,7 +192,7 @@ def _why_range(hw: Hardware405B, data: ComparisonData) -> str:
         "({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} "
         "GPUs and {latency} s per token, so it charges each answer for more GPUs and more server "
         "time.",
-    ).format(itl=plain_number(itl_ms), gpus=hw.gpus, latency=plain_number(latency_s))
+    ).format(itl=plain_number(itl_ms), gpus=whole(hw.gpus), latency=plain_number(latency_s))
 
 
 def _explanation(
