@@ -34,7 +34,7 @@ from desktop.core.server import ServerSettings, load_settings, renew_key, save_s
 from desktop.core.server.ledger import ProgramTotals, read_totals
 from desktop.core.server.settings import DEFAULT_HOST
 from desktop.ui.answer_line import method_word
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show_whole
 from desktop.workers.server_host import ServerHost
 
 if TYPE_CHECKING:
@@ -121,10 +121,10 @@ def _totals_text(t: ProgramTotals) -> str:
         t.requests,
         translate("ProgramsView", "{n} request"),
         translate("ProgramsView", "{n} requests"),
-    ).format(n=localized(f"{t.requests:,}"))
+    ).format(n=show_whole(t.requests))
     return translate("ProgramsView", "{requests} · {tokens} tokens · {energy} · {co2} CO₂ ({method})").format(
-        requests=requests, tokens=localized(f"{t.prompt_tokens + t.completion_tokens:,}"),
-        energy=localized(format_energy(t.energy_wh)), co2=localized(format_co2(t.co2_g)),
+        requests=requests, tokens=show_whole(t.prompt_tokens + t.completion_tokens),
+        energy=format_energy(t.energy_wh), co2=format_co2(t.co2_g),
         method=method_word(t.method),
     )  # fmt: skip
 
@@ -134,8 +134,8 @@ def _large_text(t: ProgramTotals) -> str:
         return "—"
     (e_low, e_high), (c_low, c_high) = t.energy_405b_wh, t.co2_405b_g
     return translate("ProgramsView", "{e_low} to {e_high} · {c_low} to {c_high} CO₂ (estimated)").format(
-        e_low=localized(format_energy(e_low)), e_high=localized(format_energy(e_high)),
-        c_low=localized(format_co2(c_low)), c_high=localized(format_co2(c_high)),
+        e_low=format_energy(e_low), e_high=format_energy(e_high),
+        c_low=format_co2(c_low), c_high=format_co2(c_high),
     )  # fmt: skip
 
 

@@ -60,7 +60,7 @@
     <name>AnswerLine</name>
     <message>
         <source>{n} tokens</source>
-        <translation>{n} tokens</translation>
+        <translation>{n} jetons</translation>
     </message>
     <message>
         <source>{n} tokens/s</source>
@@ -109,6 +109,10 @@
     <message>
         <source>{grid}: {co2} g CO₂e and {water} L of water per kWh</source>
         <translation>{grid} : {co2} g CO₂e et {water} L d'eau par kWh</translation>
+    </message>
+    <message>
+        <source>{n} token</source>
+        <translation>{n} jeton</translation>
     </message>
     <message>
         <source>Time</source>
@@ -221,6 +225,10 @@
     <message>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>{n} token in {time}</source>
+        <translation>{n} jeton en {time}</translation>
     </message>
     <message>
         <source>{n} tokens in {time}</source>
@@ -915,8 +923,16 @@
         <translation>{n} seconde</translation>
     </message>
     <message>
+        <source>{n} second</source>
+        <translation>{n} seconde</translation>
+    </message>
+    <message>
         <source>{n} seconds</source>
         <translation>{n} secondes</translation>
+    </message>
+    <message>
+        <source>{n} minute</source>
+        <translation>{n} minute</translation>
     </message>
     <message>
         <source>{n} minutes</source>
@@ -927,12 +943,23 @@
         <translation>{n} heures</translation>
     </message>
     <message>
+        <source>{n} hour</source>
+        <translation>{n} heure</translation>
+    </message>
+    <message>
         <source>about {duration} of a {watts} W LED bulb</source>
         <translation>environ {duration} d’une ampoule LED de {watts} W</translation>
     </message>
     <message>
         <source>about {distance} by car</source>
         <translation>environ {distance} en voiture</translation>
+    </message>
+</context>
+<context>
+    <name>EquivalentsOne</name>
+    <message>
+        <source>about {n} phone charges</source>
+        <translation>environ {n} recharge de téléphone</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1464,10 @@
     <message>
         <source>The model gave no answer.</source>
         <translation>Le modèle n'a donné aucune réponse.</translation>
+    </message>
+    <message>
+        <source>The oldest exchange of this chat no longer fits in the model's memory and was left out of this answer.</source>
+        <translation>L'échange le plus ancien de cette conversation ne tient plus dans la mémoire du modèle : il n'a pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
         <source>The {n} oldest exchanges of this chat no longer fit in the model's memory and were left out of this answer.</source>
@@ -2331,12 +2362,20 @@
         <translation>Total : {size}</translation>
     </message>
     <message>
+        <source>{n}%</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
         <source>Smaller: {share}</source>
         <translation>Smaller : {share}</translation>
     </message>
     <message>
         <source>whole computer: {share}</source>
         <translation>ordinateur entier : {share}</translation>
+    </message>
+    <message>
+        <source>{n} logical processor</source>
+        <translation>{n} processeur logique</translation>
     </message>
     <message>
         <source>{n} logical processors</source>
@@ -2732,6 +2771,10 @@ Le journal donne les détails : {log}</translation>
         <translation>Gazole et voiture</translation>
     </message>
     <message>
+        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} litres, as the article says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres}. The article's {seed_km} km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
+        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} de litres, comme le dit l'article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c'est {upstream_litres}. Les {seed_km} de km de l'article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c'est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
+    </message>
+    <message>
         <source>GPUs and days</source>
         <translation>GPU et jours</translation>
     </message>
@@ -2744,12 +2787,12 @@ Le journal donne les détails : {log}</translation>
         <translation>Meta donne des heures de GPU, pas d'énergie : {gpu_hours} millions d'heures à {gpu_w} W, la puissance de crête par GPU que sa fiche de modèle dit « ajustée de l'efficacité énergétique » (PUE), font {meta_gwh} GWh. Les {seed_gwh} GWh de l'article n'ont pas de source que nous ayons trouvée ; ils voudraient dire que les GPU ont consommé {seed_w} W en moyenne, environ la moitié de cette puissance.</translation>
     </message>
     <message>
-        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
-        <translation>Meta déclare {meta_t} t d'après les réseaux utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
+        <source>{n} million</source>
+        <translation>{n} millions</translation>
     </message>
     <message>
-        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the article says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres} million. The article's {seed_km} million km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
-        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} millions de litres, comme le dit l'article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c'est {upstream_litres} millions. Les {seed_km} millions de km de l'article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c'est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
+        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
+        <translation>Meta déclare {meta_t} t d'après les réseaux utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
     </message>
     <message>
         <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the article's {seed_gpus} GPUs and {seed_days} days.</source>
@@ -2766,6 +2809,13 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>{kwh} kWh per person is French household use only; France's whole consumption ({france_twh} TWh) also counts industry and services. The division is right: {people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.</source>
         <translation>{kwh} kWh par personne ne correspond qu'à la consommation des ménages français ; la consommation totale de la France ({france_twh} TWh) compte aussi l'industrie et les services. La division est juste : {people_seed} personnes pour {seed_gwh} GWh, ou {people_meta} pour {meta_gwh} GWh.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOne</name>
+    <message>
+        <source>{n} million</source>
+        <translation>{n} million</translation>
     </message>
 </context>
 <context>
@@ -2833,6 +2883,33 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>Figures and citations</source>
         <translation>Chiffres et citations</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} byte</source>
+        <translation>{n} octet</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} octets</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} ko</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} Go</translation>
+    </message>
+    <message>
+        <source>{n} TB</source>
+        <translation>{n} To</translation>
     </message>
 </context>
 <context>
