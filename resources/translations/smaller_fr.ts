@@ -1700,6 +1700,13 @@
     </message>
 </context>
 <context>
+    <name>Models</name>
+    <message>
+        <source>SmolLM2 135M Instruct (built in)</source>
+        <translation>SmolLM2 135M Instruct (intégré)</translation>
+    </message>
+</context>
+<context>
     <name>ModelsDialog</name>
     <message>
         <source>Models</source>
