@@ -65,8 +65,8 @@ def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "fr"):
         for theme in ("light", "dark"):
-            env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(),
-                       XDG_CONFIG_HOME=tempfile.mkdtemp(), XDG_STATE_HOME=tempfile.mkdtemp())  # fmt: skip
+            folders = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+            env = dict(os.environ, **{name: tempfile.mkdtemp() for name in folders})
             env.setdefault("QT_QPA_PLATFORM", "xcb")
             subprocess.run([sys.executable, __file__, "--one", language, theme, str(out_dir)],
                            env=env, check=True)  # fmt: skip
