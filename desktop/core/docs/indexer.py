@@ -22,6 +22,7 @@ from desktop.core.docs.embedder import Embedder, EmbedderUnavailable, to_blob
 from desktop.core.docs.index import DocIndex
 from desktop.core.docs.readers import SUFFIXES, Skipped, read_document
 from desktop.core.footprint.answer import AnswerFootprint
+from desktop.core.store.ledger import LedgerEntry
 
 EMBED_BATCH = 256
 
@@ -215,3 +216,17 @@ class Indexer:
             "cancelled": int(run.cancelled),
         })  # fmt: skip
         return run
+
+
+def ledger_entry(run: IndexRun) -> LedgerEntry | None:
+    """The ledger's row for a run that read something (energy used stays counted)."""
+    fp = run.footprint
+    if fp is None or not (run.files_read or run.files_skipped or run.files_removed):
+        return None
+    return LedgerEntry(
+        kind="indexing", energy_wh=fp.energy_wh, energy_wh_low=fp.energy_wh_low,
+        energy_wh_high=fp.energy_wh_high, co2_g=fp.co2_g, water_ml=fp.water_ml,
+        method=fp.method, grid=fp.grid, cpu_s=run.cpu_s, wall_s=run.wall_s,
+        detail={"collection": run.collection, "files_read": run.files_read,
+                "passages": run.chunks, "text_bytes": run.text_bytes},
+    )  # fmt: skip

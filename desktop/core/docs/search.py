@@ -22,6 +22,18 @@ RRF_K = 60
 CANDIDATES = 50  # from each ranking
 MIN_COSINE = 0.35  # below this, a vector match alone does not make a passage relevant
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Words that say nothing about what is asked (English and French): a passage that shares only
+# these with the question is not relevant, and BM25 would otherwise rank on "the" and "what".
+STOPWORDS = frozenset(
+    """a about after all also am an and any are as at be been but by can could did do does
+    for from had has have he her his how i if in into is it its me more most my no not of on
+    one or our out she so some such than that the their them then there these they this to
+    too up us was we were what when where which who whom why will with would you your many
+    much tell give know please
+    au aux avec ce ces comme dans de des du elle en est et il ils je la le les leur mais me
+    mon ne nous on ou où par pas pour qu que quel quelle qui sa se ses son sur ta te tu un une
+    vous y est-ce combien comment quand pourquoi""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,10 @@ class Hit:
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if len(w) > 1 or w.isdigit()]
+
+
+def _query_words(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in STOPWORDS]
 
 
 class _Corpus:
@@ -83,7 +99,7 @@ def _corpus(index: DocIndex, collection_ids: tuple[int, ...]) -> _Corpus:
 
 def _keyword_ranking(index: DocIndex, corpus: _Corpus, question: str,
                      collection_ids: tuple[int, ...]) -> list[int]:  # fmt: skip
-    words = _words(question)
+    words = _query_words(question)
     if not words:
         return []
     if index.fts5:
