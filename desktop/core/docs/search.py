@@ -24,16 +24,15 @@ MIN_COSINE = 0.35  # below this, a vector match alone does not make a passage re
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words that say nothing about what is asked (English and French): a passage that shares only
 # these with the question is not relevant, and BM25 would otherwise rank on "the" and "what".
-STOPWORDS = frozenset(
-    """a about after all also am an and any are as at be been but by can could did do does
+_STOPWORDS_TEXT = """a about after all also am an and any are as at be been but by can could did do does
     for from had has have he her his how i if in into is it its me more most my no not of on
     one or our out she so some such than that the their them then there these they this to
     too up us was we were what when where which who whom why will with would you your many
     much tell give know please
     au aux avec ce ces comme dans de des du elle en est et il ils je la le les leur mais me
     mon ne nous on ou où par pas pour qu que quel quelle qui sa se ses son sur ta te tu un une
-    vous y est-ce combien comment quand pourquoi""".split()
-)
+    vous y est-ce combien comment quand pourquoi"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 
 @dataclass(frozen=True)
