@@ -24,7 +24,8 @@ MIN_COSINE = 0.35  # below this, a vector match alone does not make a passage re
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words that say nothing about what is asked (English and French): a passage that shares only
 # these with the question is not relevant, and BM25 would otherwise rank on "the" and "what".
-_STOPWORDS_TEXT = """a about after all also am an and any are as at be been but by can could did do does
+_STOPWORDS_TEXT = """
+    a about after all also am an and any are as at be been but by can could did do does
     for from had has have he her his how i if in into is it its me more most my no not of on
     one or our out she so some such than that the their them then there these they this to
     too up us was we were what when where which who whom why will with would you your many
