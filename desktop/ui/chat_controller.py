@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.context import MIN_ANSWER_TOKENS, PromptTooLong, Turn, estimate_tokens
+from desktop.core.docs.grounding import DocumentsRequest
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
@@ -72,6 +74,8 @@ class ChatController(QObject):
         self.default_system_prompt = ""  # shown when a chat has none (the model's own)
         self._streaming: _Streaming | None = None
         self._closing = False
+        # The collections a chat answers from (set by the Documents controller); None: none.
+        self.documents_for: Callable[[int], DocumentsRequest | None] | None = None
         engine.chunk.connect(self._on_chunk)
         engine.answer_done.connect(self._on_answer_done)
 
@@ -226,6 +230,8 @@ class ChatController(QObject):
         request = AnswerRequest(
             user, history, system or None, max_tokens=self.max_tokens, settings=self.settings
         )
+        if self.documents_for is not None:
+            request.documents = self.documents_for(cid)
         rid = self.engine.ask(request)
         self._streaming = _Streaming(
             rid, cid, added[0].id, widget=widget, saved_at=time.monotonic()

@@ -29,6 +29,7 @@ from desktop.ui.chat_controller import ChatController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, confirm_delete
 from desktop.ui.demo_mode import DemoMode
+from desktop.ui.documents_controller import DocumentsController
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
 from desktop.ui.settings import AppSettings
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.chat = ChatController(store, self.engine, self.chat_view)
         self.chat.max_tokens = self.settings.max_tokens
         self.models = ModelStatus(self)
+        self.documents = DocumentsController(self)
         self.demo_mode = DemoMode(self)
         self._connect()
         if store_warning:
@@ -146,6 +148,9 @@ class MainWindow(QMainWindow):
 
     def choose_model_file(self) -> None:
         self.models.choose_file()
+
+    def show_documents(self) -> QDialog:
+        return self.documents.show_page()
 
     # -- conversations ----------------------------------------------------------------------------
     def refresh_conversations(self) -> None:
@@ -325,6 +330,7 @@ class MainWindow(QMainWindow):
         """Stop the answer, close the model on its own thread (bounded wait), keep the partial
         answer with its cost, marked as cut off, then close the database."""
         self.chat.begin_closing()
+        self.documents.shutdown()
         self.models.shutdown(SHUTDOWN_WAIT_MS)
         self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()

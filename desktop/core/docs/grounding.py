@@ -84,7 +84,8 @@ def grounded_prompt(question: str, hits: list[Hit], *, only_documents: bool) -> 
 
 
 def sources_of(hits: list[Hit]) -> tuple[Source, ...]:
-    return tuple(Source(Path(h.path).name, h.path, h.page, h.text, h.score) for h in hits)
+    # Rounded as saved, so the live answer and the saved one carry equal sources.
+    return tuple(Source(Path(h.path).name, h.path, h.page, h.text, round(h.score, 5)) for h in hits)
 
 
 def not_in_documents() -> str:
