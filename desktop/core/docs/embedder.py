@@ -69,11 +69,17 @@ def _load() -> Any:
         ) from exc
 
 
+# Stored as 16-bit floats: 512 bytes a passage instead of 1,024 (the index was 6 times the text
+# with 32-bit vectors), and cosine similarities change in the third decimal at most.
+STORED = np.float16
+
+
 def to_blob(vector: Vectors) -> bytes:
-    return np.asarray(vector, dtype=np.float32).tobytes()
+    return np.asarray(vector, dtype=STORED).tobytes()
 
 
 def from_blobs(blobs: list[bytes]) -> Vectors:
     if not blobs:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), DIMENSIONS)
+    stored = np.frombuffer(b"".join(blobs), dtype=STORED).reshape(len(blobs), DIMENSIONS)
+    return stored.astype(np.float32)

@@ -15,9 +15,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desktop.core.docs.embedder import Embedder, EmbedderUnavailable, Vectors, from_blobs
+from desktop.core.docs.embedder import (
+    DIMENSIONS,
+    STORED,
+    Embedder,
+    EmbedderUnavailable,
+    Vectors,
+    from_blobs,
+)
 from desktop.core.docs.index import DocIndex
 
+EMPTY_VECTOR = DIMENSIONS * np.dtype(STORED).itemsize  # a passage embedded without the model
 RRF_K = 60
 CANDIDATES = 50  # from each ranking
 MIN_COSINE = 0.35  # below this, a vector match alone does not make a passage relevant
@@ -62,11 +70,15 @@ class _Corpus:
 
     def __init__(self, ids: list[int], vectors: Vectors, texts: list[str] | None) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
+        self.everything = False  # True when these are all the index's passages
         self.vectors = vectors
         self.bm25 = None
         if texts is not None and texts:
+            import logging
+
             import bm25s
 
+            logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG
             self.bm25 = bm25s.BM25()
             self.bm25.index([_words(t) for t in texts], show_progress=False)
 
@@ -89,9 +101,10 @@ def _corpus(index: DocIndex, collection_ids: tuple[int, ...]) -> _Corpus:
         (int(index.fts5), *collection_ids),
     )
     ids = [int(r[0]) for r in rows]
-    blobs = [bytes(r[1]) if r[1] is not None else bytes(1024) for r in rows]
+    blobs = [bytes(r[1]) if r[1] is not None else bytes(EMPTY_VECTOR) for r in rows]
     texts = None if index.fts5 else [str(r[2]) for r in rows]
     corpus = _Corpus(ids, from_blobs(blobs), texts)
+    corpus.everything = len(ids) == int(index.execute("SELECT COUNT(*) FROM chunks")[0][0])
     with _cache_lock:
         _cache[key] = (generation, corpus)
     return corpus
@@ -104,13 +117,20 @@ def _keyword_ranking(index: DocIndex, corpus: _Corpus, question: str,
         return []
     if index.fts5:
         match = " OR ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
-        marks = ", ".join("?" for _ in collection_ids)
-        rows = index.execute(
-            "SELECT c.id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
-            f" JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ? AND f.collection_id IN"
-            f" ({marks}) ORDER BY bm25(chunks_fts) LIMIT {CANDIDATES:d}",
-            (match, *collection_ids),
-        )
+        if corpus.everything:  # FTS5 alone: joining to filter collections is 3 times slower
+            rows = index.execute(
+                "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank"
+                f" LIMIT {CANDIDATES:d}",
+                (match,),
+            )
+        else:
+            marks = ", ".join("?" for _ in collection_ids)
+            rows = index.execute(
+                "SELECT c.id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
+                f" JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ? AND f.collection_id"
+                f" IN ({marks}) ORDER BY chunks_fts.rank LIMIT {CANDIDATES:d}",
+                (match, *collection_ids),
+            )
         return [int(r[0]) for r in rows]
     if corpus.bm25 is None or not len(corpus.ids):
         return []
