@@ -222,3 +222,42 @@ def test_sqlite_errors_on_a_damaged_index_are_plain(tmp_path: Path) -> None:
 
     with pytest.raises((StoreError, sqlite3.DatabaseError)):
         DocIndex(path)
+
+
+def test_a_file_changed_while_read_is_read_again_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.core.docs.indexer as indexer
+
+    corpus = make_corpus(tmp_path / "corpus")
+    index = DocIndex(tmp_path / "documents.sqlite3")
+    index.add_collection("home", [corpus])
+    real = indexer.read_document
+
+    def read_and_change(path: Path) -> list[Page]:
+        pages = real(path)
+        if path.name == "notes.txt":  # another program writes to it while we read it
+            path.write_text("The green canoe is stored under the bridge, next to the oars.")
+        return pages
+
+    monkeypatch.setattr(indexer, "read_document", read_and_change)
+    Indexer(index).run("home")
+    (cid,) = [c.id for c in index.collections()]
+    notes = next(f for f in index.files(cid) if f.path.endswith("notes.txt"))
+    assert notes.state == "changed" and notes.chunks == 0
+    monkeypatch.setattr(indexer, "read_document", real)
+    run = Indexer(index).run("home")
+    assert run.files_read == 1
+    assert search(index, "green canoe bridge", ["home"])[0].path.endswith("notes.txt")
+
+
+def test_a_second_collection_is_searched_alone(tmp_path: Path) -> None:
+    index, _ = _indexed(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "zoo.txt").write_text("The zebra at the zoo is called Ferdinand and eats hay.")
+    index.add_collection("zoo", [other])
+    Indexer(index).run("zoo")
+    assert [Path(h.path).name for h in search(index, "zebra Ferdinand", ["zoo"])] == ["zoo.txt"]
+    assert search(index, "zebra Ferdinand", ["home"]) == []
+    assert search(index, "orchard apples kilograms", ["zoo"]) == []

@@ -7,10 +7,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.core.docs.search import search
 from desktop.core.engine import SamplingSettings
+from desktop.ui import documents_controller
 from desktop.ui.sources_view import SourcesView
 from tests.docs_fixtures import make_corpus
 from tests.gui_helpers import open_window, wait_answer, wait_loaded
@@ -22,7 +25,7 @@ def _wait_indexed(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_documents_page_indexes_and_a_cited_answer_survives_a_restart(
-    qtbot: QtBot, model_path: Path, tmp_path: Path
+    qtbot: QtBot, model_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     win = open_window(qtbot, model_path)
@@ -60,7 +63,15 @@ def test_documents_page_indexes_and_a_cited_answer_survives_a_restart(
     assert saved.stats is not None and saved.stats.sources == view.sources
     win.close()
 
+    # A file changed while the app was closed is read again soon after the next start.
+    (corpus / "notes.txt").write_text("The red kayak is stored in the boathouse.")
+    monkeypatch.setattr(documents_controller, "STARTUP_UPDATE_MS", 50)
     again = open_window(qtbot, model_path)
+    qtbot.waitUntil(lambda: again.documents.worker.running, timeout=10_000)
+    _wait_indexed(qtbot, again)
+    assert again.documents.index is not None
+    hits = search(again.documents.index, "red kayak boathouse", ["home"])
+    assert hits and hits[0].path.endswith("notes.txt")
     wait_loaded(qtbot, again)
     again.select_conversation(cid)
     shown = again.chat_view.messages[-1].findChild(SourcesView)

@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from desktop.core.docs.grounding import DocumentsRequest
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SHUTDOWN_WAIT_S = 2.0
+# Files changed while the app was closed are picked up soon after start (unchanged files are
+# only stat-ed, not read), once the model had its turn to load.
+STARTUP_UPDATE_MS = 8_000
 
 
 class DocumentsController(QObject):
@@ -46,6 +49,13 @@ class DocumentsController(QObject):
         window.chat.documents_for = self.request_for
         window.chat.conversation_changed.connect(self.refresh_button)
         self.refresh_button()
+        self._closed = False
+        if self.index is not None and self.names():
+            QTimer.singleShot(STARTUP_UPDATE_MS, self, self._update_at_start)
+
+    def _update_at_start(self) -> None:
+        if not self._closed and not self.worker.running:
+            self.worker.start(self.names())
 
     # -- per chat ----------------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -183,6 +193,7 @@ class DocumentsController(QObject):
 
     def shutdown(self) -> None:
         """At exit: cancel indexing and wait for its thread (bounded), then close the index."""
+        self._closed = True
         self.worker.shutdown(SHUTDOWN_WAIT_S)
         if self.index is not None:
             self.index.close()
