@@ -261,3 +261,18 @@ def test_a_second_collection_is_searched_alone(tmp_path: Path) -> None:
     assert [Path(h.path).name for h in search(index, "zebra Ferdinand", ["zoo"])] == ["zoo.txt"]
     assert search(index, "zebra Ferdinand", ["home"]) == []
     assert search(index, "orchard apples kilograms", ["zoo"]) == []
+
+
+def test_words_in_most_passages_are_left_out_of_keyword_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.core.docs.search as search_module
+
+    index, _ = _indexed(tmp_path)
+    total = int(index.execute("SELECT COUNT(*) FROM chunks")[0][0])
+    assert search_module._not_common(index, ["mime", "orchard"], total) == ["mime", "orchard"]
+    monkeypatch.setattr(search_module, "COMMON_MIN", 5)  # as on a large corpus
+    monkeypatch.setattr(search_module, "COMMON_SHARE", 0.1)
+    assert search_module._passages_with(index, "mime") > 0.1 * total  # "mime" is everywhere
+    assert search_module._not_common(index, ["mime", "orchard"], total) == ["orchard"]
+    assert search_module._not_common(index, ["mime"], total) == ["mime"]  # never nothing

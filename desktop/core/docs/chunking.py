@@ -7,6 +7,7 @@ offset of its first character in that page's text) so a source can point back in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,24 +28,36 @@ class Chunk:
     text: str
 
 
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) between start and end. An iterator over matches, not str.split: a
+    9 MB log without blank lines is one paragraph, and one long C call would hold the GIL (and
+    freeze the window) while the indexing thread cuts it."""
+    at = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        yield at, text[at : match.start()]
+        at = match.end()
+    if at < end:
+        yield at, text[at:end]
+
+
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, piece): paragraphs, split into sentences, long sentences cut at spaces."""
+    """(offset, piece): paragraphs, split into sentences, long sentences cut at spaces;
+    (-1, "") marks the end of a paragraph."""
     start = 0
-    for match in [*_PARAGRAPH.finditer(text), None]:
+    for match in itertools.chain(_PARAGRAPH.finditer(text), [None]):
         end = match.start() if match else len(text)
-        paragraph = text[start:end]
-        offset = start
-        for sentence in _SENTENCE_END.split(paragraph):
-            at = text.find(sentence, offset) if sentence else offset
-            offset = at + len(sentence)
+        for at, sentence in _sentences(text, start, end):
             while len(sentence) > MAX_CHARS:
                 cut = sentence.rfind(" ", TARGET_CHARS // 2, MAX_CHARS)
                 cut = cut if cut > 0 else MAX_CHARS
                 yield at, sentence[:cut]
-                sentence, at = sentence[cut:].lstrip(), at + cut
+                rest = sentence[cut:]
+                stripped = rest.lstrip()
+                at += cut + len(rest) - len(stripped)
+                sentence = stripped
             if sentence.strip():
                 yield at, sentence
-        yield -1, ""  # paragraph break
+        yield -1, ""
         start = match.end() if match else len(text)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 DIMENSIONS = 256
+BATCH = 32
 Vectors = npt.NDArray[np.float32]
 
 
@@ -45,7 +46,16 @@ class Embedder:
         """Unit-length vectors, one row per text (cosine similarity is then a dot product)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        vectors = np.asarray(self._model.embed(texts, norm=False), dtype=np.float32)
+        # wordllama pads each batch to its longest text and gathers a (batch x tokens x 256)
+        # array: texts of similar length in small batches keep that array (and the time the
+        # call holds the GIL, which the window feels) small.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ordered = [texts[i] for i in order]
+        vectors = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(ordered), BATCH):
+            part = ordered[start : start + BATCH]
+            rows = order[start : start + BATCH]
+            vectors[rows] = np.asarray(self._model.embed(part, norm=False), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0  # a passage of unknown words: a zero vector, never NaN
         normalised: Vectors = vectors / norms

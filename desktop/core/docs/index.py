@@ -126,6 +126,9 @@ class DocIndex(Database):
             with self._write(self._what()) as c:
                 for sql in _FTS:
                     c.execute(sql)
+            # How many passages hold each (stemmed) word: search leaves out the very common ones.
+            self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab"
+                               " USING fts5vocab(main, chunks_fts, 'row')")  # fmt: skip
 
     @staticmethod
     def _what() -> str:
