@@ -68,9 +68,14 @@ def build_corpus(target: Path, min_files: int, min_mb: float) -> tuple[int, int]
     return files, size
 
 
-def window_stall_ms(index_path: Path, name: str) -> float:
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def window_stall_ms(index_path: Path | None, name: str, idle_s: float = 10.0) -> float:
     """The longest gap between ticks of a 10 ms timer on the GUI thread while IndexWorker
-    indexes `name` (what a user would feel as the window freezing)."""
+    indexes `name` (what a user would feel as the window freezing); with no index, the same
+    timer for `idle_s` seconds with nothing else running."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -80,18 +85,20 @@ def window_stall_ms(index_path: Path, name: str) -> float:
     worker = IndexWorker(index_path)
     gaps: list[float] = []
     last = [time.perf_counter()]
+    end = last[0] + idle_s
 
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
         last[0] = now
-        if not worker.running:
+        if (index_path is not None and not worker.running) or (index_path is None and now > end):
             app.quit()
 
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
-    worker.start([name])
+    if index_path is not None:
+        worker.start([name])
     timer.start()
     app.exec()
     worker.shutdown()
@@ -127,6 +134,7 @@ def main() -> None:
     }
     started = time.perf_counter()
     again = Indexer(index).run("doc")
+    report["peak_rss_mb_after_indexing"] = _peak_mb()
     report["reindex_unchanged_s"] = round(time.perf_counter() - started, 2)
     report["reindex_files_read"] = again.files_read
 
@@ -152,13 +160,16 @@ def main() -> None:
             "queries": len(times), "median": round(statistics.median(times), 1),
             "p95": round(times[int(0.95 * (len(times) - 1))], 1), "max": round(times[-1], 1),
         }  # fmt: skip
-    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        report[f"peak_rss_mb_after_{label}"] = _peak_mb()
 
     # The window: index a fresh copy of part of the corpus on IndexWorker's thread.
     small = DocIndex(work / "window.sqlite3")
     small.add_collection("doc", [corpus])
     small.close()
     report["window_longest_stall_ms"] = round(window_stall_ms(work / "window.sqlite3", "doc"), 1)
+    # The same timer with nothing running, side by side: what the machine itself costs.
+    report["window_longest_stall_ms_idle"] = round(window_stall_ms(None, ""), 1)
+    report["load_average"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(report, indent=2))
     shutil.rmtree(work, ignore_errors=True)
 
