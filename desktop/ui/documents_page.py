@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.docs.index import Collection, DocIndex, FileRow
 from desktop.core.docs.indexer import IndexRun
 from desktop.core.docs.readers import skip_message
+from desktop.core.footprint import format_energy
 from desktop.ui.numbers import localized
 
 
@@ -137,6 +138,8 @@ class DocumentsPage(QDialog):
             return self.tr("deleted on disk: it is forgotten at the next update")
         if (st.st_size, st.st_mtime_ns) != (row.size, row.mtime_ns):
             return self.tr("changed on disk: it is read again at the next update")
+        if row.chunks == 1:
+            return self.tr("indexed (1 passage)")
         return self.tr("indexed ({n} passages)").format(n=row.chunks)
 
     def show_collections(self, index: DocIndex) -> None:
@@ -183,8 +186,8 @@ class DocumentsPage(QDialog):
             wall = sum(float(r["wall_s"] or 0) for r in runs)  # type: ignore[arg-type]
             energy = sum(float(r["energy_wh"] or 0) for r in runs)  # type: ignore[arg-type]
             method = {str(r["method"]) for r in runs if r["method"]}
-            parts.insert(0, self.tr("Last indexing of these collections: {seconds} s, {energy} Wh ({method}).").format(
-                seconds=localized(f"{wall:.1f}"), energy=localized(f"{energy:.4g}"),
+            parts.insert(0, self.tr("Last indexing of these collections: {seconds} s, {energy} ({method}).").format(
+                seconds=localized(f"{wall:.1f}"), energy=localized(format_energy(energy)),
                 method=self.tr("measured") if method == {"measured"} else self.tr("estimated")))  # fmt: skip
         self.cost_label.setText(" ".join(parts))
 
