@@ -67,11 +67,15 @@ def test_documents_page_indexes_and_a_cited_answer_survives_a_restart(
     (corpus / "notes.txt").write_text("The red kayak is stored in the boathouse.")
     monkeypatch.setattr(documents_controller, "STARTUP_UPDATE_MS", 50)
     again = open_window(qtbot, model_path)
-    qtbot.waitUntil(lambda: again.documents.worker.running, timeout=10_000)
+    index = again.documents.index
+    assert index is not None
+
+    def kayak_found() -> bool:
+        hits = search(index, "red kayak boathouse", ["home"])
+        return bool(hits) and hits[0].path.endswith("notes.txt")
+
+    qtbot.waitUntil(kayak_found, timeout=20_000)  # the run is too quick to watch it running
     _wait_indexed(qtbot, again)
-    assert again.documents.index is not None
-    hits = search(again.documents.index, "red kayak boathouse", ["home"])
-    assert hits and hits[0].path.endswith("notes.txt")
     wait_loaded(qtbot, again)
     again.select_conversation(cid)
     shown = again.chat_view.messages[-1].findChild(SourcesView)
