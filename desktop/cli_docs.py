@@ -1,6 +1,7 @@
 """`smaller docs ...` and `smaller ask --docs`: the Documents page on the command line.
 
     smaller docs add PATH... [--name NAME]   add files or folders to a collection and index them
+    smaller docs update [NAME...]            read new and changed files, forget deleted ones
     smaller docs list                        collections, their files, what was skipped and why
     smaller docs remove NAME                 forget a collection (the files stay where they are)
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop.cli_output import EXIT_USAGE, Output
 from desktop.core.store.sqlite import StoreError
@@ -25,6 +27,10 @@ def add_docs_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("paths", nargs="+", type=Path, help="files or folders")
     add.add_argument("--name", help="the collection's name (default: the first folder's name)")
     add.add_argument("--json", action="store_true", help="print one JSON object")
+    update = commands.add_parser("update", help="read new and changed files again, forget "
+                                 "deleted ones (all collections, or the ones named)")  # fmt: skip
+    update.add_argument("names", nargs="*", help="collection names (default: all)")
+    update.add_argument("--json", action="store_true", help="print one JSON object")
     listing = commands.add_parser("list", help="collections, their files and skipped files")
     listing.add_argument("--json", action="store_true", help="print one JSON object")
     remove = commands.add_parser("remove", help="forget a collection (your files stay)")
@@ -38,8 +44,6 @@ def _megabytes(size: int) -> str:
 
 def _add(args: argparse.Namespace, out: Output) -> int:
     from desktop.core.docs.index import DocIndex
-    from desktop.core.docs.indexer import Indexer, Progress
-    from desktop.core.footprint import FootprintMeter
 
     paths = [p.expanduser().resolve() for p in args.paths]
     missing = [str(p) for p in paths if not p.exists()]
@@ -51,21 +55,61 @@ def _add(args: argparse.Namespace, out: Output) -> int:
     index = DocIndex()
     try:
         index.add_collection(name, paths)
-        show = sys.stderr.isatty() and not args.json
-
-        def progress(p: Progress) -> None:
-            if show:
-                print(f"\r{p.done}/{p.total} files", end="", file=sys.stderr, flush=True)
-
-        run = Indexer(index).run(name, progress=progress, meter=FootprintMeter())
-        if show:
-            print(file=sys.stderr)
     finally:
         index.close()
-    _record(run)
-    if args.json:
-        out.write_json(run.to_json())
+    return _index([name], args.json, out)
+
+
+def _update(args: argparse.Namespace, out: Output) -> int:
+    from desktop.core.docs.index import DocIndex
+
+    index = DocIndex()
+    try:
+        known = [c.name for c in index.collections()]
+    finally:
+        index.close()
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        return out.fail(f"no collection is called “{unknown[0]}” (see `smaller docs list`)",
+                        "unknown_collection")  # fmt: skip
+    return _index(args.names or known, args.json, out)
+
+
+def _index(names: list[str], as_json: bool, out: Output) -> int:
+    """Index the collections, with progress on stderr; one summary line (or object) each."""
+    from desktop.core.docs.index import DocIndex
+    from desktop.core.docs.indexer import Indexer, Progress
+    from desktop.core.footprint import FootprintMeter
+
+    show = sys.stderr.isatty() and not as_json
+
+    def progress(p: Progress) -> None:
+        if show:
+            print(f"\r{p.done}/{p.total} files", end="", file=sys.stderr, flush=True)
+
+    runs = []
+    index = DocIndex()
+    try:
+        for name in names:
+            run = Indexer(index).run(name, progress=progress, meter=FootprintMeter())
+            if show:
+                print(file=sys.stderr)
+            _record(run)
+            runs.append(run)
+    finally:
+        index.close()
+    if as_json:
+        out.write_json(
+            runs[0].to_json() if len(runs) == 1 else {"runs": [r.to_json() for r in runs]}
+        )
         return 0
+    for run in runs:
+        _summary(run, out)
+    return 0
+
+
+def _summary(run: Any, out: Output) -> None:
+    name = run.collection
     fp = run.footprint
     energy = f", {fp.energy_wh:.3g} Wh ({fp.method})" if fp else ""
     out.stream.write(
@@ -75,7 +119,6 @@ def _add(args: argparse.Namespace, out: Output) -> int:
     )
     for root in run.missing_roots:
         out.stream.write(f"  not found: {root}\n")
-    return 0
 
 
 def _record(run: object) -> None:
@@ -159,6 +202,8 @@ def run_docs(args: argparse.Namespace, out: Output) -> int:
             return _add(args, out)
         if command == "remove":
             return _remove(args, out)
+        if command == "update":
+            return _update(args, out)
         return _list(args, out)
     except StoreError as exc:
         return out.fail(str(exc), f"store_{exc.kind}")

@@ -38,14 +38,19 @@ def test_docs_add_list_remove(tmp_path: Path) -> None:
     again = json.loads(smaller("docs", "add", str(corpus), "--name", "home", "--json").stdout)
     assert again["files_read"] == 0 and again["files_unchanged"] == 7
 
+    (corpus / "recipe.md").unlink()
+    update = json.loads(smaller("docs", "update", "home", "--json").stdout)
+    assert update["files_removed"] == 1 and update["files_unchanged"] == 6
+    assert smaller("docs", "update", "nope").returncode == 1
+
     text = smaller("docs", "list")
-    assert "home: 6 of 7 files indexed" in text.stdout and "photo.png" in text.stdout
+    assert "home: 5 of 6 files indexed" in text.stdout and "photo.png" in text.stdout
 
     # The indexing run's energy is in the chats file's append-only ledger.
     conn = sqlite3.connect(chats_db_path())
     rows = conn.execute("SELECT kind, energy_wh FROM ledger WHERE kind = 'indexing'").fetchall()
     conn.close()
-    assert len(rows) == 1 and rows[0][1] > 0
+    assert len(rows) == 2 and rows[0][1] > 0  # the first run and the update that forgot a file
 
     assert smaller("docs", "remove", "home").returncode == 0
     gone = smaller("docs", "remove", "home", "--json")

@@ -276,3 +276,16 @@ def test_words_in_most_passages_are_left_out_of_keyword_search(
     assert search_module._passages_with(index, "mime") > 0.1 * total  # "mime" is everywhere
     assert search_module._not_common(index, ["mime", "orchard"], total) == ["orchard"]
     assert search_module._not_common(index, ["mime"], total) == ["mime"]  # never nothing
+
+
+def test_a_folder_link_loop_does_not_trap_the_walk(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "again").symlink_to(corpus, target_is_directory=True)  # corpus/again/again/...
+    (corpus / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    index = DocIndex(tmp_path / "documents.sqlite3")
+    index.add_collection("home", [corpus])
+    run = Indexer(index).run("home")
+    assert run.files_read == 6
+    (cid,) = [c.id for c in index.collections()]
+    reasons = {Path(f.path).name: f.reason for f in index.files(cid) if f.state == "skipped"}
+    assert reasons["dangling.txt"] == "vanished"
