@@ -83,7 +83,9 @@ def _read_text(path: Path) -> list[Page]:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:1_000_000]).best()
+        # A sample is enough to tell the encoding, and charset_normalizer is compiled code that
+        # holds the GIL (the window waits) for as long as it reads.
+        best = from_bytes(data[:65_536]).best()
         if best is None:
             raise _skip("binary") from None
         text = data.decode(best.encoding, errors="replace")
