@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import socket
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -215,13 +214,13 @@ def test_the_embedder_opens_no_network_connection(monkeypatch: pytest.MonkeyPatc
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
 
 
-def test_sqlite_errors_on_a_damaged_index_are_plain(tmp_path: Path) -> None:
+def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
     path = tmp_path / "documents.sqlite3"
     path.write_bytes(b"not a database" * 100)
-    from desktop.core.store.sqlite import StoreError
-
-    with pytest.raises((StoreError, sqlite3.DatabaseError)):
-        DocIndex(path)
+    index = DocIndex(path)
+    assert index.set_aside is not None and index.set_aside.read_bytes().startswith(b"not a")
+    index.add_collection("home", [make_corpus(tmp_path / "corpus")])
+    assert Indexer(index).run("home").files_read == 6
 
 
 def test_a_file_changed_while_read_is_read_again_next_time(

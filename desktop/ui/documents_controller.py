@@ -37,6 +37,11 @@ class DocumentsController(QObject):
             self.index = DocIndex()
         except StoreError as exc:  # the chats still work; documents say why they do not
             window.notice_bar.show_message(str(exc), kind="documents")
+        if self.index is not None and self.index.set_aside is not None:
+            window.notice_bar.show_message(
+                self.tr("The documents index was damaged: it was set aside ({path}) and a new one was started. Add your documents again on the Documents page.").format(path=self.index.set_aside),
+                kind="documents",
+            )  # fmt: skip
         self.worker = IndexWorker(parent=self)
         self.page: DocumentsPage | None = None
         self.button = window.documents_button

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.core.i18n import translate
 from desktop.core.paths import app_data_dir
-from desktop.core.store.sqlite import Database, StoreError, connect_writable
+from desktop.core.store.sqlite import (
+    Database,
+    StoreError,
+    connect_writable,
+    error_kind,
+    plain_error,
+)
 
 INDEX_FILE = "documents.sqlite3"
 
@@ -109,9 +116,9 @@ class DocIndex(Database):
     def __init__(self, path: Path | None = None, *, fts5: bool | None = None) -> None:
         self.path = path or index_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.set_aside: Path | None = None  # where a damaged index was moved, if it was
         try:
-            conn = connect_writable(self.path)
-            conn.execute("PRAGMA foreign_keys = ON")
+            conn = self._connect()
         except sqlite3.Error as err:
             raise StoreError(
                 translate("Documents", "The documents index could not be opened: {error}").format(
@@ -129,6 +136,32 @@ class DocIndex(Database):
             # How many passages hold each (stemmed) word: search leaves out the very common ones.
             self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab"
                                " USING fts5vocab(main, chunks_fts, 'row')")  # fmt: skip
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open the file; a damaged one is moved aside and rebuilt (everything in it can be read
+        again from the documents; only the chats' choices of collections are lost)."""
+        try:
+            conn = connect_writable(self.path)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.DatabaseError as err:
+            if error_kind(err) != "damaged":
+                raise
+            self.set_aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
+            self.path.rename(self.set_aside)
+            for extra in ("-wal", "-shm"):
+                Path(f"{self.path}{extra}").unlink(missing_ok=True)
+            conn = connect_writable(self.path)
+            conn.execute("PRAGMA foreign_keys = ON")
+            return conn
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error as err:
+            what = translate("Documents", "the documents index could not be read")
+            raise plain_error(err, what) from err
 
     @staticmethod
     def _what() -> str:
