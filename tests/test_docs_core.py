@@ -122,7 +122,7 @@ def test_indexing_is_incremental(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     read: list[Path] = []
     real = indexer.read_document
-    monkeypatch.setattr(indexer, "read_document", lambda p: read.append(p) or real(p))
+    monkeypatch.setattr(indexer, "read_document", lambda p, c=None: read.append(p) or real(p))
     run = Indexer(index).run("home")
     assert read == [] and run.files_unchanged == 7
 
@@ -233,7 +233,7 @@ def test_a_file_changed_while_read_is_read_again_next_time(
     index.add_collection("home", [corpus])
     real = indexer.read_document
 
-    def read_and_change(path: Path) -> list[Page]:
+    def read_and_change(path: Path, cancel: object = None) -> list[Page]:
         pages = real(path)
         if path.name == "notes.txt":  # another program writes to it while we read it
             path.write_text("The green canoe is stored under the bridge, next to the oars.")
@@ -288,3 +288,14 @@ def test_a_folder_link_loop_does_not_trap_the_walk(tmp_path: Path) -> None:
     (cid,) = [c.id for c in index.collections()]
     reasons = {Path(f.path).name: f.reason for f in index.files(cid) if f.state == "skipped"}
     assert reasons["dangling.txt"] == "vanished"
+
+
+def test_cancel_stops_inside_a_long_pdf() -> None:
+    import threading
+
+    from desktop.core.docs.readers import Cancelled
+
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        read_document(SPEC_PDF, cancel)

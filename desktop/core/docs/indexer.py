@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop.core.docs.chunking import chunk_pages
 from desktop.core.docs.embedder import Embedder, EmbedderUnavailable, to_blob
 from desktop.core.docs.index import DocIndex
-from desktop.core.docs.readers import SUFFIXES, Skipped, read_document
+from desktop.core.docs.readers import SUFFIXES, Cancelled, Skipped, read_document
 from desktop.core.footprint.answer import AnswerFootprint
 from desktop.core.store.ledger import LedgerEntry
 
@@ -136,7 +136,9 @@ class Indexer:
             run.files_skipped += 1
             return
         try:
-            pages = read_document(Path(path))
+            pages = read_document(Path(path), controls.cancel)
+        except Cancelled:
+            return  # the index keeps what it had for this file
         except Skipped as skip:
             self.index.save_file(cid, path, size, mtime, "skipped", skip.reason)
             run.files_skipped += 1

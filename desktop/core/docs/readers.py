@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,7 +93,11 @@ def _read_text(path: Path) -> list[Page]:
     return [Page(None, text.lstrip("\ufeff"))]
 
 
-def _read_pdf(path: Path) -> list[Page]:
+class Cancelled(Exception):
+    """Reading stopped because the run was cancelled; the file is left as the index had it."""
+
+
+def _read_pdf(path: Path, cancel: threading.Event | None = None) -> list[Page]:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -112,8 +117,12 @@ def _read_pdf(path: Path) -> list[Page]:
             except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
                 # DependencyError: AES needs the `cryptography` package, which we do not ship
                 raise _skip("encrypted") from exc
-        pages = [Page(n, page.extract_text() or "") for n, page in enumerate(reader.pages, 1)]
-    except Skipped:
+        pages = []
+        for n, page in enumerate(reader.pages, 1):
+            if cancel is not None and cancel.is_set():  # a long PDF: stop within a page
+                raise Cancelled
+            pages.append(Page(n, page.extract_text() or ""))
+    except (Skipped, Cancelled):
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
         raise _skip("encrypted") from exc
@@ -180,13 +189,14 @@ def _read_html(path: Path) -> list[Page]:
     return [Page(None, text)]
 
 
-def read_document(path: Path) -> list[Page]:
-    """The text of `path`, page by page. Raises Skipped with the reason."""
+def read_document(path: Path, cancel: threading.Event | None = None) -> list[Page]:
+    """The text of `path`, page by page. Raises Skipped with the reason, Cancelled when
+    `cancel` is set while a long PDF is read."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return _read_text(path)
     if suffix == ".pdf":
-        return _read_pdf(path)
+        return _read_pdf(path, cancel)
     if suffix == ".docx":
         return _zip_document(path, _docx_text)
     if suffix == ".odt":
