@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--grid", help="electricity grid zone for CO2 and water, e.g. FRA, USA, WOR "
                      "(`smaller grids` lists them)")  # fmt: skip
+    ask.add_argument("--datacenter-grid", help="grid zone of the 405B datacenter in the --json "
+                     "comparison (default: the same grid as --grid)")  # fmt: skip
     ask.add_argument("--docs", action="append", metavar="NAME",
                      help="answer from this collection of your documents (repeatable; "
                      "`smaller docs list` lists them)")  # fmt: skip
@@ -107,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 # Flag -> check, for the flags desktop.core.limits has a range for.
 _CHECKS: dict[str, Callable[[object], object]] = {
     "threads": check_threads, "max_tokens": check_max_tokens, "temperature": check_temperature,
-    "rounds": check_rounds, "grid": check_grid_zone,
+    "rounds": check_rounds, "grid": check_grid_zone, "datacenter_grid": check_grid_zone,
 }  # fmt: skip
 _POSITIONAL = {"prompt": "the message", "name": "the name"}
 
@@ -131,7 +133,8 @@ def _checked(args: argparse.Namespace) -> str | None:
         try:
             setattr(args, dest, check(value))
         except LimitError as exc:
-            hint = " Run `smaller grids` to list them." if dest == "grid" else ""
+            grids = ("grid", "datacenter_grid")
+            hint = " Run `smaller grids` to list them." if dest in grids else ""
             return f"{_flag(dest)}: {exc}{hint}"
     return None
 
@@ -188,7 +191,7 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
         return out.fail(message, result.error_kind or "answer_failed", model=choice.name)
     if args.json:
         output = result.to_json()
-        comparison = comparison_for(result, info.size_bytes)
+        comparison = comparison_for(result, info.size_bytes, args.datacenter_grid, info.path.name)
         if comparison is not None:
             output["comparison_405b"] = comparison
         out.write_json(output)

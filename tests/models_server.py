@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import socket
+import ssl
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,8 @@ Mode = Literal[
     "drop_half_once",  # the first request sends half the file, then closes the connection
     "stall_body",  # send the headers and 1 KB, then go silent
     "stall_headers",  # accept the connection and say nothing
+    "trickle",  # send the headers, then one byte every `interval` seconds (minutes for a model)
+    "redirect",  # answer 302 with `location`
 ]
 STALL_LIMIT_S = 10.0  # a stalled handler gives up by itself even if the test forgets to stop it
 
@@ -37,6 +40,8 @@ class Route:
     mode: Mode = "ok"
     content_type: str = "application/octet-stream"
     hits: int = 0
+    interval: float = 1.0  # trickle: seconds between bytes
+    location: str = ""  # redirect: where to
 
 
 @dataclass
@@ -82,6 +87,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(page)
             return
         route.hits += 1
+        if route.mode == "redirect":
+            self._send(302, b"", seen, {"Location": route.location})
+            return
         if route.mode == "stall_headers":
             owner.stop.wait(STALL_LIMIT_S)
             return
@@ -103,6 +111,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._write(payload[:1024], seen)
             owner.stop.wait(STALL_LIMIT_S)
             return
+        elif route.mode == "trickle":
+            for byte in payload:  # ends when the client hangs up (the write fails) or at exit
+                self._write(bytes([byte]), seen)
+                if owner.stop.wait(route.interval):
+                    return
+            return
         self._write(payload, seen)
         if len(payload) < len(body) - start:  # cut the connection as a failing network would
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -115,12 +129,16 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class ModelServer:
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: a server-side context, to serve https on 127.0.0.1."""
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
         self.stop = threading.Event()
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.owner = self
+        self.scheme = "https" if tls else "http"
+        if tls is not None:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -128,10 +146,18 @@ class ModelServer:
     @property
     def base(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self.scheme}://{host!s}:{port}"
 
-    def serve(self, path: str, body: bytes, mode: Mode = "ok", content_type: str = "") -> str:
-        self.routes[path] = Route(body, mode, content_type or "application/octet-stream")
+    def serve(
+        self, path: str, body: bytes, mode: Mode = "ok", content_type: str = "",
+        interval: float = 1.0,
+    ) -> str:  # fmt: skip
+        route = Route(body, mode, content_type or "application/octet-stream", interval=interval)
+        self.routes[path] = route
+        return self.base + path
+
+    def redirect(self, path: str, location: str) -> str:
+        self.routes[path] = Route(b"", "redirect", location=location)
         return self.base + path
 
     def __enter__(self) -> ModelServer:

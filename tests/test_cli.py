@@ -101,3 +101,34 @@ def test_bench_reports_both_sides_and_their_ratio() -> None:
     # Greedy sampling on both sides: the same tokens come out.
     assert data["app"]["completion_tokens"] == data["bare_gpt4all"]["completion_tokens"]
     assert data["ratio_tokens_per_s"] > 0
+
+
+def test_ask_bad_datacenter_grid_is_refused_before_anything_runs() -> None:
+    run = smaller("ask", "Hi", "--json", "--datacenter-grid", "XYZ")
+    assert run.returncode == 2
+    error = json.loads(run.stdout)
+    assert error["error_kind"] == "bad_argument" and "--datacenter-grid" in error["error"]
+    assert "smaller grids" in error["error"]
+
+
+@pytest.mark.model
+def test_ask_json_long_prompt_one_token_names_both_grids_and_counts_the_prompt() -> None:
+    """The issue's reproduction: a long prompt and a one-token answer, the user in France and the
+    datacenter chosen in the US."""
+    text = "The water cycle moves water between the sea, the air and the land. " * 30
+    run = smaller("ask", text + "Summarise.", "--json", "--max-tokens", "1", "--grid", "FRA",
+                  "--datacenter-grid", "USA")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    big = data["comparison_405b"]
+    assert big["prompt_tokens"] == data["prompt_tokens"] > 400
+    energy = big["energy_wh"]
+    # Reading 400+ tokens dominates: most of each bound is the prompt
+    assert energy["low_prefill"] > 0.9 * energy["low"] > 0
+    assert energy["high_prefill"] > 0.5 * energy["high"]
+    assert big["ratios"]["energy"]["case"] == "bigger"  # no longer reversed
+    grids = big["grids"]
+    assert (grids["local"]["zone"], grids["datacenter"]["zone"]) == ("FRA", "USA")
+    assert grids["datacenter"]["chosen_by"] == "user"
+    assert big["savings_split"]["grid_times"] == 9.3  # 384.4 / 41.44 = 9.28
+    assert big["local"]["method"] in ("measured", "estimated")

@@ -170,3 +170,15 @@ def test_data_without_a_world_electricity_price_is_refused() -> None:
 def test_unknown_datacenter_names_the_known_ones() -> None:
     with pytest.raises(KeyError, match="huggingface_hub"):
         comparison_data().datacenter("nowhere")
+
+
+def test_api_prices_are_dated_and_blended_ones_marked() -> None:
+    prices = comparison_data().api_prices
+    assert {key for key, p in prices.items() if p.blended} == {"amazon_bedrock", "azure"}
+    for price in prices.values():
+        assert price.input_usd_per_mtok.date == price.output_usd_per_mtok.date
+        if price.blended:
+            assert "BLENDED" in price.input_usd_per_mtok.note
+            assert "blended 3:1" in price.output_usd_per_mtok.unit
+    # The note about a 5.00 Together price referred to an entry removed in July 2025.
+    assert "5.00" not in prices["together"].input_usd_per_mtok.note

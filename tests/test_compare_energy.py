@@ -44,7 +44,12 @@ def test_hardware_405b_by_hand() -> None:
     assert hw.laptops_16gb_by_precision["fp32_seed"] == 102
     assert hw.laptops_16gb_by_precision["fp32_seed_upper"] == 122  # 1,944 / 16 = 121.5
     assert hw.memory_gb["bf16"] == 810 and hw.memory_gb["int4"] == 203
-    assert "not 100" in hw.seed_note and "61 laptops" in hw.seed_note
+    # The seed's own arithmetic holds (405 x 4 = 1,620 GB; / 16 = 101 laptops): its flaw is the
+    # 32-bit premise.
+    assert "405 billion parameters x 4 bytes" in hw.seed_note
+    assert "1,620 / 16 = 101.25 laptops" in hw.seed_note
+    assert "fair rounding" in hw.seed_note and "32-bit premise" in hw.seed_note
+    assert "61 laptops" in hw.seed_note
 
 
 def test_gpu_count_matches_ecologits_own_dag() -> None:
@@ -81,7 +86,7 @@ def test_measured_low_estimate_by_hand() -> None:
     # 200 tokens x 3.08 J = 616 J = 0.1711 Wh of GPU energy; / 0.58 = 0.2950 Wh
     assert measured_energy_wh(OUTPUT_TOKENS, comparison_data()) == pytest.approx(0.29502, rel=1e-4)
     grid = grid_factors("USA")  # 384.4 gCO2e/kWh, 3.1321 L/kWh off-site
-    estimate = measured_estimate(OUTPUT_TOKENS, grid, _hf(), comparison_data())
+    estimate = measured_estimate(0, OUTPUT_TOKENS, grid, _hf(), comparison_data())
     # CO2: 0.29502 Wh x 384.4 g/kWh / 1000 = 0.1134 g
     assert estimate.co2_g_low == pytest.approx(0.1134, rel=1e-3)
     # Water: IT = 0.29502 / 1.09 = 0.27066 Wh; x (0.13 + 1.09 x 3.1321) = 0.9592 mL
@@ -95,7 +100,7 @@ def test_epoch_reference_by_hand() -> None:
     # 2 x 405.85e9 x 200 = 1.6234e14 FLOP; / (989e12 x 0.10) = 1.6415 s of GPU time;
     # x 1,275 W x 0.7 x 1.2 = 1,071 W -> 1,758 J = 0.4883 Wh
     assert epoch_energy_wh(OUTPUT_TOKENS, comparison_data()) == pytest.approx(0.4883, rel=1e-3)
-    estimate = epoch_estimate(OUTPUT_TOKENS, grid_factors("USA"), _hf(), comparison_data())
+    estimate = epoch_estimate(0, OUTPUT_TOKENS, grid_factors("USA"), _hf(), comparison_data())
     assert estimate.wh_low == estimate.wh_high
 
 
@@ -194,7 +199,7 @@ def test_all_methods_scale_linearly_and_are_zero_without_tokens() -> None:
     for tokens in (0, 100, 400):
         assert measured_energy_wh(tokens, data) == pytest.approx(tokens * 0.29502 / 200, 1e-4)
     assert ecologits_estimate(0, "USA", _hf(), data).wh_high == 0.0
-    assert epoch_estimate(0, grid, _hf(), data).wh_low == 0.0
+    assert epoch_estimate(0, 0, grid, _hf(), data).wh_low == 0.0
     doubled = ecologits_estimate(400, "USA", _hf(), data).wh_high
     assert doubled == pytest.approx(2 * ecologits_estimate(200, "USA", _hf(), data).wh_high)
 
@@ -215,3 +220,49 @@ def test_ecologits_gets_an_open_latency(monkeypatch: pytest.MonkeyPatch) -> None
     assert seen["request_latency"] == math.inf
     assert seen["model_active_parameter_count"] == seen["model_total_parameter_count"] == 405.85
     assert seen["output_token_count"] == OUTPUT_TOKENS
+
+
+# -- reading the prompt (prefill) -------------------------------------------------------------
+
+
+def test_prefill_by_hand_416_prompt_tokens() -> None:
+    """The issue's case: 416 prompt tokens on the 405B model cost roughly 0.2 to 1 Wh."""
+    from desktop.core.compare.energy import prefill_flop, prefill_range_wh
+
+    data = comparison_data()
+    # 2 x 405.85e9 x 416 = 3.3767e14 FLOP
+    assert prefill_flop(416, data) == pytest.approx(3.376672e14)
+    low, high = prefill_range_wh(416, _hf(), data)
+    # High: / (989e12 x 0.10) = 3.4142 GPU-s x 1,275 W x 0.7 x PUE 1.14 (1,017.45 W)
+    #       = 3,473.8 J = 0.96495 Wh
+    assert high == pytest.approx(0.964946, rel=1e-5)
+    # Low: / (989e12 x 0.76) = 0.44924 GPU-s x 1,275 W x 1.0 x PUE 1.09 (1,389.75 W)
+    #      = 624.33 J = 0.17343 Wh
+    assert low == pytest.approx(0.173426, rel=1e-5)
+
+
+def test_prefill_is_linear_so_4000_tokens_cost_ten_times_400() -> None:
+    from desktop.core.compare.energy import prefill_range_wh
+
+    low, high = prefill_range_wh(4000, _hf(), comparison_data())
+    # 4,000 / 416 x the values above: 1.6676 Wh to 9.2783 Wh
+    assert (low, high) == pytest.approx((1.667554, 9.278330), rel=1e-5)
+
+
+def test_every_bound_counts_the_prompt() -> None:
+    data = comparison_data()
+    grid = grid_factors("USA")
+    # 50 prompt tokens: prefill 0.020844 Wh (low) and 0.115979 Wh (high), by hand as above.
+    low = measured_estimate(50, OUTPUT_TOKENS, grid, _hf(), data)
+    assert low.prefill_wh_low == pytest.approx(0.0208444, rel=1e-5)
+    assert low.wh_low == pytest.approx(0.2950192 + 0.0208444, rel=1e-5)  # 0.3158636 Wh
+    assert low.co2_g_low == pytest.approx(0.121418, rel=1e-4)  # 0.3158636 x 384.4 / 1000
+    high = ecologits_estimate(OUTPUT_TOKENS, "USA", _hf(), data, prompt_tokens=50)
+    without = ecologits_estimate(OUTPUT_TOKENS, "USA", _hf(), data)
+    assert high.prefill_wh_high == pytest.approx(0.1159791, rel=1e-5)
+    assert high.wh_high - without.wh_high == pytest.approx(0.1159791, rel=1e-5)
+    # Its CO2 on the same US mix: 0.1159791 x 384.4 / 1000 = 0.044582 g more
+    assert high.co2_g_high - without.co2_g_high == pytest.approx(0.044582, rel=1e-4)
+    reference = epoch_estimate(50, OUTPUT_TOKENS, grid, _hf(), data)
+    # Epoch for 250 tokens: 2 x 405.85e9 x 250 / 98.9e12 x 1,071 W / 3,600 = 0.61042 Wh
+    assert reference.wh_low == pytest.approx(0.610416, rel=1e-5)

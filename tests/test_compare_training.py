@@ -38,8 +38,9 @@ def test_derived_figures_by_hand() -> None:
     assert d["seed_diesel_litres"] == pytest.approx(1.9685e6, rel=1e-4)
     assert d["diesel_litres_with_upstream"] == pytest.approx(1.5773e6, rel=1e-4)
     assert d["seed_litres_per_100km"] == pytest.approx(7.030, rel=1e-3)
-    # 5e9 g / 106.6 g/km (the app's car factor) = 46.9e6 km
-    assert d["car_km_at_app_factor"] == pytest.approx(46.904e6, rel=1e-4)
+    # The diesel car the seed implies: 5e9 g / 28e6 km = 178.6 g/km
+    assert d["seed_car_gco2_per_km"] == pytest.approx(178.57, rel=1e-4)
+    assert "car_km_at_app_factor" not in d  # the new-car lab figure (106.6 g/km) is gone
     # 11e6 kWh / 2,300 = 4,783 people; 21.588e6 / 2,300 = 9,386
     assert d["people_at_seed_energy"] == pytest.approx(4782.6, rel=1e-4)
     assert d["people_at_meta_energy"] == pytest.approx(9386.1, rel=1e-4)
@@ -50,11 +51,14 @@ def test_disagreement_notes_quote_the_arithmetic() -> None:
     assert set(notes) == {
         "Energy", "CO₂", "Diesel and car", "GPUs and days", "Cost", "People's electricity",
     }  # fmt: skip
-    assert "at most 21.6 GWh" in notes["Energy"] and "357 W" in notes["Energy"]
+    assert "is 21.6 GWh" in notes["Energy"] and "357 W" in notes["Energy"]
+    # What Meta's model card says of its 700 W, not "cooling excluded"
+    assert "'adjusted for power usage efficiency'" in notes["Energy"]
     assert "8,930 t" in notes["CO₂"] and "455 g/kWh: the world average (458)" in notes["CO₂"]
     assert "3,110 t for 11 GWh" in notes["CO₂"]
     assert "1.97 million litres" in notes["Diesel and car"]
-    assert "46.9 million km" in notes["Diesel and car"]
+    assert "diesel car burning 7.03 L per 100 km (179 g of CO₂ per km)" in notes["Diesel and car"]
+    assert "106.6" not in notes["Diesel and car"]
     assert "78.4 days" in notes["GPUs and days"] and "They agree" in notes["GPUs and days"]
     assert "$1.95 per GPU hour" in notes["Cost"]
     assert "household use only" in notes["People's electricity"]
@@ -63,6 +67,28 @@ def test_disagreement_notes_quote_the_arithmetic() -> None:
 
 def test_card_json() -> None:
     data = training_card().to_json()
-    assert set(data) == {"meta", "seed", "reference", "derived", "disagreements"}
+    assert set(data) == {
+        "meta", "seed", "reference", "derived", "disagreements", "headlines", "sources",
+    }  # fmt: skip
     first = data["meta"][0]  # type: ignore[index]
     assert set(first) == {"key", "value", "unit", "source", "date", "note"}
+
+
+def test_three_headline_figures_side_by_side() -> None:
+    heads = {h.key: h for h in training_card().headlines}
+    assert list(heads) == ["energy_gwh", "co2_t", "gpus_days"]
+    assert heads["energy_gwh"].meta == pytest.approx((21.588,)) and heads["energy_gwh"].seed == (
+        11,
+    )
+    assert heads["co2_t"].meta == (8930,) and heads["co2_t"].seed == (5000,)
+    assert heads["gpus_days"].meta == pytest.approx((16384, 78.43), rel=1e-3)
+    assert heads["gpus_days"].seed == (16000, 80)
+
+
+def test_training_sources_list_every_constant_it_uses() -> None:
+    sources = " ".join(training_card().sources)
+    assert "MODEL_CARD.md" in sources  # Meta
+    assert "Arrêté of 26 April 2017" in sources  # the French decree's diesel factors
+    assert "RTE" in sources
+    assert "electricity mix for EEE" in sources and "electricity mix for WOR" in sources
+    assert "Smaller is smarter" in sources  # the article (the seed's car is its own figures)

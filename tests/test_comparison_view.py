@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from desktop.core.engine import SamplingSettings
@@ -34,13 +35,16 @@ def test_compare_one_answer_and_export(qtbot: QtBot, model_path: Path, tmp_path:
     assert isinstance(view, ComparisonView) and view.isVisible()
 
     # The view shows the numbers of the same comparison object as `ask --json`.
-    expected = compare_saved([answer.stats], window.model_info.size_bytes, "x").to_json()  # type: ignore[union-attr]
+    info = window.model_info
+    expected = compare_saved([answer.stats], info.size_bytes, "x", None, info.path.name).to_json()  # type: ignore[union-attr]
     assert view.comparison["energy_wh"] == expected["energy_wh"]
     assert view.headline.text() == f"<b>{expected['ratios']['energy']['words']}</b>"
+    assert "Question: “Rewrite politely: send me the report now.”" in view.about_label.text()
     titles = [row[0] for row in view.rows]
     assert titles == ["Memory to hold the model", "Machines", "Energy for this answer", "CO₂",
                       "Water", "Money"]  # fmt: skip
-    assert "810 GB in 16-bit" in view.rows[0][2] and "1,620 GB" in view.rows[0][2]
+    assert "203 GB in 4-bit, like this model" in view.rows[0][2]  # the local file is Q4_1
+    assert "810 GB in 16-bit" in view.rows[0][2]
     assert "16 GPUs" in view.rows[1][2] and "laptops of 16 GB" in view.rows[1][2]
     assert all(row[3] for row in view.rows if row[0] != "Machines")
     assert view.chart.rows[:2] == ["memory", "energy"]
@@ -53,8 +57,10 @@ def test_compare_one_answer_and_export(qtbot: QtBot, model_path: Path, tmp_path:
     assert "Why a range?" in text and "https://" in view.more.toHtml()
 
     training = view.training_browser.toPlainText()
-    assert "30,840,000" in training and "8,930" in training and "11 GWh" in training
+    assert "8,930" in training and "11 GWh" in training
     assert "Where they disagree" in training
+    citations = view.training_widget.findChild(QTextBrowser, "trainingCitations")
+    assert "30,840,000" in citations.toPlainText() and "2.54" in citations.toPlainText()
 
     png = tmp_path / "card.png"
     assert view.export_png(png)
@@ -73,6 +79,8 @@ def test_compare_the_whole_chat(qtbot: QtBot, model_path: Path) -> None:
     view = window.comparison_view
     tokens = sum(s.completion_tokens for s in stats)
     assert view.comparison["output_tokens"] == tokens
+    assert view.comparison["answers"] == len(stats)
+    assert f"this chat ({len(stats)} answers)" in view.headline.text()
     energy = sum(s.footprint.energy_wh for s in stats if s.footprint)
     assert view.comparison["local"]["energy_wh"] == pytest.approx(energy, rel=1e-3)
     view.close()

@@ -49,8 +49,9 @@ def test_measured_footprint_in_france() -> None:
     assert footprint.method == "measured"
     assert footprint.energy_wh == pytest.approx(0.15)
     # Research notes: FR 0.006 g and 0.55 mL for 0.15 Wh.
-    assert footprint.co2_g == pytest.approx(0.15 * grid.gco2_per_kwh / 1000)
-    assert footprint.co2_g == pytest.approx(0.006, abs=0.0005)
+    # 0.15 Wh x 41.44 g/kWh (EcoLogits' France mix) / 1000 = 0.006216 g; x 3.6737 mL/Wh = 0.5511
+    assert footprint.co2_g == pytest.approx(0.006216, rel=1e-4)
+    assert footprint.water_ml == pytest.approx(0.551055, rel=1e-4)
     assert footprint.water_ml == pytest.approx(0.55, abs=0.01)
     assert footprint.co2_g_low <= footprint.co2_g <= footprint.co2_g_high
     assert "RAPL" in footprint.explanation and "France" in footprint.explanation

@@ -63,3 +63,28 @@ def test_zones_cover_the_grid_zones() -> None:
     known = set(zones["countries"]) | set(zones["regions"])
     codes = {mix.zone for mix in electricity_mixes.list_electricity_mixes()}
     assert codes <= known
+
+
+# Manufacturer-rated TDP (base power), typed by hand from the makers' spec pages, not from the
+# table: Intel ARK (ark.intel.com) "TDP" / "Processor Base Power"; AMD product pages "Default
+# TDP". The cTDP-up values of the old CodeCarbon snapshot (25 W, 54 W) must never come back.
+RATED_TDP_W = {
+    "Intel Core i5-10210U": 15,  # ARK: TDP 15 W (configurable TDP-up 25 W)
+    "Intel Core i7-10510U": 15,
+    "Intel Core i7-1065G7": 15,  # ARK: TDP 15 W (configurable TDP-up 25 W)
+    "Intel Core i7-8750H": 45,
+    "Intel Core i9-9900K": 95,
+    "AMD Ryzen 5 5500U": 15,  # AMD: default TDP 15 W
+    "AMD Ryzen 7 4800H": 45,  # AMD: default TDP 45 W (cTDP 35-54 W)
+    "AMD Ryzen 7 5800H": 45,
+    "AMD Ryzen 9 5950X": 105,
+}
+
+
+def test_tdp_rows_match_the_manufacturers_rated_power() -> None:
+    rows = {row.model: row for row in footprint_data().cpu_tdp}
+    for model, watts in RATED_TDP_W.items():
+        assert rows[model].watts == watts, model
+    for row in rows.values():
+        assert "b05965e43b690cdc53787c7577adbe6e2caf4ed9" in row.source  # the refreshed list
+        assert row.date == "2026-04-13"

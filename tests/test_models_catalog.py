@@ -14,7 +14,8 @@ import pytest
 
 from desktop.core.chatformat import FORMATS
 from desktop.core.models import catalog as cat
-from desktop.core.models.catalog import CatalogError, load_catalog, refresh_catalog
+from desktop.core.models.catalog import CatalogError, load_catalog
+from desktop.core.models.catalog_refresh import refresh_catalog
 from desktop.core.models.installed import models_dir
 from desktop.core.paths import resource_path
 from tests.models_server import ModelServer

@@ -82,7 +82,8 @@ def test_answer_line_and_details() -> None:
     details = details_html(STATS)
     assert "range 1.2 mWh to 8.3 mWh" in details
     assert '<a href="https://github.com/mlco2/codecarbon">' in details
-    assert "France: 41 g CO₂e" in details  # two significant figures, never a raw float
+    # The grid factor exactly as EcoLogits gives it (41.44), never a raw float
+    assert "France: 41.44 g CO₂e and 3.67 L of water per kWh" in details
 
 
 def test_details_dialog_opens_from_the_line(qtbot: QtBot, model_path: Path) -> None:

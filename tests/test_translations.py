@@ -113,3 +113,15 @@ def _windows_now():  # type: ignore[no-untyped-def]
     from desktop import app
 
     return app._windows[0]
+
+
+def test_qt_own_dialogs_and_plurals_follow_the_language(qapp: object, french: None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.core.i18n import plural
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    # French: 0 and 1 (and 1.5) are singular; English: only 1.
+    assert [plural(n, "one", "other") for n in (0, 1, 1.5, 2)] == ["one", "one", "one", "other"]
+    install_language("en")
+    assert [plural(n, "one", "other") for n in (0, 1, 1.5, 2)] == ["other", "one", "other", "other"]

@@ -264,11 +264,11 @@ def test_demo_explains_why_the_small_model_fails_there(qtbot: QtBot) -> None:
     ("values", "expected"),
     [
         ((0.025, 0.9, 4.1, 3),
-         "Today's 3 answers used 25 mWh; the same on the 405B model: 0.9–4.1 Wh."),
+         "This session's 3 answers used 25 mWh; the same on the 405B model: 0.9–4.1 Wh."),
         ((0.0021, 0.05, 0.3, 1),
-         "Today's answer used 2.1 mWh; the same on the 405B model: 50–300 mWh."),
+         "This session's answer used 2.1 mWh; the same on the 405B model: 50–300 mWh."),
         ((1.5, 12.0, 2400.0, 40),
-         "Today's 40 answers used 1.5 Wh; the same on the 405B model: 0.012–2.4 kWh."),
+         "This session's 40 answers used 1.5 Wh; the same on the 405B model: 0.012–2.4 kWh."),
     ],
 )  # fmt: skip
 def test_session_totals_text(

@@ -55,11 +55,18 @@ def answer_measured(
 
 
 def compare_saved(
-    answers: list[AnswerStats], model_file_bytes: int | None, model_name: str = ""
+    answers: list[AnswerStats],
+    model_file_bytes: int | None,
+    model_name: str = "",
+    datacenter_zone: str | None = None,
+    model_file_name: str = "",
 ) -> Any:
     """A `Comparison` for saved answers (one answer, or a whole chat summed); None when none of
-    them was measured."""
+    them was measured. `datacenter_zone` places the datacenter on a grid (default: the user's)."""
+    from dataclasses import replace
+
     from desktop.core.compare import LocalAnswer, combine_answers, compare_405b
+    from desktop.core.compare.hardware import bits_of_model
 
     measured = [a for a in answers if a.footprint is not None and a.completion_tokens]
     if not measured:
@@ -75,11 +82,22 @@ def compare_saved(
         for a in measured
     ]
     local = locals_[0] if len(locals_) == 1 else combine_answers(locals_)
+    # The file's name says its precision (…-Q4_0.gguf); the friendly name often does not.
+    local = replace(local, weights_bits=bits_of_model(model_file_name or local.model_name))
     prompt_tokens = sum(a.prompt_tokens for a in measured)
-    return compare_405b(prompt_tokens, local.output_tokens, local)
+    return compare_405b(
+        prompt_tokens, local.output_tokens, local, zone=datacenter_zone, answers=len(measured)
+    )
 
 
-def comparison_for(result: AnswerStats, model_file_bytes: int | None) -> dict[str, Any] | None:
+def comparison_for(
+    result: AnswerStats,
+    model_file_bytes: int | None,
+    datacenter_zone: str | None = None,
+    model_file_name: str = "",
+) -> dict[str, Any] | None:
     """The `comparison_405b` object of `smaller ask --json`."""
-    comparison = compare_saved([result], model_file_bytes, result.model)
+    comparison = compare_saved(
+        [result], model_file_bytes, result.model, datacenter_zone, model_file_name
+    )
     return None if comparison is None else dict(comparison.to_json())

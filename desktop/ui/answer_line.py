@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.figures import given
 from desktop.core.footprint import format_co2, format_energy, format_water
 from desktop.core.footprint.answer import plain_number
 from desktop.core.records import AnswerStats
@@ -73,8 +74,8 @@ def details_html(stats: AnswerStats) -> str:
     if grid is not None:
         grid_line = translate(
             "AnswerLine", "{grid}: {co2} g CO₂e and {water} L of water per kWh"
-        ).format(grid=fp.grid_name, co2=plain_number(grid.gco2_per_kwh),
-                 water=plain_number(grid.water_l_per_kwh))  # fmt: skip
+        ).format(grid=fp.grid_name, co2=given(grid.gco2_per_kwh),
+                 water=given(grid.water_l_per_kwh))  # fmt: skip
     rows = [
         (translate("AnswerLine", "Energy"), in_range.format(
             value=format_energy(fp.energy_wh), method=method_word(fp.method),

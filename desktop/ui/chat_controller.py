@@ -21,7 +21,9 @@ from desktop.core.docs.grounding import DocumentsRequest
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
+from desktop.ui.chat_pages import ChatPages
 from desktop.ui.chat_view import ChatView
+from desktop.ui.i18n import current_language
 from desktop.ui.message_widget import MessageWidget
 from desktop.workers.engine_worker import AnswerRequest, EngineController
 
@@ -39,20 +41,6 @@ class _Streaming:
     saved_at: float = 0.0
 
 
-def history_from(messages: list[Message]) -> list[Turn]:
-    """Completed exchanges, oldest first; failed or empty answers are left out."""
-    turns: list[Turn] = []
-    pending_user: str | None = None
-    for message in messages:
-        if message.role == "user":
-            pending_user = message.content
-        elif pending_user is not None:
-            if message.status in ("complete", "stopped") and message.content.strip():
-                turns.append(Turn(pending_user, message.content))
-            pending_user = None
-    return turns
-
-
 class ChatController(QObject):
     notice = Signal(str)  # a plain message for the user, shown where they read
     answer_finished = Signal(object)  # AnswerResult
@@ -60,6 +48,7 @@ class ChatController(QObject):
     conversation_changed = Signal()  # another chat is shown, or the shown one changed
     streaming_changed = Signal(bool)
     compare_requested = Signal(object)  # a list of AnswerStats
+    page_shown = Signal()  # a page of messages was added while scrolling
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -73,7 +62,10 @@ class ChatController(QObject):
         self.settings: SamplingSettings | None = None  # None: the model's own creativity
         self.default_system_prompt = ""  # shown when a chat has none (the model's own)
         self._streaming: _Streaming | None = None
+        self._pages = ChatPages(store, view, self._show_message)
         self._closing = False
+        view.earlier_requested.connect(lambda: self._show_page(self._pages.show_earlier))
+        view.later_requested.connect(lambda: self._show_page(self._pages.show_later))
         # The collections a chat answers from (set by the Documents controller); None: none.
         self.documents_for: Callable[[int], DocumentsRequest | None] | None = None
         engine.chunk.connect(self._on_chunk)
@@ -98,20 +90,30 @@ class ChatController(QObject):
         return self.store.get_conversation(cid) if cid is not None else None
 
     def show_conversation(self, conversation_id: int | None) -> None:
+        """Show a chat: its latest page; others come as the user scrolls (ChatPages)."""
         self.conversation_id = conversation_id
-        self.view.clear()
         if self._streaming is not None:
             self._streaming.widget = None
-        if conversation_id is not None:
-            for message in self.store.messages(conversation_id):
-                widget = self._add_widget(message.role, message.content)
-                widget.set_status(message.status, message.note, message.stats)
-                if message.stats is not None:
-                    widget.set_stats(message.stats)
-                if self._streaming is not None and self._streaming.message_id == message.id:
-                    widget.set_text(self._streaming.text)
-                    self._streaming.widget = widget
+        self._pages.show_latest(conversation_id)
         self.conversation_changed.emit()
+
+    def _show_page(self, show: Callable[[int], bool]) -> None:
+        """A page read while the user scrolls (`ChatPages.show_earlier` or `show_later`)."""
+        cid, added = self.conversation_id, list[bool]()
+        if cid is not None and self._try(lambda: added.append(show(cid))) and added[0]:
+            self.page_shown.emit()
+        if self._streaming is not None and not self.view.shows(self._streaming.widget):
+            self._streaming.widget = None  # let go with its page; found again when shown
+
+    def _show_message(self, message: Message, where: str = "end") -> MessageWidget:
+        widget = self._add_widget(message.role, message.content, where=where)
+        widget.set_status(message.status, message.note, message.stats)
+        if message.stats is not None:
+            widget.set_stats(message.stats)
+        if self._streaming is not None and self._streaming.message_id == message.id:
+            widget.set_text(self._streaming.text)
+            self._streaming.widget = widget
+        return widget
 
     def new_conversation(self) -> int | None:
         """Start a new chat, or show the empty one already there (Ctrl+N twice: one chat)."""
@@ -120,7 +122,7 @@ class ChatController(QObject):
             current is not None
             and not current.title
             and not current.system_prompt
-            and not self.store.messages(current.id)
+            and self.store.count_messages(current.id) == 0
         ):
             self.show_conversation(current.id)
             return current.id
@@ -186,10 +188,12 @@ class ChatController(QObject):
         cid = self.conversation_id
         assert cid is not None
         conversation = self.store.get_conversation(cid)
-        history = history_from(self.store.messages(cid))
+        history = self.store.history(cid)
+        self._pages.ensure_latest(cid)  # the user was reading old messages: back to the end
+        saved: list[Message] = []
 
         def save() -> None:
-            self.store.add_message(cid, "user", text)
+            saved.append(self.store.add_message(cid, "user", text))
             if conversation is not None and not conversation.title:
                 self.store.rename_conversation(cid, _title_from(text))
 
@@ -197,7 +201,7 @@ class ChatController(QObject):
             return False
         if conversation is not None and not conversation.title:
             self.conversations_changed.emit()
-        self._add_widget("user", text)
+        self._add_widget("user", text).message_id = saved[0].id
         self._start_answer(cid, text, history, conversation.system_prompt if conversation else "")
         return True
 
@@ -206,9 +210,10 @@ class ChatController(QObject):
         if self.conversation_id is None or self._streaming is not None:
             return
         cid = self.conversation_id
-        messages = self.store.messages(cid)
+        messages = self.store.messages_page(cid, limit=2)
         if len(messages) < 2 or messages[-1].role != "assistant" or messages[-2].role != "user":
             return
+        self._pages.ensure_latest(cid)
         if not self._try(lambda: self.store.delete_message(messages[-1].id)):
             return
         last = self.view.last_message()
@@ -216,7 +221,8 @@ class ChatController(QObject):
             self.view.remove_message(last)
         conversation = self.store.get_conversation(cid)
         system = conversation.system_prompt if conversation else ""
-        self._start_answer(cid, messages[-2].content, history_from(messages[:-2]), system)
+        history = self.store.history(cid, before_id=messages[-2].id)
+        self._start_answer(cid, messages[-2].content, history, system)
 
     def _start_answer(self, cid: int, user: str, history: list[Turn], system: str) -> None:
         added: list[Message] = []
@@ -225,11 +231,13 @@ class ChatController(QObject):
         ):
             return
         widget = self._add_widget("assistant", "")
+        widget.message_id = added[0].id
         widget.set_status("streaming")
         self.view.set_regenerate_enabled(False)
         request = AnswerRequest(
-            user, history, system or None, max_tokens=self.max_tokens, settings=self.settings
-        )
+            user, history, system or None, max_tokens=self.max_tokens, settings=self.settings,
+            reply_language=current_language(),
+        )  # fmt: skip
         if self.documents_for is not None:
             request.documents = self.documents_for(cid)
         rid = self.engine.ask(request)
@@ -243,9 +251,9 @@ class ChatController(QObject):
             self.engine.stop()
 
     # -- receiving --------------------------------------------------------------------------------
-    def _add_widget(self, role: str, text: str) -> MessageWidget:
+    def _add_widget(self, role: str, text: str, *, where: str = "end") -> MessageWidget:
         author = self.tr("You") if role == "user" else (self.model_name or self.tr("The model"))
-        widget = self.view.add_message(role, author, text)
+        widget = self.view.add_message(role, author, text, where=where)
         widget.regenerate_requested.connect(self.regenerate)
         widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
         return widget

@@ -32,13 +32,17 @@ class ConversationList(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         layout.addWidget(self.new_button)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search chats by title"))
+        self.search.setPlaceholderText(self.tr("Search chats and messages"))
         self.search.setAccessibleName(self.tr("Search chats"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.search_changed)
         layout.addWidget(self.search)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Chats"))
+        # Long titles end in "…" within the list's width; never a sideways scrollbar.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.list.currentItemChanged.connect(self._on_current_changed)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -58,17 +62,20 @@ class ConversationList(QWidget):
         try:
             self.list.clear()
             for conversation in conversations:
-                item = QListWidgetItem(conversation.title)
+                title = conversation.title or self.tr("New chat")
+                item = QListWidgetItem(title)
                 item.setData(Qt.ItemDataRole.UserRole, conversation.id)
-                item.setToolTip(conversation.title)
+                item.setToolTip(title)
                 self.list.addItem(item)
                 if conversation.id == current:
                     self.list.setCurrentItem(item)
         finally:
             self._updating = False
-        has_items = self.list.count() > 0
-        self.rename_button.setEnabled(has_items)
-        self.delete_button.setEnabled(has_items)
+        # Rename and Delete act on the chat shown: when a search hides it, they are disabled
+        # rather than acting on another chat.
+        shown = self.list.currentItem() is not None
+        self.rename_button.setEnabled(shown)
+        self.delete_button.setEnabled(shown)
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
@@ -79,6 +86,8 @@ class ConversationList(QWidget):
 
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if not self._updating and current is not None:
+            self.rename_button.setEnabled(True)
+            self.delete_button.setEnabled(True)
             self.selected.emit(int(current.data(Qt.ItemDataRole.UserRole)))
 
     def _emit_for_current(self, signal: Signal) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.measured import compare_saved
 from desktop.core.records import AnswerStats
@@ -43,7 +44,14 @@ class DemoMode(QObject):
         w.setFont(font)
         # With an application style sheet Qt no longer passes fonts down to children: a sheet
         # on the window does.
+        demo_size = None if on else self.base_font.pointSizeF() * SCALE
         w.setStyleSheet(f"QWidget {{ font-size: {font.pointSizeF():.1f}pt; }}" if on else "")
+        if demo_size is not None:
+            # Widgets created while the sheet was on (answers, their lines) keep its size as their
+            # own font once it is gone: give them back the inherited one.
+            for child in w.findChildren(QWidget):
+                if abs(child.font().pointSizeF() - demo_size) < 0.05:
+                    child.setFont(QFont())
         w.demo_panel.setVisible(on)
         w.conversation_list.setVisible(not on)
         if on:

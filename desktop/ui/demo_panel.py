@@ -142,9 +142,11 @@ class DemoPanel(QWidget):
     def set_session_totals(
         self, local_wh: float, big_low_wh: float, big_high_wh: float, answers: int
     ) -> None:
-        """'Today's 3 answers used 25 mWh; the same on the 405B model: 0.9–4.1 Wh.'"""
+        """'This session's 3 answers used 25 mWh; the same on the 405B model: 0.9–4.1 Wh.'"""
         if answers <= 0:
-            text = self.tr("No answers yet today: click a question above, or type your own.")
+            text = self.tr(
+                "No answers yet in this session: click a question above, or type your own."
+            )
         else:
             values = {
                 "n": answers,
@@ -155,10 +157,12 @@ class DemoPanel(QWidget):
             # Two sentences rather than a plural form: French reads 0 and 1 as singular,
             # and 0 never reaches here.
             if answers == 1:
-                text = self.tr("Today's answer used {local}; the same on the 405B model: {big}.")
+                text = self.tr(
+                    "This session's answer used {local}; the same on the 405B model: {big}."
+                )
             else:
                 text = self.tr(
-                    "Today's {n} answers used {local}; the same on the 405B model: {big}."
+                    "This session's {n} answers used {local}; the same on the 405B model: {big}."
                 )
             text = text.format(**values)
         self.totals_label.setText(text)

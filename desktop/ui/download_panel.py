@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.core.models import Progress
+from desktop.core.models.download import WAITING_SHOWN_S
 from desktop.ui.models_table import size_text
 from desktop.workers.download_worker import DownloadController
 
@@ -67,7 +68,9 @@ class DownloadPanel(QWidget):
             self.progress_bar.setRange(0, 0)  # size unknown: a busy bar
             parts = [size_text(p.done)]
         parts.append(self.tr("{speed}/s").format(speed=size_text(int(p.speed))))
-        if p.seconds_left is not None:
+        if p.waiting >= WAITING_SHOWN_S:  # a silent server: say so, the bar alone looks frozen
+            parts.append(self.tr("nothing received for {time}").format(time=self.duration(p.waiting)))  # fmt: skip
+        elif p.seconds_left is not None:
             parts.append(self.tr("{time} left").format(time=self.duration(p.seconds_left)))
         self.progress_label.setText(" · ".join(parts))
 

@@ -222,7 +222,7 @@ class HelpDialog(QDialog):
         return [
             (ECOLOGITS_URL, self.tr("EcoLogits: electricity grids and the datacenter model")),
             (ML_ENERGY_URL, self.tr("ML.ENERGY: energy measured on datacenter GPUs")),
-            (CODECARBON_URL, self.tr("CodeCarbon: how the laptop's energy is estimated")),
+            (CODECARBON_URL, self.tr("CodeCarbon: how this computer's energy is estimated")),
             (RAPL_URL, self.tr("Linux RAPL energy counters")),
             (META_CARD_URL, self.tr("Meta's Llama 3.1 model card: training figures")),
         ]

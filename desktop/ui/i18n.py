@@ -27,7 +27,7 @@ def resolve_language(setting: str) -> str:
 def install_language(language: str) -> bool:
     """Install the translators for `language` ('en' or 'fr') and make it the default locale for
     numbers. Returns False when the French file is missing (then the app stays in English)."""
-    set_translator(QCoreApplication.translate)  # the core's sentences too
+    set_translator(QCoreApplication.translate, "en")  # the core's sentences too
     app = QCoreApplication.instance()
     for translator in _installed:
         if app is not None:
@@ -48,6 +48,7 @@ def install_language(language: str) -> bool:
         for translator in _installed:
             app.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    set_translator(QCoreApplication.translate, "fr")  # French plural rules from now on
     return True
 
 

@@ -25,9 +25,9 @@ from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.session import ModelChoice, choice_for_file
 from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
+from desktop.ui.chat_actions import ChatActions
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.comparison_view import ComparisonView
-from desktop.ui.conversation_dialogs import ask_new_title, ask_system_prompt, confirm_delete
 from desktop.ui.demo_mode import DemoMode
 from desktop.ui.documents_controller import DocumentsController
 from desktop.ui.menus import build_menus
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self, store: ChatStore, model: ModelChoice | Path, store_warning: str | None
     ) -> None:
         self.engine.configure_meter(self.settings.meter())
+        self.chat_actions = ChatActions(self)
         self._build()
         self.chat = ChatController(store, self.engine, self.chat_view)
         self.chat.max_tokens = self.settings.max_tokens
@@ -117,14 +118,14 @@ class MainWindow(QMainWindow):
         self.prompt.stop_requested.connect(self.chat.stop)
         self.send_button.clicked.connect(self.send_current)
         self.stop_button.clicked.connect(self.chat.stop)
-        self.system_button.clicked.connect(self._edit_system_prompt)
+        self.system_button.clicked.connect(self.chat_actions.edit_system_prompt)
         self.compare_chat_button.clicked.connect(
             lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
         self.conversation_list.selected.connect(self.select_conversation)
         self.conversation_list.new_requested.connect(self.new_conversation)
-        self.conversation_list.rename_requested.connect(self._rename_dialog)
-        self.conversation_list.delete_requested.connect(self._delete_dialog)
+        self.conversation_list.rename_requested.connect(self.chat_actions.rename)
+        self.conversation_list.delete_requested.connect(self.chat_actions.delete)
         self.conversation_list.search_changed.connect(lambda _t: self.refresh_conversations())
         self.engine.busy_changed.connect(self._update_input_state)
         self.chat.notice.connect(lambda text: self.notice_bar.show_message(text, kind="chat"))
@@ -132,8 +133,12 @@ class MainWindow(QMainWindow):
         self.chat.conversation_changed.connect(self._on_conversation_changed)
         self.chat.answer_finished.connect(self._on_answer_finished)
         self.chat.streaming_changed.connect(self._update_input_state)
+        self.chat.streaming_changed.connect(
+            lambda on: self.resource_panel.set_waiting() if on else None
+        )
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
-        self.demo_panel.question_chosen.connect(self.ask)
+        self.chat.page_shown.connect(self.demo_mode.refresh)  # the 405B line on those too
+        self.demo_panel.question_chosen.connect(self.ask_in_new_chat)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model (ModelStatus does the work) ----------------------------------------------------
@@ -196,29 +201,6 @@ class MainWindow(QMainWindow):
     def set_system_prompt(self, text: str) -> None:
         self.chat.set_system_prompt(text)
 
-    def rename_current(self) -> None:
-        if self.chat.conversation_id is not None:
-            self._rename_dialog(self.chat.conversation_id)
-
-    def _rename_dialog(self, conversation_id: int) -> None:
-        conversation = self.store.get_conversation(conversation_id)
-        title = ask_new_title(self, conversation.title) if conversation else None
-        if title is not None:
-            self.chat.rename(conversation_id, title)
-
-    def _delete_dialog(self, conversation_id: int) -> None:
-        conversation = self.store.get_conversation(conversation_id)
-        if conversation is not None and confirm_delete(
-            self, conversation.title or self.tr("New chat")
-        ):
-            self.chat.delete(conversation_id)
-
-    def _edit_system_prompt(self) -> None:
-        conversation = self.chat.current()
-        text = ask_system_prompt(self, conversation.system_prompt if conversation else "")
-        if text is not None:
-            self.chat.set_system_prompt(text)
-
     def _retry_writable(self) -> None:
         if self.store.retry_writable():
             self._retry_timer.stop()
@@ -252,22 +234,53 @@ class MainWindow(QMainWindow):
     # -- comparison -------------------------------------------------------------------------------
     def open_comparison(self, answers: list[AnswerStats], scope: str = "") -> None:
         """Open the 405B comparison for saved answers (one, or a whole chat)."""
-        scope = scope or self.tr("this answer")
+        from desktop.core.footprint.grid import available_zones
+
         size = self.model_info.size_bytes if self.model_info else None
-        comparison = compare_saved(answers, size, self.chat.model_name)
+        file_name = self.model_info.path.name if self.model_info else ""
+        comparison = compare_saved(answers, size, self.chat.model_name, None, file_name)
         if comparison is None:
             self.statusBar().showMessage(
                 self.tr("No measured answer to compare yet: ask something."), 8000
             )
             return
+
+        def recompute(zone: str | None) -> dict[str, object]:
+            again = compare_saved(answers, size, self.chat.model_name, zone, file_name)
+            return {"comparison": again.to_json(), "explanation": again.explanation}
+
         peaks = [a.usage.peak_rss_mb for a in answers if a.usage and a.usage.peak_rss_mb]
         self.comparison_view = ComparisonView(
             comparison.to_json(), explanation=comparison.explanation,
             why_range=comparison.why_range, sources=list(comparison.sources),
             training=training_card().to_json(), model_name=self.chat.model_name, scope=scope,
-            app_rss_mb=max(peaks, default=None), parent=self,
+            app_rss_mb=max(peaks, default=None), question=self._question_of(answers),
+            zones=available_zones(), recompute=recompute, parent=self,
         )  # fmt: skip
         self.comparison_view.show()
+
+    def _question_of(self, answers: list[AnswerStats]) -> str:
+        """The user's message before the first of `answers`, for the card ('' if not found)."""
+        chat = self.chat
+        if chat.conversation_id is None or not answers:
+            return ""
+        messages = chat.store.messages(chat.conversation_id)
+        first = answers[0]
+
+        def same(stats: AnswerStats | None) -> bool:
+            # Saved figures are rounded: match on what identifies an answer, not on floats.
+            return (
+                stats is not None
+                and (stats.prompt_tokens, stats.completion_tokens)
+                == (first.prompt_tokens, first.completion_tokens)
+                and abs(stats.total_s - first.total_s) < 0.01
+            )
+
+        for index, message in enumerate(messages):
+            if message.role == "assistant" and same(message.stats):
+                earlier = [m for m in messages[:index] if m.role == "user"]
+                return str(earlier[-1].content) if earlier else ""
+        return ""
 
     # -- settings ---------------------------------------------------------------------------------
     def set_panel_visible(self, visible: bool) -> None:
@@ -308,6 +321,17 @@ class MainWindow(QMainWindow):
         self._dialog = dialog  # keep it referenced while it is open
         dialog.show()
 
+    def ask_in_new_chat(self, question: str) -> None:
+        """A ready question starts its own chat, so a demo's examples never pile into one."""
+        if self.chat.streaming:
+            self.notice_bar.show_message(
+                self.tr("Wait for this answer, or press Stop, before asking the next question."),
+                kind="busy",
+            )
+            return
+        self.new_conversation()
+        self.ask(question)
+
     def ask(self, question: str) -> None:
         """Put a ready question in the box and send it (answered once the model is ready)."""
         self.prompt.setPlainText(question)
@@ -321,6 +345,13 @@ class MainWindow(QMainWindow):
         welcome.finished.connect(lambda _result: self.prompt.setFocus())
         self.show_dialog(welcome)
         return welcome
+
+    def set_full_screen(self, on: bool) -> None:
+        """For a projector: the whole screen, no window frame (F11; F11 again to leave)."""
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def set_demo_mode(self, on: bool) -> None:
         self.demo_mode.set(on)

@@ -30,6 +30,8 @@ def build_menus(w: MainWindow) -> None:
                                QKeySequence(QKeySequence.StandardKey.New)))  # fmt: skip
     file_menu.addAction(action(translate("MainWindow", "&Open model file…"), w.choose_model_file,
                                QKeySequence("Ctrl+O")))  # fmt: skip
+    file_menu.addAction(action(translate("MainWindow", "&Export chat…"), w.chat_actions.export_current,
+                               QKeySequence("Ctrl+E")))  # fmt: skip
     models = action(translate("MainWindow", "&Models…"), w.show_models, QKeySequence("Ctrl+M"))
     models.setToolTip(
         translate("MainWindow", "See which models fit this computer, download or import one")
@@ -61,7 +63,12 @@ def build_menus(w: MainWindow) -> None:
     )
     w.demo_action.toggled.connect(w.set_demo_mode)
     view_menu.addAction(w.demo_action)
-    w.addAction(action(translate("MainWindow", "Rename chat"), w.rename_current,
+    w.full_screen_action = QAction(translate("MainWindow", "&Full screen"), w)
+    w.full_screen_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
+    w.full_screen_action.setCheckable(True)
+    w.full_screen_action.toggled.connect(w.set_full_screen)
+    view_menu.addAction(w.full_screen_action)
+    w.addAction(action(translate("MainWindow", "Rename chat"), w.chat_actions.rename_current,
                        QKeySequence("F2")))  # fmt: skip
 
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))

@@ -97,6 +97,7 @@ class MessageWidget(QFrame):
         super().__init__(parent)
         self.role = role
         self._text = text
+        self.message_id: int | None = None  # its row in the chats file, once saved
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar
+from PySide6.QtWidgets import QFileDialog, QProgressBar
 
 from desktop.core.modelfile import ModelInfo
 from desktop.core.models import ModelSettings, save_settings
 from desktop.core.session import ModelChoice, choice_for_file
+from desktop.ui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -34,7 +35,8 @@ class ModelStatus(QObject):
         self.dialog: ModelsDialog | None = None
         self._asked: ModelChoice | None = None  # the last model asked for
         w = window
-        w.model_label = QLabel(self.tr("Loading the model…"))
+        w.model_label = ElidedLabel(self.tr("Loading the model…"))
+        w.model_label.setMinimumWidth(120)
         w.load_progress = QProgressBar()  # busy indicator while a model loads
         w.load_progress.setRange(0, 0)
         w.load_progress.setMaximumWidth(120)

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,18 +32,14 @@ from desktop.core.models import (
     Catalog,
     CatalogEntry,
     Fit,
-    ImportResult,
     InstalledModel,
     Memory,
-    ModelNotFound,
     active_model,
     fit_for_entry,
     fit_for_info,
     list_installed,
     load_catalog,
     models_dir,
-    remove_model,
-    restore_default,
     save_settings,
     set_active_model,
     settings_for,
@@ -58,6 +52,7 @@ from desktop.core.models.settings import ModelSettings
 from desktop.core.paths import default_model_path
 from desktop.ui.download_panel import DownloadPanel
 from desktop.ui.model_settings_dialog import ModelSettingsDialog
+from desktop.ui.models_page_files import ModelFiles
 from desktop.ui.models_table import ModelRow, ModelsTable, size_text
 from desktop.workers.download_worker import DownloadController
 
@@ -85,10 +80,10 @@ class ModelsDialog(QDialog):
         self._asked: set[Path] = set()
         self._download_name = ""
         self.loaded_path: Path | None = None  # the model the window has loaded
-        self._remove_after_switch: InstalledModel | None = None
         self.settings_dialog: ModelSettingsDialog | None = None
         self.controller = controller or DownloadController(self, folder=self.folder)
         self.controller.folder = self.folder  # downloads land in the folder this page lists
+        self.files = ModelFiles(self)
         self._build()
         self._connect()
         self.rebuild()
@@ -146,19 +141,19 @@ class ModelsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.settings_button.clicked.connect(self.edit_settings)
         self.download_panel.resumed.connect(self.rebuild)
-        self.import_button.clicked.connect(self.import_file)
-        self.refresh_button.clicked.connect(self.refresh_list)
-        self.restore_button.clicked.connect(self.restore_builtin)
+        self.import_button.clicked.connect(self.files.import_file)
+        self.refresh_button.clicked.connect(self.files.refresh_list)
+        self.restore_button.clicked.connect(self.files.restore_builtin)
         c = self.controller
         c.finished.connect(self._on_finished)
         c.failed.connect(self._on_failed)
         c.paused.connect(self._on_paused)
         c.cancelled.connect(self._on_cancelled)
-        c.import_progress.connect(self._on_import_progress)
-        c.imported.connect(self._on_imported)
-        c.import_failed.connect(self._on_import_failed)
-        c.catalog_refreshed.connect(self._on_refreshed)
-        c.refresh_failed.connect(self._on_refresh_failed)
+        c.import_progress.connect(self.files.on_import_progress)
+        c.imported.connect(self.files.on_imported)
+        c.import_failed.connect(self.files.on_import_failed)
+        c.catalog_refreshed.connect(self.files.on_refreshed)
+        c.refresh_failed.connect(self.files.on_refresh_failed)
         c.info_read.connect(self._on_info_read)
 
     # -- the list -------------------------------------------------------------------------------
@@ -200,18 +195,16 @@ class ModelsDialog(QDialog):
     def set_loaded(self, path: Path) -> None:
         """The window loaded `path`; a removal waiting for that switch happens now."""
         self.loaded_path = path
-        pending, self._remove_after_switch = self._remove_after_switch, None
-        if pending is not None and pending.path != path:
-            self._remove(pending)
+        self.files.switched_to(path)
         self.rebuild()
 
     def model_load_failed(self, kept: Path | None) -> None:
-        if self._remove_after_switch is not None:
-            name = self._remove_after_switch.name
-            self._remove_after_switch = None
-            self.show_message(self.tr("“{name}” was not removed: the other model could not be loaded, so it is still in use.").format(name=name), True)  # fmt: skip
+        self.files.switch_failed()
         self.loaded_path = kept
         self.rebuild()
+
+    def remove_selected(self) -> None:
+        self.files.remove_selected()
 
     def _fit(self, row: ModelRow, memory: Memory) -> Fit | str | None:
         if row.installed is None:
@@ -290,59 +283,6 @@ class ModelsDialog(QDialog):
         self.rebuild()
         self.model_chosen.emit(model.path, settings_for(model, self.folder))
 
-    def remove_selected(self) -> None:
-        model = self._selected_model()
-        if model is None:
-            return
-        if model.source == "bundled":
-            question = self.tr("Hide the built-in model “{name}”? “Restore the built-in model” brings it back.")  # fmt: skip
-        elif model.source == "linked":
-            question = self.tr("Remove “{name}” from this list? The file itself stays where it is.")
-        else:
-            question = self.tr("Remove “{name}”? Its file ({size}) will be deleted from this computer.")  # fmt: skip
-        text = question.format(name=model.name, size=size_text(model.size_bytes))
-        in_use = model.path == self.loaded_path
-        fallback = self._fallback_for(model) if in_use else None
-        if in_use and fallback is None:
-            self.show_message(self.tr("“{name}” is the only model: install another one before removing it.").format(name=model.name), True)  # fmt: skip
-            return
-        if in_use and fallback is not None:
-            text += "\n\n" + self.tr("It is the model in use: Smaller will switch to “{other}” first.").format(other=fallback.name)  # fmt: skip
-        answer = QMessageBox.question(
-            self, self.tr("Remove a model"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if in_use and fallback is not None:
-            # The file of the loaded model is never deleted: switch, then remove once loaded.
-            self._remove_after_switch = model
-            set_active_model(fallback.key, self.folder)
-            self.show_message(self.tr("Switching to “{name}”…").format(name=fallback.name))
-            self.model_chosen.emit(fallback.path, settings_for(fallback, self.folder))
-            return
-        self._remove(model)
-
-    def _fallback_for(self, model: InstalledModel) -> InstalledModel | None:
-        others = [m for m in list_installed(self.folder, self.catalog) if m.key != model.key]
-        bundled = [m for m in others if m.source == "bundled"]
-        return (bundled or others or [None])[0]
-
-    def _remove(self, model: InstalledModel) -> None:
-        try:
-            remove_model(model.key, self.folder)
-        except (ModelNotFound, OSError) as exc:
-            self.show_message(self.tr("“{name}” could not be removed: {reason}").format(name=model.name, reason=str(exc)), True)  # fmt: skip
-            return
-        self.show_message(self.tr("“{name}” was removed.").format(name=model.name))
-        self.rebuild()
-
-    def restore_builtin(self) -> None:
-        restore_default(self.folder)
-        self.show_message(self.tr("The built-in model is back in the list."))
-        self.rebuild()
-
     def edit_settings(self, _checked: bool = False, note: str = "") -> ModelSettingsDialog | None:
         model = self._selected_model()
         if model is None:
@@ -361,55 +301,6 @@ class ModelsDialog(QDialog):
         self.show_message(self.tr("Settings for “{name}” saved.").format(name=model.name))
         self.rebuild()  # the context length changes the memory badge
         self.settings_saved.emit(model.path, settings)
-
-    # -- import and refresh -------------------------------------------------------------------
-    def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a model file"), str(Path.home()),
-            self.tr("Model files (*.gguf);;All files (*)"),
-        )  # fmt: skip
-        if not path:
-            return
-        self.import_button.setEnabled(False)
-        self.show_message(self.tr("Checking “{name}”…").format(name=Path(path).name))
-        self.controller.start_import(Path(path), copy=self.copy_check.isChecked())
-
-    def _on_import_progress(self, done: int, total: int) -> None:
-        percent = int(100 * done / total) if total else 100
-        self.show_message(self.tr("Copying the model into the models folder: {percent}%").format(percent=percent))  # fmt: skip
-
-    def _on_imported(self, result: ImportResult) -> None:
-        self.import_button.setEnabled(True)
-        model = result.model
-        self._infos[model.path] = result.info
-        self.rebuild()
-        self.table.select_key(model.key)
-        label = result.settings.chat_format().label
-        if result.format_recognised:
-            self.show_message(self.tr("“{name}” was imported. Its prompt format, {format}, was read from the file: change it in Settings… if its answers look wrong.").format(name=model.name, format=label))  # fmt: skip
-            return
-        note = self.tr("The file's chat template was not recognised, so {format} was assumed. Choose the format its makers give.").format(format=label)  # fmt: skip
-        self.show_message(self.tr("“{name}” was imported. Check its prompt format.").format(name=model.name))  # fmt: skip
-        self.edit_settings(note=note)
-
-    def _on_import_failed(self, kind: str, message: str) -> None:
-        self.import_button.setEnabled(True)
-        self.show_message(self.tr("The file was not imported. {reason}").format(reason=message), True)  # fmt: skip
-
-    def refresh_list(self) -> None:
-        self.refresh_button.setEnabled(False)
-        self.show_message(self.tr("Fetching the current list of models…"))
-        self.controller.refresh(self._catalog_url)
-
-    def _on_refreshed(self, catalog: Catalog) -> None:
-        self.refresh_button.setEnabled(True)
-        self.catalog = catalog
-        self.show_message(self.tr("The list is up to date. Models this app can run: {n}.").format(n=len(catalog.entries)))  # fmt: skip
-        self.rebuild()
-
-    def _on_refresh_failed(self, kind: str, message: str) -> None:
-        self.refresh_button.setEnabled(True)
-        self.show_message(self.tr("The list was not updated; the previous one is still shown. {reason}").format(reason=message), True)  # fmt: skip
 
     def _on_info_read(self, path: Path, info: ModelInfo | str) -> None:
         self._infos[path] = info

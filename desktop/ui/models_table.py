@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from desktop.core.i18n import plural
 from desktop.core.modelfile import ModelInfo, human_size
 from desktop.core.models import CatalogEntry, Fit, InstalledModel
 from desktop.core.models.fit import parameter_count
@@ -55,8 +56,18 @@ def parameters_text(parameters: str) -> str:
     if count is None:
         return ""
     if count >= 1e9:
-        return translate("ModelsTable", "{n} billion").format(n=localized(f"{count / 1e9:g}"))
-    return translate("ModelsTable", "{n} million").format(n=localized(f"{count / 1e6:g}"))
+        n = count / 1e9
+        # English says "13 billion" whatever the number; French "1,5 milliard", "13 milliards".
+        # Two contexts give the one source two translations.
+        text = plural(
+            n, translate("ModelsTableOne", "{n} billion"), translate("ModelsTable", "{n} billion")
+        )
+    else:
+        n = count / 1e6
+        text = plural(
+            n, translate("ModelsTableOne", "{n} million"), translate("ModelsTable", "{n} million")
+        )
+    return text.format(n=localized(f"{n:g}"))
 
 
 def badge_texts(fit: Fit) -> tuple[str, str]:

@@ -12,8 +12,8 @@ from collections import deque
 
 import psutil
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QTimer
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.footprint import (
@@ -23,6 +23,7 @@ from desktop.core.footprint import (
     format_co2,
     format_energy,
 )
+from desktop.core.i18n import plural
 from desktop.core.store import Totals
 from desktop.ui.answer_line import method_word
 from desktop.ui.numbers import localized
@@ -30,6 +31,7 @@ from desktop.ui.numbers import localized
 translate = QCoreApplication.translate
 HISTORY_S = 60
 APP_COLOUR = "#2f6f4f"
+APP_COLOUR_DARK = "#6fcf97"  # the same green, light enough for a 3:1 contrast on a dark chart
 MODEL_COLOUR = "#7fb89a"
 OTHER_COLOUR = "#9aa5b1"
 FREE_COLOUR = "#e6e9ec"
@@ -131,7 +133,7 @@ class ResourcePanel(QFrame):
         self.cpu_label = QLabel("…")
         self.cpu_label.setWordWrap(True)
         box.addWidget(self.cpu_label)
-        pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+        pg.setConfigOptions(antialias=True)
         self.chart = pg.PlotWidget()
         self.chart.setAccessibleName(self.tr("Processor use over the last minute"))
         self.chart.setMinimumHeight(110)
@@ -144,6 +146,7 @@ class ResourcePanel(QFrame):
         self.system_curve = self.chart.plot(pen=pg.mkPen(OTHER_COLOUR, width=2), name="computer")
         self.app_curve = self.chart.plot(pen=pg.mkPen(APP_COLOUR, width=2), name="Smaller")
         box.addWidget(self.chart)
+        self._theme_chart()
         layout.addWidget(cpu)
 
         answer = QGroupBox(self.tr("Answer being written"))
@@ -162,6 +165,24 @@ class ResourcePanel(QFrame):
         layout.addWidget(totals)
         layout.addStretch(1)
 
+    def _theme_chart(self) -> None:
+        """The chart in the theme's colours (it draws itself, outside the style sheet)."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        self.chart.setBackground(base)
+        self.app_colour = APP_COLOUR_DARK if base.lightness() < 128 else APP_COLOUR
+        self.app_curve.setPen(pg.mkPen(self.app_colour, width=2))
+        for name in ("left", "bottom"):
+            axis = self.chart.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a live switch to the dark theme
+            self._theme_chart()
+
     # -- inputs -----------------------------------------------------------------------------------
     def set_interval(self, seconds: float) -> None:
         self.interval_s = max(0.25, seconds)
@@ -172,12 +193,19 @@ class ResourcePanel(QFrame):
         self.model_mb = size_bytes / 1_000_000
 
     def set_streaming(self, tokens: int, elapsed_s: float) -> None:
-        text = self.tr("{tokens} tokens in {seconds} s").format(
-            tokens=tokens, seconds=localized(f"{elapsed_s:.1f}")
-        )
+        text = plural(
+            tokens,
+            self.tr("{tokens} token in {seconds} s"),
+            self.tr("{tokens} tokens in {seconds} s"),
+        ).format(tokens=tokens, seconds=localized(f"{elapsed_s:.1f}"))
         if elapsed_s > 0:
             text += " · " + self.tr("{speed} tokens/s").format(speed=f"{tokens / elapsed_s:.0f}")
         self.answer_label.setText(text)
+
+    def set_waiting(self) -> None:
+        """An answer has started but no word is out yet: the model is reading the message (or
+        waiting for the model to load)."""
+        self.answer_label.setText(self.tr("Reading your message…"))
 
     def clear_streaming(self) -> None:
         self.answer_label.setText(self.tr("No answer is being written."))
@@ -238,7 +266,7 @@ class ResourcePanel(QFrame):
         app_text = unknown if share is None else f"{share:.0f}%"
         system_text = unknown if system is None else f"{system:.0f}%"
         self.cpu_label.setText(
-            _legend(APP_COLOUR, self.tr("Smaller: {share}").format(share=app_text)) + " &nbsp; "
+            _legend(self.app_colour, self.tr("Smaller: {share}").format(share=app_text)) + " &nbsp; "
             + _legend(OTHER_COLOUR, self.tr("whole computer: {share}").format(share=system_text))
             + "<br><small>"
             + self.tr("{n} logical processors").format(n=s.logical_cpus) + "</small>"

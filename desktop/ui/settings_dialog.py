@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.engine import default_threads
-from desktop.core.footprint import available_zones, cpu_power_profile
+from desktop.core.footprint import available_zones, cpu_power_profile, default_zone, zone_name
 from desktop.core.models.settings import ModelSettings
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.numbers import localized
@@ -46,6 +47,26 @@ class SettingsDialog(QDialog):
         self._original = settings
         self._model = model or ModelSettings()
         form = QFormLayout()
+
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Language"))
+        form.addRow(self.tr("Language"), self.language)
+
+        self.theme = QComboBox()
+        self.theme.addItem(self.tr("Follow the system"), "")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName(self.tr("Theme"))
+        form.addRow(self.tr("Theme"), self.theme)
+
+        self.panel_visible = QCheckBox(self.tr("Show the resource panel"))
+        self.panel_visible.setChecked(settings.panel_visible)
+        form.addRow("", self.panel_visible)
 
         self.threads = QSpinBox()
         self.threads.setRange(0, os.cpu_count() or 1)  # more threads than cores only crawl
@@ -88,7 +109,11 @@ class SettingsDialog(QDialog):
         form.addRow(hint_label(self.tr("0 always gives the same answer; higher values vary more.")))
 
         self.zone = QComboBox()
-        self.zone.addItem(self.tr("From this computer's country"), "")
+        detected_zone = default_zone(QLocale.system().name())
+        self.zone.addItem(
+            self.tr("From this computer's country: {grid}").format(grid=zone_name(detected_zone)),
+            "",
+        )
         for code, name in available_zones():
             self.zone.addItem(f"{name} ({code})", code)
         self.zone.setCurrentIndex(max(0, self.zone.findData(settings.grid_zone)))
@@ -102,8 +127,15 @@ class SettingsDialog(QDialog):
         self.cpu_watts = QDoubleSpinBox()
         self.cpu_watts.setRange(0.0, 500.0)
         self.cpu_watts.setSuffix(" W")
+        # "Detected" only for a value found for this processor; otherwise say it is assumed,
+        # as the answer details do.
+        watts = localized(f"{detected.tdp_w:.0f}")
         self.cpu_watts.setSpecialValueText(
-            self.tr("Detected ({watts} W)").format(watts=f"{detected.tdp_w:.0f}")
+            self.tr("Detected: {watts} W").format(watts=watts)
+            if detected.matched
+            else self.tr("Assumed: {watts} W (this processor is not in the table)").format(
+                watts=watts
+            )
         )
         self.cpu_watts.setValue(settings.cpu_watts)
         self.cpu_watts.setAccessibleName(self.tr("Processor power"))
@@ -123,26 +155,6 @@ class SettingsDialog(QDialog):
         self.interval.setValue(settings.sample_interval_s)
         self.interval.setAccessibleName(self.tr("Panel refresh interval"))
         form.addRow(self.tr("Panel refresh"), self.interval)
-
-        self.language = QComboBox()
-        self.language.addItem(self.tr("Follow the system"), "")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.language.setAccessibleName(self.tr("Language"))
-        form.addRow(self.tr("Language"), self.language)
-
-        self.theme = QComboBox()
-        self.theme.addItem(self.tr("Follow the system"), "")
-        self.theme.addItem(self.tr("Light"), "light")
-        self.theme.addItem(self.tr("Dark"), "dark")
-        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
-        self.theme.setAccessibleName(self.tr("Theme"))
-        form.addRow(self.tr("Theme"), self.theme)
-
-        self.panel_visible = QCheckBox(self.tr("Show the resource panel"))
-        self.panel_visible.setChecked(settings.panel_visible)
-        form.addRow("", self.panel_visible)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

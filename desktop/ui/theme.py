@@ -11,7 +11,7 @@ from string import Template
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.core.paths import resource_path
 
@@ -71,3 +71,13 @@ def apply_theme(app: QApplication, theme: str) -> None:
         palette.setColor(r, colours[name])
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(theme))
+    _recolour_links(app)
+
+
+def _recolour_links(app: QApplication) -> None:
+    """Rich text takes its link colour from the palette when it is parsed, so labels shown before
+    a live theme switch keep the old one (dark blue on a dark window). Parse them again."""
+    for widget in app.allWidgets():
+        if isinstance(widget, QLabel) and "<a " in (text := widget.text()):
+            widget.setText("")  # setText() ignores the same text
+            widget.setText(text)

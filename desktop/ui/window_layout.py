@@ -12,6 +12,7 @@ from desktop.ui.chat_documents import ChatDocumentsButton
 from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.demo_panel import DemoPanel
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.prompt_edit import PromptEdit
 from desktop.ui.resource_panel import ResourcePanel
@@ -39,7 +40,7 @@ def build_layout(w: MainWindow) -> None:
         )
     )
     w.notice_bar = NoticeBar()
-    w.title_label = QLabel("")
+    w.title_label = ElidedLabel("")
     w.title_label.setObjectName("chatTitle")
 
     top = QHBoxLayout()

@@ -5,7 +5,9 @@ GGUFReader decoding a vocabulary), so they run on two QThreads owned by `Downloa
 one for the single download (it may run for an hour), one for the short file jobs, which then
 never wait behind a download. As in engine_worker.py, jobs go in through queued signals and
 pause/cancel act directly on the `Download` object's events: a queued "pause" slot would never
-run while the worker is blocked inside `Download.run()`.
+run while the worker is inside `Download.run()`. The download checks those events at least
+every quarter second whatever the server does (core/models/patient_http.py), so Pause, Cancel
+and quitting take effect at once, and progress keeps coming while the server is silent.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from desktop.core.models import (
     import_model,
     refresh_catalog,
 )
-from desktop.core.models.download import discard_partial
+from desktop.core.models.download import STALL_LIMIT_S, discard_partial
 from desktop.core.paths import cache_dir
 from desktop.workers.engine_worker import LINGERING
 
@@ -132,8 +134,8 @@ class DownloadController(QObject):
     _infos_requested = Signal(object)
 
     def __init__(
-        self, parent: QObject | None = None, *, folder: Path | None = None, timeout: float = 30.0,
-        chunk_size: int = 1 << 18, progress_interval: float = 0.25,
+        self, parent: QObject | None = None, *, folder: Path | None = None,
+        timeout: float = STALL_LIMIT_S, chunk_size: int = 1 << 18, progress_interval: float = 0.25,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.folder = folder  # None: the user's models folder (tests isolate it through XDG)
@@ -189,7 +191,8 @@ class DownloadController(QObject):
         return True
 
     def pause(self) -> None:
-        """Stops after the chunk being read; the .part file stays for `resume()`."""
+        """Stops within a quarter second (after the bytes being read); the .part file stays for
+        `resume()`."""
         if self.state == "running" and self._download is not None:
             self._download.pause()
 

@@ -43,6 +43,7 @@ class AnswerRequest:
     system_prompt: str | None = None  # None: the model's own standing instructions
     max_tokens: int = 512
     settings: SamplingSettings | None = None  # None: the model's own creativity
+    reply_language: str | None = None  # "fr": ask for French unless the chat has instructions
     request_id: int = 0
     documents: DocumentsRequest | None = None  # the chat's collections: answer from them
 
@@ -63,6 +64,7 @@ def _answer_from_documents(
             system_prompt=request.system_prompt,
             settings=request.settings or session.sampling(request.max_tokens), stop=stop,
             on_text=lambda text: events.put(("chunk", (rid, text))),
+            reply_language=request.reply_language,
         )  # fmt: skip
     finally:
         index.close()
@@ -168,6 +170,7 @@ class EngineController(QObject):
                 request.user, history=request.history, system_prompt=request.system_prompt,
                 settings=request.settings or session.sampling(request.max_tokens), stop=stop,
                 on_text=lambda text: self._events.put(("chunk", (rid, text))),
+                reply_language=request.reply_language,
             )  # fmt: skip
 
         self.run(work, kind="answer", on_done=lambda job: self._on_answer_done(rid, job))

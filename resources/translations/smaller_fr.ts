@@ -217,14 +217,77 @@
     </message>
 </context>
 <context>
+    <name>ChatExport</name>
+    <message>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>{n} tokens in {time}</source>
+        <translation>{n} jetons en {time}</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>mesuré</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimé</translation>
+    </message>
+    <message>
+        <source>{energy}, {co2} CO₂e ({method}, {grid} grid)</source>
+        <translation>{energy}, {co2} CO₂e ({method}, réseau {grid})</translation>
+    </message>
+    <message>
+        <source>Exported from Smaller on {date}.</source>
+        <translation>Exporté depuis Smaller le {date}.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Le modèle</translation>
+    </message>
+    <message>
+        <source>Markdown, to read (*.md)</source>
+        <translation>Markdown, à lire (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON, for programs (*.json)</source>
+        <translation>JSON, pour les programmes (*.json)</translation>
+    </message>
+    <message>
+        <source>This chat no longer exists.</source>
+        <translation>Cette discussion n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The chat could not be saved to “{path}” ({reason}). Choose another folder.</source>
+        <translation>La discussion n’a pas pu être enregistrée dans « {path} » ({reason}). Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>Exporter la discussion</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
     <message>
+        <source>Show earlier messages</source>
+        <translation>Afficher les messages précédents</translation>
+    </message>
+    <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
         <translation>Posez n'importe quelle question. La réponse est rédigée sur cet ordinateur : rien de ce que vous tapez n'en sort.</translation>
+    </message>
+    <message>
+        <source>Show later messages</source>
+        <translation>Afficher les messages suivants</translation>
     </message>
 </context>
 <context>
@@ -234,36 +297,52 @@
         <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par token) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par token : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
     </message>
     <message>
-        <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token, where this computer spent about {local} J per token.</source>
-        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par token, alors que cet ordinateur a dépensé environ {local} J par token.</translation>
+        <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per answer token, where this computer spent about {local} J per answer token (reading the prompt included).</source>
+        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par jeton de réponse, là où cet ordinateur a dépensé environ {local} J par jeton de réponse (lecture de la question comprise).</translation>
+    </message>
+    <message>
+        <source>This compares your answer, made on this computer, with the same prompt read and the same number of answer tokens written by Llama 3.1 405B in a datacenter.</source>
+        <translation>Ceci compare votre réponse, faite sur cet ordinateur, avec la même question lue et le même nombre de jetons de réponse écrits par Llama 3.1 405B dans un centre de données.</translation>
+    </message>
+    <message>
+        <source>Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than a personal computer's processor.</source>
+        <translation>Soyons justes envers le centre de données : par jeton, un GPU de centre de données est en général plus efficace que le processeur d'un ordinateur personnel.</translation>
+    </message>
+    <message>
+        <source>The energy saved comes from using a far smaller model, not from this computer.</source>
+        <translation>L'énergie économisée vient de l'emploi d'un modèle bien plus petit, pas de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Not shown: how good each answer is (a bigger model may answer better, or first time), training either model (see the training tab), or making this computer.</source>
+        <translation>Non montré : la qualité de chaque réponse (un modèle plus gros peut mieux répondre, ou du premier coup), l'entraînement des modèles (voir l'onglet entraînement), ni la fabrication de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>CO₂ and water count electricity on both sides; making the datacenter's servers and GPUs adds about {co2} CO₂ (EcoLogits).</source>
+        <translation>Le CO₂ et l'eau comptent l'électricité des deux côtés ; la fabrication des serveurs et des GPU du centre de données ajoute environ {co2} de CO₂ (EcoLogits).</translation>
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token.</source>
         <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par token.</translation>
     </message>
     <message>
-        <source>This compares your answer, made on this computer, with the same prompt and the same number of answer tokens on Llama 3.1 405B in a datacenter.</source>
-        <translation>Cette comparaison met votre réponse, produite sur cet ordinateur, face à la même requête et au même nombre de tokens de réponse avec Llama 3.1 405B dans un datacenter.</translation>
-    </message>
-    <message>
-        <source>Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than a laptop's processor.</source>
-        <translation>Soyons justes envers le datacenter : par token, un GPU de datacenter est généralement plus efficace que le processeur d'un ordinateur portable.</translation>
-    </message>
-    <message>
-        <source>The savings shown here come from using a far smaller model, not from the laptop.</source>
-        <translation>Les économies affichées ici viennent du fait d'utiliser un modèle beaucoup plus petit, pas de l'ordinateur portable.</translation>
-    </message>
-    <message>
-        <source>Not shown: how good each answer is (a bigger model may answer better, or first time), training either model (see the training card), or making the laptop.</source>
-        <translation>Ne sont pas pris en compte : la qualité de chaque réponse (un modèle plus gros peut mieux répondre, ou du premier coup), l'entraînement des deux modèles (voir la fiche sur l'entraînement) et la fabrication de l'ordinateur portable.</translation>
-    </message>
-    <message>
-        <source>CO₂ and water count electricity on both sides; making the datacenter's servers and GPUs adds about {co2} CO₂ for this answer (EcoLogits).</source>
-        <translation>Le CO₂ et l'eau comptent l'électricité des deux côtés ; la fabrication des serveurs et des GPU du datacenter ajoute environ {co2} de CO₂ pour cette réponse (EcoLogits).</translation>
-    </message>
-    <message>
         <source>The money compares API prices, which pay for hardware, staff and margin, with only the electricity this computer drew.</source>
         <translation>Le coût compare les prix des API, qui paient le matériel, le personnel et la marge, à la seule électricité consommée par cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Both sides use the electricity of {grid}, so the CO₂ difference is the energy difference: it all comes from the size of the model.</source>
+        <translation>Les deux côtés utilisent l'électricité de {grid} : l'écart de CO₂ est donc l'écart d'énergie, et il vient tout entier de la taille du modèle.</translation>
+    </message>
+    <message>
+        <source>This computer uses the electricity of {local} ({local_g} g CO₂e per kWh); the datacenter is placed in {center} ({center_g} g). Of the CO₂ difference, a factor of {energy} comes from the energy (the size of the model) and a factor of {grid} from the grids.</source>
+        <translation>Cet ordinateur utilise l'électricité de {local} ({local_g} g CO₂e par kWh) ; le centre de données est placé en {center} ({center_g} g). De l'écart de CO₂, un facteur {energy} vient de l'énergie (la taille du modèle) et un facteur {grid} des réseaux électriques.</translation>
+    </message>
+    <message>
+        <source>This computer uses the electricity of {local}; the datacenter is placed in {center}.</source>
+        <translation>Cet ordinateur utilise l'électricité de {local} ; le centre de données est placé en {center}.</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} à {high}</translation>
     </message>
 </context>
 <context>
@@ -285,28 +364,112 @@
         <translation>Argent</translation>
     </message>
     <message>
+        <source>${n}</source>
+        <translation>{n} $</translation>
+    </message>
+    <message>
         <source>{n} US cents</source>
         <translation>{n} cents de dollar US</translation>
     </message>
     <message>
-        <source>{n} millionths of $1</source>
-        <translation>{n} millionièmes de dollar US</translation>
+        <source>less than a thousandth of a US cent</source>
+        <translation>moins d'un millième de cent américain</translation>
+    </message>
+    <message>
+        <source>4-bit</source>
+        <translation>4 bits</translation>
+    </message>
+    <message>
+        <source>8-bit</source>
+        <translation>8 bits</translation>
+    </message>
+    <message>
+        <source>16-bit</source>
+        <translation>16 bits</translation>
+    </message>
+    <message>
+        <source>32-bit</source>
+        <translation>32 bits</translation>
+    </message>
+    <message>
+        <source>{mb} MB (model file, measured)</source>
+        <translation>{mb} Mo (fichier du modèle, mesuré)</translation>
+    </message>
+    <message>
+        <source>{same} GB in {bits}, like this model; {bf16} GB in 16-bit, as released</source>
+        <translation>{same} Go en {bits}, comme ce modèle ; {bf16} Go en 16 bits, tel que publié</translation>
+    </message>
+    <message>
+        <source>{gpus} GPUs of {gb} GB ({total} GB) to hold the {served} GB it needs in 16-bit: the memory of {laptops} laptops of 16 GB</source>
+        <translation>{gpus} GPU de {gb} Go ({total} Go) pour contenir les {served} Go qu'il lui faut en 16 bits : la mémoire de {laptops} ordinateurs portables de 16 Go</translation>
+    </message>
+    <message>
+        <source>{value} ({method})</source>
+        <translation>{value} ({method})</translation>
+    </message>
+    <message>
+        <source>Energy for this chat</source>
+        <translation>Énergie pour cette conversation</translation>
+    </message>
+    <message>
+        <source>{money} of electricity ({method})</source>
+        <translation>{money} d'électricité ({method})</translation>
+    </message>
+    <message>
+        <source>{low} to {high} at API prices ({dates})</source>
+        <translation>{low} à {high} aux prix des API ({dates})</translation>
+    </message>
+    <message>
+        <source>{name} ({g} g CO₂e per kWh)</source>
+        <translation>{name} ({g} g CO₂e par kWh)</translation>
+    </message>
+    <message>
+        <source>chosen here</source>
+        <translation>choisi ici</translation>
+    </message>
+    <message>
+        <source>by default the same grid as this computer</source>
+        <translation>par défaut le même réseau que cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Electricity: this computer on {mine}; the datacenter on {theirs}, {how}, with the overhead and water use of {center}.</source>
+        <translation>Électricité : cet ordinateur sur {mine} ; le centre de données sur {theirs}, {how}, avec les pertes et la consommation d'eau de {center}.</translation>
+    </message>
+    <message>
+        <source>This computer: {method}. The 405B model, for the same prompt read and the same number of answer tokens ({tokens}): low end ML.ENERGY, measured then scaled to the whole datacenter; high end EcoLogits' model; reading the prompt by Epoch AI's FLOP method.</source>
+        <translation>Cet ordinateur : {method}. Le modèle 405B, pour la même question lue et le même nombre de jetons de réponse ({tokens}) : bas de la fourchette ML.ENERGY, mesuré puis étendu à tout le centre de données ; haut de la fourchette, le modèle d'EcoLogits ; lecture de la question selon la méthode FLOP d'Epoch AI.</translation>
+    </message>
+    <message>
+        <source>Sources: ML.ENERGY Leaderboard v3.0; EcoLogits; Epoch AI (2025); Google (2025); Pope et al. (2022); API prices from genai-prices and Artificial Analysis. Made with Smaller.</source>
+        <translation>Sources : ML.ENERGY Leaderboard v3.0 ; EcoLogits ; Epoch AI (2025) ; Google (2025) ; Pope et al. (2022) ; prix des API d'après genai-prices et Artificial Analysis. Réalisé avec Smaller.</translation>
+    </message>
+    <message>
+        <source>This computer vs 405B</source>
+        <translation>Cet ordinateur face à 405B</translation>
+    </message>
+    <message>
+        <source>Datacenter's electricity:</source>
+        <translation>Électricité du centre de données :</translation>
+    </message>
+    <message>
+        <source>Where the 405B model's datacenter is</source>
+        <translation>Où se trouve le centre de données du modèle 405B</translation>
+    </message>
+    <message>
+        <source>The same grid as this computer</source>
+        <translation>Le même réseau que cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Save the comparison</source>
+        <translation>Enregistrer la comparaison</translation>
     </message>
     <message>
         <source>{low} to {high}</source>
         <translation>de {low} à {high}</translation>
     </message>
     <message>
-        <source>{mb} MB (model file)</source>
-        <translation>{mb} Mo (fichier du modèle)</translation>
-    </message>
-    <message>
         <source>; the whole app used {mb} MB at most (measured)</source>
         <translation> ; l'application entière a utilisé {mb} Mo au maximum (mesuré)</translation>
-    </message>
-    <message>
-        <source>{bf16} GB in 16-bit, {fp8} GB in 8-bit, {int4} GB in 4-bit (the seed article's 32-bit: {fp32} GB)</source>
-        <translation>{bf16} Go en 16 bits, {fp8} Go en 8 bits, {int4} Go en 4 bits (chiffre de l'article d'origine, en 32 bits : {fp32} Go)</translation>
     </message>
     <message>
         <source>Memory to hold the model</source>
@@ -321,28 +484,12 @@
         <translation>cet ordinateur, qui fait tourner {model}</translation>
     </message>
     <message>
-        <source>{gpus} GPUs of {gb} GB; the same memory as {laptops} laptops of 16 GB</source>
-        <translation>{gpus} GPU de {gb} Go ; autant de mémoire que {laptops} ordinateurs portables de 16 Go</translation>
-    </message>
-    <message>
         <source>Energy for this answer</source>
         <translation>Énergie pour cette réponse</translation>
     </message>
     <message>
-        <source>{money} of electricity</source>
-        <translation>{money} d'électricité</translation>
-    </message>
-    <message>
-        <source>{range} at API prices</source>
-        <translation>{range} au tarif des API</translation>
-    </message>
-    <message>
         <source>The same on Llama 3.1 405B</source>
         <translation>La même chose avec Llama 3.1 405B</translation>
-    </message>
-    <message>
-        <source>This laptop vs 405B</source>
-        <translation>Ce portable face au 405B</translation>
     </message>
     <message>
         <source>Training the 405B model</source>
@@ -361,14 +508,6 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Do you need a 405-billion-parameter model for {scope}?</source>
-        <translation>Avez-vous besoin d'un modèle de 405 milliards de paramètres pour {scope} ?</translation>
-    </message>
-    <message>
-        <source>This laptop</source>
-        <translation>Ce portable</translation>
-    </message>
-    <message>
         <source>Llama 3.1 405B in a datacenter</source>
         <translation>Llama 3.1 405B dans un datacenter</translation>
     </message>
@@ -377,12 +516,28 @@
         <translation>En clair</translation>
     </message>
     <message>
-        <source>Estimates: EcoLogits (high), ML.ENERGY measurements (low). Details and sources below.</source>
-        <translation>Estimations : EcoLogits (haut de la fourchette), mesures de ML.ENERGY (bas de la fourchette). Détails et sources ci-dessous.</translation>
-    </message>
-    <message>
         <source>What this shows, and what it does not</source>
         <translation>Ce que cela montre, et ce que cela ne montre pas</translation>
+    </message>
+    <message>
+        <source>Do you need a 405-billion-parameter model for this chat ({n} answers)?</source>
+        <translation>Faut-il un modèle de 405 milliards de paramètres pour cette conversation ({n} réponses) ?</translation>
+    </message>
+    <message>
+        <source>Do you need a 405-billion-parameter model for this answer?</source>
+        <translation>Faut-il un modèle de 405 milliards de paramètres pour cette réponse ?</translation>
+    </message>
+    <message>
+        <source>Question: “{q}”</source>
+        <translation>Question : « {q} »</translation>
+    </message>
+    <message>
+        <source>Model on this computer: {model} · {date}</source>
+        <translation>Modèle sur cet ordinateur : {model} · {date}</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
     </message>
     <message>
         <source>Why a range?</source>
@@ -395,22 +550,6 @@
     <message>
         <source>(opening one uses the internet)</source>
         <translation>(en ouvrir une utilise Internet)</translation>
-    </message>
-    <message>
-        <source>The one-off cost of building Llama 3.1 405B</source>
-        <translation>Le coût, payé une seule fois, de la création de Llama 3.1 405B</translation>
-    </message>
-    <message>
-        <source>Meta's own figures (model card)</source>
-        <translation>Les chiffres de Meta (fiche du modèle)</translation>
-    </message>
-    <message>
-        <source>The seed article's figures</source>
-        <translation>Les chiffres de l'article d'origine</translation>
-    </message>
-    <message>
-        <source>Where they disagree, and why</source>
-        <translation>Où ils divergent, et pourquoi</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
@@ -432,15 +571,15 @@
     <name>ConversationList</name>
     <message>
         <source>New chat</source>
-        <translation>Nouvelle conversation</translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Search chats by title</source>
-        <translation>Rechercher une conversation par titre</translation>
+        <source>Search chats and messages</source>
+        <translation>Chercher dans les discussions et les messages</translation>
     </message>
     <message>
         <source>Search chats</source>
@@ -549,16 +688,16 @@
         <translation>Total de la session</translation>
     </message>
     <message>
-        <source>No answers yet today: click a question above, or type your own.</source>
-        <translation>Aucune réponse pour l'instant aujourd'hui : cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
+        <source>No answers yet in this session: click a question above, or type your own.</source>
+        <translation>Pas encore de réponse dans cette session : cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
     </message>
     <message>
-        <source>Today's answer used {local}; the same on the 405B model: {big}.</source>
-        <translation>La réponse d'aujourd'hui a utilisé {local} ; la même avec le modèle 405B : {big}.</translation>
+        <source>This session's answer used {local}; the same on the 405B model: {big}.</source>
+        <translation>La réponse de cette session a utilisé {local} ; la même sur le modèle 405B : {big}.</translation>
     </message>
     <message>
-        <source>Today's {n} answers used {local}; the same on the 405B model: {big}.</source>
-        <translation>Les {n} réponses d'aujourd'hui ont utilisé {local} ; les mêmes avec le modèle 405B : {big}.</translation>
+        <source>This session's {n} answers used {local}; the same on the 405B model: {big}.</source>
+        <translation>Les {n} réponses de cette session ont utilisé {local} ; les mêmes sur le modèle 405B : {big}.</translation>
     </message>
 </context>
 <context>
@@ -566,6 +705,18 @@
     <message>
         <source>“{url}” is not a web address.</source>
         <translation>« {url} » n'est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>Models are downloaded only over a secure connection (https), so “{url}” was not opened. Plain http is allowed only for a server on this computer.</source>
+        <translation>Les modèles ne sont téléchargés que par une connexion sécurisée (https) : « {url} » n'a donc pas été ouvert. Le http simple n'est permis que pour un serveur sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The server tried to move the download to an insecure address (http), so it was stopped.</source>
+        <translation>Le serveur a tenté de rediriger le téléchargement vers une adresse non sécurisée (http) : il a donc été arrêté.</translation>
+    </message>
+    <message>
+        <source>“{host}” is on a local network ({address}). Models are downloaded from such an address only when you type it yourself, so the download was not started.</source>
+        <translation>« {host} » est sur un réseau local ({address}). Les modèles ne sont téléchargés depuis une telle adresse que si vous la saisissez vous-même : le téléchargement n'a donc pas commencé.</translation>
     </message>
     <message>
         <source>“{name}” is already installed.</source>
@@ -608,8 +759,12 @@
         <translation>Le modèle n'a pas pu être enregistré dans {folder}.</translation>
     </message>
     <message>
-        <source>The server stopped answering for {seconds} seconds. Check your connection and try again: the download will continue where it stopped.</source>
-        <translation>Le serveur n'a plus répondu pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
+        <source>The server almost stopped sending: {received} bytes in {seconds} seconds. Try again later: the download will continue where it stopped.</source>
+        <translation>Le serveur n'envoie presque plus rien : {received} octets en {seconds} secondes. Réessayez plus tard : le téléchargement reprendra là où il s'est arrêté.</translation>
+    </message>
+    <message>
+        <source>The server stopped sending for {seconds} seconds. Check your connection and try again: the download will continue where it stopped.</source>
+        <translation>Le serveur n'a rien envoyé pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
         <source>The connection was lost after {done} of {total}. Try again: the download will continue where it stopped.</source>
@@ -630,6 +785,14 @@
     <message>
         <source>The downloaded file cannot be used, so it was deleted. {reason}</source>
         <translation>Le fichier téléchargé est inutilisable : il a donc été supprimé. {reason}</translation>
+    </message>
+    <message>
+        <source>The server's security certificate could not be verified, so nothing was downloaded from it.</source>
+        <translation>Le certificat de sécurité du serveur n'a pas pu être vérifié : rien n'a donc été téléchargé depuis ce serveur.</translation>
+    </message>
+    <message>
+        <source>The server redirected the download too many times.</source>
+        <translation>Le serveur a redirigé le téléchargement trop de fois.</translation>
     </message>
 </context>
 <context>
@@ -673,6 +836,10 @@
     <message>
         <source>{speed}/s</source>
         <translation>{speed}/s</translation>
+    </message>
+    <message>
+        <source>nothing received for {time}</source>
+        <translation>rien reçu depuis {time}</translation>
     </message>
     <message>
         <source>{time} left</source>
@@ -985,8 +1152,8 @@
         <translation>ML.ENERGY : énergie mesurée sur des GPU de datacenter</translation>
     </message>
     <message>
-        <source>CodeCarbon: how the laptop's energy is estimated</source>
-        <translation>CodeCarbon : comment l'énergie de l'ordinateur portable est estimée</translation>
+        <source>CodeCarbon: how this computer's energy is estimated</source>
+        <translation>CodeCarbon : comment l'énergie de cet ordinateur est estimée</translation>
     </message>
     <message>
         <source>Linux RAPL energy counters</source>
@@ -1106,6 +1273,10 @@
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
+        <source>&amp;Export chat…</source>
+        <translation>&amp;Exporter la discussion…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1124,6 +1295,10 @@
     <message>
         <source>Larger text, ready questions and the 405B comparison beside every answer</source>
         <translation>Texte plus grand, questions toutes prêtes et comparaison avec 405B à côté de chaque réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Plein écran</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
@@ -1182,6 +1357,14 @@
         <translation>Supprimer « {title} » et tous ses messages ?</translation>
     </message>
     <message>
+        <source>This cannot be undone.</source>
+        <translation>Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>Consignes</translation>
     </message>
@@ -1190,16 +1373,39 @@
         <translation>Instructions permanentes que le modèle suit dans cette conversation :</translation>
     </message>
     <message>
+        <source>Chat saved to {path}</source>
+        <translation>Discussion enregistrée dans {path}</translation>
+    </message>
+    <message>
         <source>Last answer: {figures}</source>
         <translation>Dernière réponse : {figures}</translation>
     </message>
     <message>
-        <source>this answer</source>
-        <translation>cette réponse</translation>
-    </message>
-    <message>
         <source>No measured answer to compare yet: ask something.</source>
         <translation>Aucune réponse mesurée à comparer pour l’instant : posez une question.</translation>
+    </message>
+    <message>
+        <source>Wait for this answer, or press Stop, before asking the next question.</source>
+        <translation>Attendez la fin de cette réponse, ou appuyez sur Arrêter, avant de poser la question suivante.</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPicture</name>
+    <message>
+        <source>Picture: the memory each model needs, in laptops and GPUs</source>
+        <translation>Image : la mémoire dont chaque modèle a besoin, en ordinateurs portables et en GPU</translation>
+    </message>
+    <message>
+        <source>This model: {pct}% of one 16 GB laptop</source>
+        <translation>Ce modèle : {pct} % d'un ordinateur portable de 16 Go</translation>
+    </message>
+    <message>
+        <source>405B in {bits}: {n} laptops of 16 GB</source>
+        <translation>405B en {bits} : {n} ordinateurs portables de 16 Go</translation>
+    </message>
+    <message>
+        <source>405B served in 16-bit: {n} GPUs of 80 GB</source>
+        <translation>405B servi en 16 bits : {n} GPU de 80 Go</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1983,17 @@
     </message>
 </context>
 <context>
+    <name>ModelsTableOne</name>
+    <message>
+        <source>{n} billion</source>
+        <translation>{n} milliard</translation>
+    </message>
+    <message>
+        <source>{n} million</source>
+        <translation>{n} million</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
@@ -1801,135 +2018,143 @@
         <translation>Graphique : combien de fois plus le modèle 405B consomme</translation>
     </message>
     <message>
-        <source>405B ÷ this laptop (log scale; light: low estimate, dark: high; line: 1×)</source>
-        <translation>405B ÷ cet ordinateur portable (échelle logarithmique ; clair : estimation basse, foncé : haute ; ligne : 1×)</translation>
+        <source>The 405B model ÷ this computer, log scale (light: low estimate, dark: high; line: the same)</source>
+        <translation>Le modèle 405B ÷ cet ordinateur, échelle logarithmique (clair : estimation basse, foncé : haute ; trait : autant)</translation>
     </message>
 </context>
 <context>
     <name>RatioWords</name>
     <message>
+        <source>this answer</source>
+        <translation>cette réponse</translation>
+    </message>
+    <message>
+        <source>this chat ({n} answers)</source>
+        <translation>cette conversation ({n} réponses)</translation>
+    </message>
+    <message>
         <source>No comparison of energy: nothing was measured.</source>
         <translation>Pas de comparaison de l’énergie : rien n’a été mesuré.</translation>
     </message>
     <message>
-        <source>This answer used about {amount} of the energy the 405B model would have used.</source>
-        <translation>Cette réponse a utilisé environ {amount} de l’énergie qu’aurait utilisée le modèle 405B.</translation>
+        <source>Too small to measure: the energy this computer used for {scope} is below what the meter can tell apart from nothing.</source>
+        <translation>Trop petit pour être mesuré : l'énergie utilisée par cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
     </message>
     <message>
-        <source>This answer used about {amount} less energy than the 405B model would have used.</source>
-        <translation>Cette réponse a utilisé environ {amount} moins d’énergie que n’en aurait utilisé le modèle 405B.</translation>
+        <source>The 405B model would have used {amount} more energy for {scope}.</source>
+        <translation>Le modèle 405B aurait utilisé {amount} plus d'énergie pour {scope}.</translation>
     </message>
     <message>
-        <source>This answer used about {amount} more energy than the 405B model would have used.</source>
-        <translation>Cette réponse a utilisé environ {amount} plus d’énergie que n’en aurait utilisé le modèle 405B.</translation>
+        <source>This computer used {amount} more energy for {scope} than the 405B model would have.</source>
+        <translation>Cet ordinateur a utilisé {amount} plus d'énergie pour {scope} que ne l'aurait fait le modèle 405B.</translation>
     </message>
     <message>
-        <source>This answer used about as much energy as the 405B model would have used.</source>
-        <translation>Cette réponse a utilisé à peu près autant d’énergie qu’en aurait utilisé le modèle 405B.</translation>
+        <source>The 405B model would have used about as much energy for {scope} as this computer.</source>
+        <translation>Le modèle 405B aurait utilisé à peu près autant d'énergie que cet ordinateur pour {scope}.</translation>
     </message>
     <message>
-        <source>Too close to call: this answer used between {less}× less and {more}× more energy than the 405B model would have used.</source>
-        <translation>Trop proche pour trancher : cette réponse a utilisé entre {less}× moins et {more}× plus d’énergie que le modèle 405B.</translation>
+        <source>Too close to call: the 405B model would have used between {less} times less and {more} times more energy for {scope}.</source>
+        <translation>Trop proche pour trancher : le modèle 405B aurait utilisé entre {less} fois moins et {more} fois plus d'énergie pour {scope}.</translation>
+    </message>
+    <message>
+        <source>Too small to measure: the CO₂ of this computer's electricity for {scope} is below what the meter can tell apart from nothing.</source>
+        <translation>Trop petit pour être mesuré : le CO₂ de l'électricité de cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+    </message>
+    <message>
+        <source>The 405B model would have emitted {amount} more CO₂ for {scope}.</source>
+        <translation>Le modèle 405B aurait émis {amount} plus de CO₂ pour {scope}.</translation>
+    </message>
+    <message>
+        <source>This computer emitted {amount} more CO₂ for {scope} than the 405B model would have.</source>
+        <translation>Cet ordinateur a émis {amount} plus de CO₂ pour {scope} que ne l'aurait fait le modèle 405B.</translation>
+    </message>
+    <message>
+        <source>The 405B model would have emitted about as much CO₂ for {scope} as this computer.</source>
+        <translation>Le modèle 405B aurait émis à peu près autant de CO₂ que cet ordinateur pour {scope}.</translation>
+    </message>
+    <message>
+        <source>Too close to call: the 405B model would have emitted between {less} times less and {more} times more CO₂ for {scope}.</source>
+        <translation>Trop proche pour trancher : le modèle 405B aurait émis entre {less} fois moins et {more} fois plus de CO₂ pour {scope}.</translation>
+    </message>
+    <message>
+        <source>Too small to measure: the water behind this computer's electricity for {scope} is below what the meter can tell apart from nothing.</source>
+        <translation>Trop petit pour être mesuré : l'eau derrière l'électricité de cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+    </message>
+    <message>
+        <source>The 405B model would have consumed {amount} more water for {scope}.</source>
+        <translation>Le modèle 405B aurait consommé {amount} plus d'eau pour {scope}.</translation>
+    </message>
+    <message>
+        <source>This computer consumed {amount} more water for {scope} than the 405B model would have.</source>
+        <translation>Cet ordinateur a consommé {amount} plus d'eau pour {scope} que ne l'aurait fait le modèle 405B.</translation>
+    </message>
+    <message>
+        <source>The 405B model would have consumed about as much water for {scope} as this computer.</source>
+        <translation>Le modèle 405B aurait consommé à peu près autant d'eau que cet ordinateur pour {scope}.</translation>
+    </message>
+    <message>
+        <source>Too close to call: the 405B model would have consumed between {less} times less and {more} times more water for {scope}.</source>
+        <translation>Trop proche pour trancher : le modèle 405B aurait consommé entre {less} fois moins et {more} fois plus d'eau pour {scope}.</translation>
+    </message>
+    <message>
+        <source>Too small to measure: the electricity this computer used for {scope} is below what the meter can tell apart from nothing.</source>
+        <translation>Trop petit pour être mesuré : l'électricité utilisée par cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+    </message>
+    <message>
+        <source>The 405B model's API would have charged {amount} more for {scope} than this computer's electricity cost.</source>
+        <translation>L'API du modèle 405B aurait facturé {amount} plus pour {scope} que l'électricité de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This computer's electricity for {scope} cost {amount} more than the 405B model's API would have charged.</source>
+        <translation>L'électricité de cet ordinateur pour {scope} a coûté {amount} plus que ce qu'aurait facturé l'API du modèle 405B.</translation>
+    </message>
+    <message>
+        <source>The 405B model's API would have charged about as much for {scope} as this computer's electricity cost.</source>
+        <translation>L'API du modèle 405B aurait facturé à peu près autant pour {scope} que l'électricité de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Too close to call: the 405B model's API would have charged between {less} times less and {more} times more for {scope} than this computer's electricity cost.</source>
+        <translation>Trop proche pour trancher : l'API du modèle 405B aurait facturé entre {less} fois moins et {more} fois plus pour {scope} que l'électricité de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The 405B model needs {amount} more memory than this model, at the same precision.</source>
+        <translation>Le modèle 405B demande {amount} plus de mémoire que ce modèle, à la même précision.</translation>
+    </message>
+    <message>
+        <source>This model needs {amount} more memory than the 405B model, at the same precision.</source>
+        <translation>Ce modèle demande {amount} plus de mémoire que le modèle 405B, à la même précision.</translation>
+    </message>
+    <message>
+        <source>The 405B model needs about as much memory as this model.</source>
+        <translation>Le modèle 405B demande à peu près autant de mémoire que ce modèle.</translation>
+    </message>
+    <message>
+        <source>Too close to call: the 405B model needs between {less} times less and {more} times more memory than this model.</source>
+        <translation>Trop proche pour trancher : le modèle 405B demande entre {less} fois moins et {more} fois plus de mémoire que ce modèle.</translation>
+    </message>
+    <message>
+        <source>about {n} times</source>
+        <translation>environ {n} fois</translation>
+    </message>
+    <message>
+        <source>{low} to {high} times</source>
+        <translation>{low} à {high} fois</translation>
     </message>
     <message>
         <source>No comparison of CO₂: nothing was measured.</source>
         <translation>Pas de comparaison du CO₂ : rien n’a été mesuré.</translation>
     </message>
     <message>
-        <source>This answer emitted about {amount} of the CO₂ the 405B model would have emitted.</source>
-        <translation>Cette réponse a émis environ {amount} du CO₂ qu’aurait émis le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer emitted about {amount} less CO₂ than the 405B model would have emitted.</source>
-        <translation>Cette réponse a émis environ {amount} moins de CO₂ que n’en aurait émis le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer emitted about {amount} more CO₂ than the 405B model would have emitted.</source>
-        <translation>Cette réponse a émis environ {amount} plus de CO₂ que n’en aurait émis le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer emitted about as much CO₂ as the 405B model would have emitted.</source>
-        <translation>Cette réponse a émis à peu près autant de CO₂ qu’en aurait émis le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>Too close to call: this answer emitted between {less}× less and {more}× more CO₂ than the 405B model would have emitted.</source>
-        <translation>Trop proche pour trancher : cette réponse a émis entre {less}× moins et {more}× plus de CO₂ que le modèle 405B.</translation>
-    </message>
-    <message>
         <source>No comparison of water: nothing was measured.</source>
         <translation>Pas de comparaison de l’eau : rien n’a été mesuré.</translation>
-    </message>
-    <message>
-        <source>This answer consumed about {amount} of the water the 405B model would have consumed.</source>
-        <translation>Cette réponse a consommé environ {amount} de l’eau qu’aurait consommée le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer consumed about {amount} less water than the 405B model would have consumed.</source>
-        <translation>Cette réponse a consommé environ {amount} moins d’eau que n’en aurait consommé le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer consumed about {amount} more water than the 405B model would have consumed.</source>
-        <translation>Cette réponse a consommé environ {amount} plus d’eau que n’en aurait consommé le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer consumed about as much water as the 405B model would have consumed.</source>
-        <translation>Cette réponse a consommé à peu près autant d’eau qu’en aurait consommé le modèle 405B.</translation>
-    </message>
-    <message>
-        <source>Too close to call: this answer consumed between {less}× less and {more}× more water than the 405B model would have consumed.</source>
-        <translation>Trop proche pour trancher : cette réponse a consommé entre {less}× moins et {more}× plus d’eau que le modèle 405B.</translation>
     </message>
     <message>
         <source>No comparison of money: nothing was measured.</source>
         <translation>Pas de comparaison du coût : rien n’a été mesuré.</translation>
     </message>
     <message>
-        <source>This answer's electricity cost about {amount} of the money the 405B model's API would have charged.</source>
-        <translation>L’électricité de cette réponse a coûté environ {amount} de ce qu’aurait facturé l’API du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer's electricity cost about {amount} less money than the 405B model's API would have charged.</source>
-        <translation>L’électricité de cette réponse a coûté environ {amount} moins cher que ce qu’aurait facturé l’API du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer's electricity cost about {amount} more money than the 405B model's API would have charged.</source>
-        <translation>L’électricité de cette réponse a coûté environ {amount} plus cher que ce qu’aurait facturé l’API du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This answer's electricity cost about as much money as the 405B model's API would have charged.</source>
-        <translation>L’électricité de cette réponse a coûté à peu près autant que ce qu’aurait facturé l’API du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>Too close to call: this answer's electricity cost between {less}× less and {more}× more money than the 405B model's API would have charged.</source>
-        <translation>Trop proche pour trancher : l’électricité de cette réponse a coûté entre {less}× moins et {more}× plus que ce qu’aurait facturé l’API du modèle 405B.</translation>
-    </message>
-    <message>
         <source>No comparison of memory: nothing was measured.</source>
         <translation>Pas de comparaison de la mémoire : rien n’a été mesuré.</translation>
-    </message>
-    <message>
-        <source>This model needs about {amount} of the memory the 405B model's weights need.</source>
-        <translation>Ce modèle a besoin d’environ {amount} de la mémoire qu’exigent les poids du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This model needs about {amount} less memory than the 405B model's weights need.</source>
-        <translation>Ce modèle a besoin d’environ {amount} moins de mémoire que les poids du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This model needs about {amount} more memory than the 405B model's weights need.</source>
-        <translation>Ce modèle a besoin d’environ {amount} plus de mémoire que les poids du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>This model needs about as much memory as the 405B model's weights need.</source>
-        <translation>Ce modèle a besoin d’à peu près autant de mémoire que les poids du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>Too close to call: this model needs between {less}× less and {more}× more memory than the 405B model's weights need.</source>
-        <translation>Trop proche pour trancher : ce modèle a besoin d’entre {less}× moins et {more}× plus de mémoire que les poids du modèle 405B.</translation>
-    </message>
-    <message>
-        <source>{low} to {high}</source>
-        <translation>{low} à {high}</translation>
     </message>
 </context>
 <context>
@@ -1995,12 +2220,20 @@
         <translation>Aucune réponse pour l’instant.</translation>
     </message>
     <message>
+        <source>{tokens} token in {seconds} s</source>
+        <translation>{tokens} jeton en {seconds} s</translation>
+    </message>
+    <message>
         <source>{tokens} tokens in {seconds} s</source>
         <translation>{tokens} tokens en {seconds} s</translation>
     </message>
     <message>
         <source>{speed} tokens/s</source>
         <translation>{speed} tokens/s</translation>
+    </message>
+    <message>
+        <source>Reading your message…</source>
+        <translation>Lecture de votre message…</translation>
     </message>
     <message>
         <source>This chat: {energy}, {co2} CO₂, {method} (answers: {count})</source>
@@ -2156,8 +2389,16 @@
         <translation>0 donne toujours la même réponse ; avec des valeurs plus élevées, les réponses varient davantage.</translation>
     </message>
     <message>
-        <source>From this computer's country</source>
-        <translation>Selon le pays de cet ordinateur</translation>
+        <source>From this computer's country: {grid}</source>
+        <translation>Selon le pays de cet ordinateur : {grid}</translation>
+    </message>
+    <message>
+        <source>Detected: {watts} W</source>
+        <translation>Détectée : {watts} W</translation>
+    </message>
+    <message>
+        <source>Assumed: {watts} W (this processor is not in the table)</source>
+        <translation>Supposée : {watts} W (ce processeur n’est pas dans la table)</translation>
     </message>
     <message>
         <source>Electricity grid</source>
@@ -2166,10 +2407,6 @@
     <message>
         <source>Where your electricity comes from sets the CO₂ and water per kWh.</source>
         <translation>L’origine de votre électricité détermine le CO₂ émis et l’eau utilisée par kWh.</translation>
-    </message>
-    <message>
-        <source>Detected ({watts} W)</source>
-        <translation>Détectée ({watts} W)</translation>
     </message>
     <message>
         <source>Processor power</source>
@@ -2357,40 +2594,40 @@ Le journal donne les détails : {log}</translation>
         <translation>Énergie</translation>
     </message>
     <message>
-        <source>Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W is at most {meta_gwh} GWh for the GPUs alone. The seed's {seed_gwh} GWh has no source we could find; it would mean the GPUs averaged {seed_w} W, about half their rated power.</source>
-        <translation>Meta donne des heures de GPU, pas une énergie : {gpu_hours} millions d'heures à {gpu_w} W font au plus {meta_gwh} GWh pour les seuls GPU. Nous n'avons trouvé aucune source pour les {seed_gwh} GWh de l'article d'origine ; ils supposeraient que les GPU ont consommé en moyenne {seed_w} W, environ la moitié de leur puissance nominale.</translation>
-    </message>
-    <message>
         <source>CO₂</source>
         <translation>CO₂</translation>
-    </message>
-    <message>
-        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The seed's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
-        <translation>Meta déclare {meta_t} t d'après les réseaux électriques utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article d'origine pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
     </message>
     <message>
         <source>Diesel and car</source>
         <translation>Gazole et voiture</translation>
     </message>
     <message>
-        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the seed says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres} million. The seed's {seed_km} million km assume a car burning {seed_l_per_100km} L per 100 km; at the {car_g} g/km of an average new European car it is {car_km} million km.</source>
-        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} millions de litres, comme le dit l'article d'origine ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), cela fait {upstream_litres} millions. Les {seed_km} millions de km de l'article d'origine supposent une voiture qui consomme {seed_l_per_100km} L aux 100 km ; aux {car_g} g/km d'une voiture neuve européenne moyenne, cela fait {car_km} millions de km.</translation>
-    </message>
-    <message>
         <source>GPUs and days</source>
         <translation>GPU et jours</translation>
-    </message>
-    <message>
-        <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the seed's {seed_gpus} GPUs and {seed_days} days.</source>
-        <translation>Les chiffres concordent : {gpu_hours} millions d'heures de GPU sur {gpus} GPU font {days} jours sans interruption, proches des {seed_gpus} GPU et {seed_days} jours de l'article d'origine.</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <source>The seed's ${cost} million is in no Meta source; it equals ${usd_per_hour} per GPU hour, an assumed rental price.</source>
-        <translation>Les {cost} millions de dollars de l'article d'origine ne figurent dans aucune source de Meta ; ils correspondent à {usd_per_hour} $ par heure de GPU, un prix de location supposé.</translation>
+        <source>Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W, the peak power per GPU that its model card says is 'adjusted for power usage efficiency', is {meta_gwh} GWh. The article's {seed_gwh} GWh has no source we could find; it would mean the GPUs averaged {seed_w} W, about half that power.</source>
+        <translation>Meta donne des heures de GPU, pas d'énergie : {gpu_hours} millions d'heures à {gpu_w} W, la puissance de crête par GPU que sa fiche de modèle dit « ajustée de l'efficacité énergétique » (PUE), font {meta_gwh} GWh. Les {seed_gwh} GWh de l'article n'ont pas de source que nous ayons trouvée ; ils voudraient dire que les GPU ont consommé {seed_w} W en moyenne, environ la moitié de cette puissance.</translation>
+    </message>
+    <message>
+        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
+        <translation>Meta déclare {meta_t} t d'après les réseaux utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
+    </message>
+    <message>
+        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the article says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres} million. The article's {seed_km} million km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
+        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} millions de litres, comme le dit l'article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c'est {upstream_litres} millions. Les {seed_km} millions de km de l'article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c'est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
+    </message>
+    <message>
+        <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the article's {seed_gpus} GPUs and {seed_days} days.</source>
+        <translation>Ils concordent : {gpu_hours} millions d'heures de GPU sur {gpus} GPU font {days} jours sans arrêt, proche des {seed_gpus} GPU et {seed_days} jours de l'article.</translation>
+    </message>
+    <message>
+        <source>The article's ${cost} million is in no Meta source; it equals ${usd_per_hour} per GPU hour, an assumed rental price.</source>
+        <translation>Les {cost} millions de dollars de l'article ne figurent dans aucune source de Meta ; cela fait {usd_per_hour} $ par heure de GPU, un prix de location supposé.</translation>
     </message>
     <message>
         <source>People's electricity</source>
@@ -2399,6 +2636,73 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>{kwh} kWh per person is French household use only; France's whole consumption ({france_twh} TWh) also counts industry and services. The division is right: {people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.</source>
         <translation>{kwh} kWh par personne ne correspond qu'à la consommation des ménages français ; la consommation totale de la France ({france_twh} TWh) compte aussi l'industrie et les services. La division est juste : {people_seed} personnes pour {seed_gwh} GWh, ou {people_meta} pour {meta_gwh} GWh.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <source>{n} GWh</source>
+        <translation>{n} GWh</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <source>{n} t CO₂e</source>
+        <translation>{n} t CO₂e</translation>
+    </message>
+    <message>
+        <source>CO₂</source>
+        <translation>CO₂</translation>
+    </message>
+    <message>
+        <source>{gpus} GPUs × {days} days</source>
+        <translation>{gpus} GPU × {days} jours</translation>
+    </message>
+    <message>
+        <source>GPUs × days</source>
+        <translation>GPU × jours</translation>
+    </message>
+    <message>
+        <source>The one-off cost of building Llama 3.1 405B</source>
+        <translation>Le coût unique de la fabrication de Llama 3.1 405B</translation>
+    </message>
+    <message>
+        <source>Meta (model card)</source>
+        <translation>Meta (fiche du modèle)</translation>
+    </message>
+    <message>
+        <source>The article 'Smaller is smarter'</source>
+        <translation>L'article « Smaller is smarter »</translation>
+    </message>
+    <message>
+        <source>Worked out from Meta's figures: GPU hours × 700 W, and GPU hours ÷ GPUs ÷ 24.</source>
+        <translation>Calculé d'après les chiffres de Meta : heures de GPU × 700 W, et heures de GPU ÷ GPU ÷ 24.</translation>
+    </message>
+    <message>
+        <source>Where they disagree, and why</source>
+        <translation>Où ils divergent, et pourquoi</translation>
+    </message>
+    <message>
+        <source>Meta's figures</source>
+        <translation>Les chiffres de Meta</translation>
+    </message>
+    <message>
+        <source>The article's figures</source>
+        <translation>Les chiffres de l'article</translation>
+    </message>
+    <message>
+        <source>Reference figures</source>
+        <translation>Chiffres de référence</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Figures and citations</source>
+        <translation>Chiffres et citations</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,20 @@ class ApiPrice:
     name: str
     input_usd_per_mtok: Constant
     output_usd_per_mtok: Constant
+    blended: bool = False  # one 3:1 input:output price stored as both: not separate prices
+
+    @property
+    def date(self) -> str:
+        return self.input_usd_per_mtok.date
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "input_usd_per_mtok": self.input_usd_per_mtok.value,
+            "output_usd_per_mtok": self.output_usd_per_mtok.value,
+            "blended": self.blended,
+            "date": self.date,
+        }
 
     def cost_usd(self, prompt_tokens: int, output_tokens: int) -> float:
         return (
@@ -111,6 +125,13 @@ def _text(raw: dict[str, Any], field: str, where: str) -> str:
     return value
 
 
+def _flag(raw: dict[str, Any], field: str, where: str) -> bool:
+    value = raw.get(field, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}: field {field!r} must be true or false, got {value!r}")
+    return value
+
+
 def parse_figure(key: str, raw: dict[str, Any]) -> Constant:
     """One figure; refused without a number, a unit, a source with a URL, or a date."""
     value = raw.get("value")
@@ -153,6 +174,7 @@ def parse_comparison_data(raw: dict[str, Any]) -> ComparisonData:
             name=_text(entry, "name", key),
             input_usd_per_mtok=parse_figure(f"{key}.input", entry["input_usd_per_mtok"]),
             output_usd_per_mtok=parse_figure(f"{key}.output", entry["output_usd_per_mtok"]),
+            blended=_flag(entry, "blended", key),
         )
         for key, entry in raw["api_prices"].items()
     }

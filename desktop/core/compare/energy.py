@@ -10,6 +10,16 @@
 (C) Epoch AI, a middle reference: 2 FLOP per parameter per token over an H100 at 10% of its
     989 TFLOP/s, times 1,275 W x 0.7 x PUE 1.2 per GPU.
 
+Reading the prompt (prefill) is added to every bound, by Epoch AI's FLOP method: 2 x 405.85e9 x
+prompt tokens FLOP, over H100s at 989 TFLOP/s x a utilisation, times 1,275 W per GPU (DGX H100,
+host included) x a power share x the datacenter's PUE. Reading a prompt is compute-bound, so its
+utilisation is higher than writing's:
+    high bound: 10% (Epoch's assumption for inference) at 0.7 of rated power, PUE high;
+    low bound:  76% (the best reported: PaLM 540B reading input, Pope et al. 2022) at full power,
+                PUE low.
+So 416 prompt tokens cost 0.17 to 0.96 Wh, and 4,000 tokens ten times that: linear in tokens
+(the attention's extra cost on very long prompts is not counted, which errs low).
+
 CO2 = facility energy x grid intensity: g = Wh x gCO2e/kWh / 1000.
 Water (the WCF of Li et al., as EcoLogits): IT energy x (on-site WUE + PUE x off-site WUE), with
 IT energy = facility energy / PUE. L/kWh = mL/Wh, so water in mL = Wh x L/kWh.
@@ -23,13 +33,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.compare.data import ComparisonData, Datacenter
+from desktop.core.compare.prefill import (
+    JOULES_PER_WH,
+    prefill_description,
+    prefill_energy_wh,
+    prefill_flop,
+    prefill_range_wh,
+)
+from desktop.core.figures import given
 from desktop.core.footprint.grid import WORLD_ZONE, GridFactors
-
-JOULES_PER_WH = 3600.0
 
 METHOD_ECOLOGITS = "ecologits"
 METHOD_MEASURED = "ml.energy-measured"
 METHOD_EPOCH = "epoch"
+
+__all__ = [
+    "JOULES_PER_WH",
+    "prefill_description",
+    "prefill_energy_wh",
+    "prefill_flop",
+    "prefill_range_wh",
+]
 
 
 @dataclass(frozen=True)
@@ -46,6 +70,8 @@ class EnergyEstimate:
     co2_g_embodied: float  # making the servers and GPUs (EcoLogits only; 0 otherwise)
     description: str
     notes: tuple[str, ...] = ()
+    prefill_wh_low: float = 0.0  # the part of wh_low spent reading the prompt
+    prefill_wh_high: float = 0.0
 
 
 def _co2_and_water(
@@ -57,21 +83,29 @@ def _co2_and_water(
 
 
 def _estimate(
-    method: str, wh: float, grid: GridFactors, center: Datacenter, description: str
+    method: str,
+    wh: tuple[float, float],
+    prefill_wh: tuple[float, float],
+    grid: GridFactors,
+    center: Datacenter,
+    description: str,
 ) -> EnergyEstimate:
-    """An estimate whose energy already includes the datacenter overhead (methods B and C)."""
-    co2_low, water_low = _co2_and_water(wh, grid, center.pue_low.value, center.wue_low.value)
-    co2_high, water_high = _co2_and_water(wh, grid, center.pue_high.value, center.wue_high.value)
+    """An estimate whose energy already includes the datacenter overhead (methods B and C):
+    (low, high) energies, each with its prefill part; CO2 and water at the PUE/WUE of that end."""
+    co2_low, water_low = _co2_and_water(wh[0], grid, center.pue_low.value, center.wue_low.value)
+    co2_high, water_high = _co2_and_water(wh[1], grid, center.pue_high.value, center.wue_high.value)
     return EnergyEstimate(
         method=method,
-        wh_low=wh,
-        wh_high=wh,
+        wh_low=wh[0],
+        wh_high=wh[1],
         co2_g_low=co2_low,
         co2_g_high=co2_high,
         water_ml_low=water_low,
         water_ml_high=water_high,
         co2_g_embodied=0.0,
         description=description,
+        prefill_wh_low=prefill_wh[0],
+        prefill_wh_high=prefill_wh[1],
     )
 
 
@@ -96,34 +130,57 @@ def epoch_energy_wh(output_tokens: int, data: ComparisonData) -> float:
 
 
 def measured_estimate(
-    output_tokens: int, grid: GridFactors, center: Datacenter, data: ComparisonData
+    prompt_tokens: int,
+    output_tokens: int,
+    grid: GridFactors,
+    center: Datacenter,
+    data: ComparisonData,
 ) -> EnergyEstimate:
+    """(B) with the prompt read at the best utilisation: the low bound of the range."""
+    decode = measured_energy_wh(output_tokens, data)
+    prefill, _ = prefill_range_wh(prompt_tokens, center, data)
     return _estimate(
         METHOD_MEASURED,
-        measured_energy_wh(output_tokens, data),
+        (decode + prefill, decode + prefill),
+        (prefill, prefill),
         grid,
         center,
         # The figures come from the data file, so the text cannot drift from the maths.
-        f"ML.ENERGY measured: {data.value('mlenergy_405b_fp8_joules_per_token'):.2f} J per "
-        "output token on 8 H100s (FP8, 64 requests at once), divided by the GPUs' "
-        f"{data.value('accelerator_energy_share') * 100:.0f}% share of a datacenter's energy "
-        "(Google).",
+        f"ML.ENERGY, measured then scaled to the whole datacenter: "
+        f"{given(data.value('mlenergy_405b_fp8_joules_per_token'))} J per output token measured "
+        "on 8 H100s (FP8, 64 requests at once), divided by the GPUs' "
+        f"{given(data.value('accelerator_energy_share') * 100)}% share of a datacenter's energy "
+        "(Google); plus reading the prompt at the best utilisation.",
     )
 
 
 def epoch_estimate(
-    output_tokens: int, grid: GridFactors, center: Datacenter, data: ComparisonData
+    prompt_tokens: int,
+    output_tokens: int,
+    grid: GridFactors,
+    center: Datacenter,
+    data: ComparisonData,
 ) -> EnergyEstimate:
+    """(C) Epoch's method for the prompt and the answer alike (10% utilisation, PUE 1.2)."""
+    decode = epoch_energy_wh(output_tokens, data)
+    prefill = prefill_energy_wh(
+        prompt_tokens,
+        data.value("epoch_flop_utilisation"),
+        data.value("epoch_power_utilisation"),
+        data.value("epoch_pue"),
+        data,
+    )
     return _estimate(
         METHOD_EPOCH,
-        epoch_energy_wh(output_tokens, data),
+        (decode + prefill, decode + prefill),
+        (prefill, prefill),
         grid,
         center,
-        f"Epoch AI's method: {data.value('epoch_flop_per_parameter_per_token'):g} FLOP per "
-        "parameter per token on H100s at "
-        f"{data.value('epoch_flop_utilisation') * 100:.0f}% of peak, "
-        f"{data.value('epoch_power_per_gpu_w'):,.0f} W per GPU x "
-        f"{data.value('epoch_power_utilisation'):g} x PUE {data.value('epoch_pue'):g}.",
+        f"Epoch AI's method: {given(data.value('epoch_flop_per_parameter_per_token'))} FLOP per "
+        "parameter per token, prompt and answer, on H100s at "
+        f"{given(data.value('epoch_flop_utilisation') * 100)}% of peak, "
+        f"{given(data.value('epoch_power_per_gpu_w'))} W per GPU x "
+        f"{given(data.value('epoch_power_utilisation'))} x PUE {given(data.value('epoch_pue'))}.",
     )
 
 
@@ -141,9 +198,15 @@ def _range_or_value(low: float, high: float) -> Any:
 
 
 def ecologits_estimate(
-    output_tokens: int, zone: str, center: Datacenter, data: ComparisonData
+    output_tokens: int,
+    zone: str,
+    center: Datacenter,
+    data: ComparisonData,
+    prompt_tokens: int = 0,
+    grid: GridFactors | None = None,
 ) -> EnergyEstimate:
-    """(A) A direct, offline call of `ecologits.impacts.llm.compute_llm_impacts`."""
+    """(A) A direct, offline call of `ecologits.impacts.llm.compute_llm_impacts` for the answer,
+    plus reading the prompt at Epoch's 10% (EcoLogits counts no input tokens): the high bound."""
     # Imported on first use: ecologits pulls in pydantic, which the app need not pay at start-up.
     import ecologits
     from ecologits.electricity_mix_repository import electricity_mixes
@@ -178,21 +241,34 @@ def ecologits_estimate(
     usage_kg_low, usage_kg_high = _bounds(impacts.usage.gwp.value)
     litres_low, litres_high = _bounds(impacts.wcf.value)
     embodied_kg, _ = _bounds(impacts.embodied.gwp.value)
+    # The prompt, at the PUE of each end; its CO2 and water on the same mix as EcoLogits'.
+    _, prefill_high = prefill_range_wh(prompt_tokens, center, data)
+    pues = (center.pue_low.value, center.pue_high.value)
+    prefill = tuple(prefill_high * pue / center.pue_high.value for pue in pues)
+    mix_grid = grid or GridFactors(
+        zone, zone, float(mix.gwp) * 1000, float(mix.wue), (), "EcoLogits electricity mix"
+    )
+    co2_low, water_low = _co2_and_water(prefill[0], mix_grid, pues[0], center.wue_low.value)
+    co2_high, water_high = _co2_and_water(prefill[1], mix_grid, pues[1], center.wue_high.value)
     return EnergyEstimate(
         method=METHOD_ECOLOGITS,
-        wh_low=kwh_low * 1000,
-        wh_high=kwh_high * 1000,
-        co2_g_low=usage_kg_low * 1000,
-        co2_g_high=usage_kg_high * 1000,
-        water_ml_low=litres_low * 1000,
-        water_ml_high=litres_high * 1000,
+        wh_low=kwh_low * 1000 + prefill[0],
+        wh_high=kwh_high * 1000 + prefill[1],
+        co2_g_low=usage_kg_low * 1000 + co2_low,
+        co2_g_high=usage_kg_high * 1000 + co2_high,
+        water_ml_low=litres_low * 1000 + water_low,
+        water_ml_high=litres_high * 1000 + water_high,
         co2_g_embodied=embodied_kg * 1000,
         description=(
             f"EcoLogits {ecologits.__version__}: its model fitted on measured H100 data, for "
-            f"{params:g}B parameters in 16-bit on the GPUs that hold them, with the server's "
-            f"share and a PUE of {center.pue_low.value:g}-{center.pue_high.value:g}."
+            f"{given(params)}B parameters in 16-bit on the GPUs that hold them, with the "
+            f"server's share and a PUE of {given(center.pue_low.value)}-"
+            f"{given(center.pue_high.value)}; plus reading the prompt at Epoch's utilisation "
+            "(EcoLogits counts output tokens only)."
         ),
         notes=tuple(dict.fromkeys(notes)),
+        prefill_wh_low=prefill[0],
+        prefill_wh_high=prefill[1],
     )
 
 

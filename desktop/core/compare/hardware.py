@@ -10,14 +10,40 @@ same number of GPUs that EcoLogits' energy estimate charges for:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from desktop.core.compare.data import ComparisonData
+from desktop.core.figures import given
 
 # Bits per weight of each precision: definitions, not measurements, so they live in code.
 PRECISION_BITS: dict[str, int] = {"bf16": 16, "fp8": 8, "int4": 4, "fp32": 32}
 # The precision EcoLogits assumes (MODEL_QUANTIZATION_BITS = 16) and Meta released.
 SERVED_PRECISION = "bf16"
+
+
+# GGUF quantisation tags in a model's name: Q4_0, q4_k_m, Q8_0, F16, BF16...
+_QUANT = re.compile(r"(?:^|[-_.])(?:(?:i?q)(\d+)|b?f(16|32))(?:[-_.]|$)", re.IGNORECASE)
+_PRECISION_OF_BITS = {4: "int4", 8: "fp8", 16: "bf16", 32: "fp32_seed"}
+
+
+def bits_of_model(model_name: str) -> int | None:
+    """Bits per weight from a GGUF name: 'SmolLM2-135M-Instruct-Q4_1' -> 4; None if not said."""
+    match = _QUANT.search(model_name)
+    if match is None:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
+def precision_for_bits(bits: int | None) -> str:
+    """The 405B memory figure to set beside a local model of `bits` per weight: the same
+    precision (like for like), or BF16, as Meta released it, when the local one is not known."""
+    if bits is None:
+        return SERVED_PRECISION
+    for known in sorted(_PRECISION_OF_BITS):
+        if bits <= known:
+            return _PRECISION_OF_BITS[known]
+    return SERVED_PRECISION
 
 
 def served_memory_gb(parameters_billion: float, bits: int, overhead: float) -> float:
@@ -70,14 +96,17 @@ def hardware_405b(data: ComparisonData) -> Hardware405B:
     }
     served = served_memory_gb(params, PRECISION_BITS[SERVED_PRECISION], overhead)
     laptops_by_precision = {name: laptops_needed(gb, laptop_gb) for name, gb in memory.items()}
+    seed_gb = memory["fp32_seed"]
     seed_note = (
-        f"The seed article's {memory['fp32_seed']:,.0f}-{memory['fp32_seed_upper']:,.0f} GB is "
-        f"for 32-bit weights ({params:g} billion x 4 bytes, then x {overhead:g}), a precision "
-        f"the model is not served in: it ships in BF16 ({memory['bf16']:,.0f} GB) and FP8 "
-        f"({memory['fp8']:,.0f} GB). Served in BF16 it needs about {served:,.0f} GB, the memory "
-        f"of {laptops_needed(served, laptop_gb)} laptops of {laptop_gb:g} GB, not "
-        f"{data.value('seed_laptops_16gb'):g} (the seed's own figures give "
-        f"{laptops_by_precision['fp32_seed']}-{laptops_by_precision['fp32_seed_upper']})."
+        f"The article 'Smaller is smarter' gives {seed_gb:,.0f} GB: "
+        f"{given(data.value('seed_parameters_billion'))} billion parameters x 4 bytes, that is "
+        f"32-bit weights, and {seed_gb:,.0f} / "
+        f"{laptop_gb:g} = {given(seed_gb / laptop_gb)} laptops, so its 'about "
+        f"{data.value('seed_laptops_16gb'):g}' was a fair rounding; its upper "
+        f"{memory['fp32_seed_upper']:,.0f} GB adds 20%. The flaw is the 32-bit premise: the "
+        f"model ships in BF16 ({memory['bf16']:,.0f} GB) and FP8 ({memory['fp8']:,.0f} GB), and "
+        f"served in BF16 with EcoLogits' 20% it needs about {served:,.0f} GB, the memory of "
+        f"{laptops_needed(served, laptop_gb)} laptops of {laptop_gb:g} GB."
     )
     return Hardware405B(
         memory_gb=memory,

@@ -29,6 +29,7 @@ class LocalAnswer:
     app_rss_mb: float | None = None  # peak resident memory of the app during the answer
     model_file_mb: float | None = None  # the model's weights on disk
     model_name: str = ""
+    weights_bits: int | None = None  # bits per weight of the model file (4 for a Q4 GGUF)
 
     @property
     def model_memory_mb(self) -> float | None:

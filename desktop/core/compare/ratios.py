@@ -1,70 +1,85 @@
-"""Ratios of the 405B range to the local answer, in plain words, both ways.
+"""Ratios of the 405B range to the local answer, in plain words, as multiples.
 
-"This answer used about 1/40 of the energy the 405B model would have used." When the local answer
-used more, the sentence says so ("about 3x more energy than"); when the 405B range straddles the
-local figure it says it is too close to call. Numbers get two significant figures: the estimates
-do not support more.
+"The 405B model would have used 20 to 120 times more energy for this answer." When the local
+answer used more, the sentence says so just as plainly; when the 405B range straddles the local
+figure it says it is too close to call; when the local figure is too small for the meter to tell
+apart from nothing, it says that instead of printing a meaningless factor. Every factor has two
+significant figures (desktop.core.figures.significant): the estimates do not support more.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from desktop.core.footprint.answer import plain_number
+from desktop.core.figures import plain, significant
 from desktop.core.i18n import translate
 
 # Within this factor either way the two are "about the same": the estimates are not finer.
 SAME_FACTOR = 1.25
-# From this factor on (it rounds to 2), "1/N of" reads better than "N x less".
-FRACTION_FROM = 1.95
-
+# Beyond this factor the local figure is effectively zero: a factor of a million or more says
+# more about the meter than about the models.
+MAX_FACTOR = 1e6
+# Below this much energy (0.1 mWh = 0.36 J) a local answer is too small to measure: it is less
+# than a tenth of a second of a laptop's idle power (a few watts), which the measurement
+# subtracts and cannot tell apart from it.
+ENERGY_FLOOR_WH = 1e-4
 
 ROWS = ("energy", "co2", "water", "cost", "memory")
+CASES = ("bigger", "smaller", "same", "close", "none", "too_small")
+
+
+def scope_words(answers: int) -> str:
+    """'this answer', or 'this chat (3 answers)'."""
+    if answers <= 1:
+        return translate("RatioWords", "this answer")
+    return translate("RatioWords", "this chat ({n} answers)").format(n=answers)
 
 
 def _sentences(row: str) -> dict[str, str]:
     """Whole sentences for one row, one per case, so each language can word them its own way.
-    `{amount}` is a span such as '1/2 to 1/12' or '3×'; `{less}` and `{more}` are factors."""
+    `{amount}` is '20 to 120 times' or 'about 3 times'; `{less}`/`{more}` are factors;
+    `{scope}` is 'this answer' or 'this chat (3 answers)'."""
     table = {
         "energy": {
             "none": translate("RatioWords", "No comparison of energy: nothing was measured."),
-            "fraction": translate("RatioWords", "This answer used about {amount} of the energy the 405B model would have used."),
-            "less": translate("RatioWords", "This answer used about {amount} less energy than the 405B model would have used."),
-            "more": translate("RatioWords", "This answer used about {amount} more energy than the 405B model would have used."),
-            "same": translate("RatioWords", "This answer used about as much energy as the 405B model would have used."),
-            "close": translate("RatioWords", "Too close to call: this answer used between {less}× less and {more}× more energy than the 405B model would have used."),
+            "too_small": translate("RatioWords", "Too small to measure: the energy this computer used for {scope} is below what the meter can tell apart from nothing."),
+            "bigger": translate("RatioWords", "The 405B model would have used {amount} more energy for {scope}."),
+            "smaller": translate("RatioWords", "This computer used {amount} more energy for {scope} than the 405B model would have."),
+            "same": translate("RatioWords", "The 405B model would have used about as much energy for {scope} as this computer."),
+            "close": translate("RatioWords", "Too close to call: the 405B model would have used between {less} times less and {more} times more energy for {scope}."),
         },
         "co2": {
             "none": translate("RatioWords", "No comparison of CO₂: nothing was measured."),
-            "fraction": translate("RatioWords", "This answer emitted about {amount} of the CO₂ the 405B model would have emitted."),
-            "less": translate("RatioWords", "This answer emitted about {amount} less CO₂ than the 405B model would have emitted."),
-            "more": translate("RatioWords", "This answer emitted about {amount} more CO₂ than the 405B model would have emitted."),
-            "same": translate("RatioWords", "This answer emitted about as much CO₂ as the 405B model would have emitted."),
-            "close": translate("RatioWords", "Too close to call: this answer emitted between {less}× less and {more}× more CO₂ than the 405B model would have emitted."),
+            "too_small": translate("RatioWords", "Too small to measure: the CO₂ of this computer's electricity for {scope} is below what the meter can tell apart from nothing."),
+            "bigger": translate("RatioWords", "The 405B model would have emitted {amount} more CO₂ for {scope}."),
+            "smaller": translate("RatioWords", "This computer emitted {amount} more CO₂ for {scope} than the 405B model would have."),
+            "same": translate("RatioWords", "The 405B model would have emitted about as much CO₂ for {scope} as this computer."),
+            "close": translate("RatioWords", "Too close to call: the 405B model would have emitted between {less} times less and {more} times more CO₂ for {scope}."),
         },
         "water": {
             "none": translate("RatioWords", "No comparison of water: nothing was measured."),
-            "fraction": translate("RatioWords", "This answer consumed about {amount} of the water the 405B model would have consumed."),
-            "less": translate("RatioWords", "This answer consumed about {amount} less water than the 405B model would have consumed."),
-            "more": translate("RatioWords", "This answer consumed about {amount} more water than the 405B model would have consumed."),
-            "same": translate("RatioWords", "This answer consumed about as much water as the 405B model would have consumed."),
-            "close": translate("RatioWords", "Too close to call: this answer consumed between {less}× less and {more}× more water than the 405B model would have consumed."),
+            "too_small": translate("RatioWords", "Too small to measure: the water behind this computer's electricity for {scope} is below what the meter can tell apart from nothing."),
+            "bigger": translate("RatioWords", "The 405B model would have consumed {amount} more water for {scope}."),
+            "smaller": translate("RatioWords", "This computer consumed {amount} more water for {scope} than the 405B model would have."),
+            "same": translate("RatioWords", "The 405B model would have consumed about as much water for {scope} as this computer."),
+            "close": translate("RatioWords", "Too close to call: the 405B model would have consumed between {less} times less and {more} times more water for {scope}."),
         },
         "cost": {
             "none": translate("RatioWords", "No comparison of money: nothing was measured."),
-            "fraction": translate("RatioWords", "This answer's electricity cost about {amount} of the money the 405B model's API would have charged."),
-            "less": translate("RatioWords", "This answer's electricity cost about {amount} less money than the 405B model's API would have charged."),
-            "more": translate("RatioWords", "This answer's electricity cost about {amount} more money than the 405B model's API would have charged."),
-            "same": translate("RatioWords", "This answer's electricity cost about as much money as the 405B model's API would have charged."),
-            "close": translate("RatioWords", "Too close to call: this answer's electricity cost between {less}× less and {more}× more money than the 405B model's API would have charged."),
+            "too_small": translate("RatioWords", "Too small to measure: the electricity this computer used for {scope} is below what the meter can tell apart from nothing."),
+            "bigger": translate("RatioWords", "The 405B model's API would have charged {amount} more for {scope} than this computer's electricity cost."),
+            "smaller": translate("RatioWords", "This computer's electricity for {scope} cost {amount} more than the 405B model's API would have charged."),
+            "same": translate("RatioWords", "The 405B model's API would have charged about as much for {scope} as this computer's electricity cost."),
+            "close": translate("RatioWords", "Too close to call: the 405B model's API would have charged between {less} times less and {more} times more for {scope} than this computer's electricity cost."),
         },
         "memory": {
             "none": translate("RatioWords", "No comparison of memory: nothing was measured."),
-            "fraction": translate("RatioWords", "This model needs about {amount} of the memory the 405B model's weights need."),
-            "less": translate("RatioWords", "This model needs about {amount} less memory than the 405B model's weights need."),
-            "more": translate("RatioWords", "This model needs about {amount} more memory than the 405B model's weights need."),
-            "same": translate("RatioWords", "This model needs about as much memory as the 405B model's weights need."),
-            "close": translate("RatioWords", "Too close to call: this model needs between {less}× less and {more}× more memory than the 405B model's weights need."),
+            "too_small": translate("RatioWords", "No comparison of memory: nothing was measured."),
+            "bigger": translate("RatioWords", "The 405B model needs {amount} more memory than this model, at the same precision."),
+            "smaller": translate("RatioWords", "This model needs {amount} more memory than the 405B model, at the same precision."),
+            "same": translate("RatioWords", "The 405B model needs about as much memory as this model."),
+            "close": translate("RatioWords", "Too close to call: the 405B model needs between {less} times less and {more} times more memory than this model."),
         },
     }  # fmt: skip
     return table[row]
@@ -75,60 +90,68 @@ class Ratio:
     """How many times the local figure the 405B figure is, at its low and high ends."""
 
     local: float
-    times_low: float | None  # None when there is nothing to compare (a zero on either side)
+    times_low: float | None  # None when there is nothing to compare, or too little to measure
     times_high: float | None
     words: str
+    case: str = "none"  # one of CASES
 
     def to_json(self) -> dict[str, object]:
+        def factor(times: float | None) -> float | None:
+            return None if times is None else significant(times).value
+
         return {
-            "times_low": None if self.times_low is None else float(f"{self.times_low:.3g}"),
-            "times_high": None if self.times_high is None else float(f"{self.times_high:.3g}"),
+            "times_low": factor(self.times_low),
+            "times_high": factor(self.times_high),
+            "case": self.case,
             "words": self.words,
         }
 
 
-def _factor(times: float) -> str:
-    return plain_number(times)
-
-
-def _denominator(times: float) -> str:
-    """'1/8', not '1/8.3': a fraction reads best with a whole number below it."""
-    return str(max(round(times), 2)) if times < 10 else plain_number(times)
-
-
-def _span(low: float, high: float, template: str, fraction: bool = False) -> str:
-    """'1/2 to 1/12' or '1/40' when both ends read the same; `template` holds '{}'."""
-    shown = _denominator if fraction else _factor
-    low_text, high_text = shown(low), shown(high)
+def amount_words(low: float, high: float) -> str:
+    """'20 to 120 times', or 'about 3 times' when both ends read the same at two figures."""
+    low_text, high_text = plain(low), plain(high)
     if low_text == high_text:
-        return template.format(low_text)
-    return translate("RatioWords", "{low} to {high}").format(
-        low=template.format(low_text), high=template.format(high_text)
-    )
+        return translate("RatioWords", "about {n} times").format(n=low_text)
+    return translate("RatioWords", "{low} to {high} times").format(low=low_text, high=high_text)
 
 
-def ratio_words(row: str, local: float, other_low: float, other_high: float) -> Ratio:
-    """The ratio of the 405B range [other_low, other_high] to `local`, with its sentence."""
+def ratio_words(
+    row: str,
+    local: float,
+    other_low: float,
+    other_high: float,
+    *,
+    scope: str = "",
+    measurable: bool = True,
+) -> Ratio:
+    """The ratio of the 405B range [other_low, other_high] to `local`, with its sentence.
+
+    `measurable` False says the local figure is below the meter's floor (ENERGY_FLOOR_WH).
+    """
     words = _sentences(row)
+    scope = scope or scope_words(1)
+
+    def said(case: str, **values: str) -> str:
+        return words[case].format(scope=scope, **values)
+
+    numbers = (local, other_low, other_high)
+    if not all(math.isfinite(x) for x in numbers) or max(other_low, other_high) <= 0:
+        return Ratio(local, None, None, said("none"), "none")
     low, high = sorted((other_low, other_high))
-    if local <= 0 or high <= 0:
-        return Ratio(local, None, None, words["none"])
+    if local <= 0 or not measurable or high / local >= MAX_FACTOR:
+        case = "none" if row == "memory" else "too_small"
+        return Ratio(local, None, None, said(case), case)
     times_low, times_high = low / local, high / local
     if times_low >= SAME_FACTOR:
-        # Smaller at both ends of the range: fractions when clearly smaller, else "N x less".
-        if times_low >= FRACTION_FROM:
-            text = words["fraction"].format(
-                amount=_span(times_low, times_high, "1/{}", fraction=True)
-            )
-        else:
-            text = words["less"].format(amount=_span(times_low, times_high, "{}×"))
+        case, text = "bigger", said("bigger", amount=amount_words(times_low, times_high))
     elif times_high <= 1 / SAME_FACTOR:
-        # Bigger at both ends: said as plainly as the other way round.
-        text = words["more"].format(amount=_span(1 / times_high, 1 / times_low, "{}×"))
+        # Bigger here at both ends: said as plainly as the other way round.
+        amount = amount_words(1 / times_high, 1 / times_low)
+        case, text = "smaller", said("smaller", amount=amount)
     elif times_low >= 1 / SAME_FACTOR and times_high <= SAME_FACTOR:
-        text = words["same"]
+        case, text = "same", said("same")
     else:
-        less = _factor(times_high) if times_high >= 1 else "1"
-        more = _factor(1 / times_low) if times_low > 0 else "∞"
-        text = words["close"].format(less=less, more=more)
-    return Ratio(local, times_low, times_high, text)
+        less = plain(1 / times_low) if times_low > 0 else "∞"
+        more = plain(times_high) if times_high >= 1 else "1"
+        case, text = "close", said("close", less=less, more=more)
+    return Ratio(local, times_low, times_high, text, case)

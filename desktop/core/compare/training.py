@@ -24,12 +24,25 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """One of the three figures that matter, Meta's beside the seed's. `meta`/`seed` hold one
+    number (energy, CO2) or two (GPUs, days)."""
+
+    key: str  # "energy_gwh", "co2_t", "gpus_days"
+    meta: tuple[float, ...]
+    seed: tuple[float, ...]
+    meta_derived: bool  # True when Meta's figure is our arithmetic on Meta's (GPU hours x W)
+
+
+@dataclass(frozen=True)
 class TrainingCard:
     meta: tuple[Constant, ...]
     seed: tuple[Constant, ...]
     reference: tuple[Constant, ...]
     derived: dict[str, float]  # the arithmetic behind the notes, named with units
     disagreements: tuple[Disagreement, ...]
+    headlines: tuple[Headline, ...] = ()
+    sources: tuple[str, ...] = ()  # every constant the tab uses, the grid mixes included
 
     def to_json(self) -> dict[str, object]:
         def figures(group: tuple[Constant, ...]) -> list[dict[str, object]]:
@@ -51,6 +64,16 @@ class TrainingCard:
             "reference": figures(self.reference),
             "derived": {key: float(f"{value:.4g}") for key, value in self.derived.items()},
             "disagreements": [{"topic": d.topic, "text": d.text} for d in self.disagreements],
+            "headlines": [
+                {
+                    "key": h.key,
+                    "meta": list(h.meta),
+                    "seed": list(h.seed),
+                    "meta_derived": h.meta_derived,
+                }
+                for h in self.headlines
+            ],
+            "sources": list(self.sources),
         }
 
 
@@ -77,7 +100,9 @@ def _derived(data: ComparisonData, footprint: FootprintData) -> dict[str, float]
         "seed_diesel_litres": seed_litres,
         "diesel_litres_with_upstream": seed["co2_t"] * 1000 / ref["diesel_kg_per_litre_upstream"],
         "seed_litres_per_100km": seed_litres / seed["car_km"] * 100,
-        "car_km_at_app_factor": seed["co2_t"] * 1e6 / footprint.value("car_gco2_per_km"),
+        # The car the seed implies: its CO2 over its km (t -> g). Kept rather than the app's
+        # 106.6 g/km, a lab figure for new cars that counts electric cars as 0 g/km.
+        "seed_car_gco2_per_km": seed["co2_t"] * 1e6 / seed["car_km"],
         "people_at_seed_energy": seed["energy_gwh"] * 1e6 / seed["kwh_per_person_france"],
         "people_at_meta_energy": meta_gwh * 1e6 / seed["kwh_per_person_france"],
     }
@@ -103,7 +128,6 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
     meta = {key: f.value for key, f in data.training_meta.items()}
     seed = {key: f.value for key, f in data.training_seed.items()}
     ref = {key: f.value for key, f in data.training_reference.items()}
-    car = footprint_data().value("car_gco2_per_km")
     people_seed, people_meta = round(d["people_at_seed_energy"]), round(d["people_at_meta_energy"])
     common = {
         "gpu_hours": _m(meta["gpu_hours"], True),
@@ -116,10 +140,10 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate("Training", "Energy"),
             translate(
                 "Training",
-                "Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W is at "
-                "most {meta_gwh} GWh for the GPUs alone. The seed's {seed_gwh} GWh has no source "
-                "we could find; it would mean the GPUs averaged {seed_w} W, about half their rated "
-                "power.",
+                "Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W, the "
+                "peak power per GPU that its model card says is 'adjusted for power usage "
+                "efficiency', is {meta_gwh} GWh. The article's {seed_gwh} GWh has no source we "
+                "could find; it would mean the GPUs averaged {seed_w} W, about half that power.",
             ).format(**common, gpu_w=_x(meta["gpu_tdp_w"]), seed_w=_n(d["seed_avg_w_per_gpu"])),
         ),
         Disagreement(
@@ -128,7 +152,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 "Training",
                 "Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its "
                 "GPU energy), and {market_t} t 'market-based' because it buys renewable energy to "
-                "match. The seed's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world "
+                "match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world "
                 "average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for "
                 "{seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).",
             ).format(
@@ -147,11 +171,12 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate("Training", "Diesel and car"),
             translate(
                 "Training",
-                "{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the seed "
+                "{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the article "
                 "says; counting the fuel's production too ({upstream_kg} kg per litre) it is "
-                "{upstream_litres} million. The seed's {seed_km} million km assume a car burning "
-                "{seed_l_per_100km} L per 100 km; at the {car_g} g/km of an average new European "
-                "car it is {car_km} million km.",
+                "{upstream_litres} million. The article's {seed_km} million km assume a diesel car "
+                "burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the "
+                "car used here, not the lab figure for new cars, which counts electric cars as "
+                "0 g/km.",
             ).format(
                 **common,
                 diesel_kg=_x(seed["diesel_kg_per_litre"]),
@@ -160,8 +185,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 upstream_litres=_m(d["diesel_litres_with_upstream"]),
                 seed_km=_m(seed["car_km"], True),
                 seed_l_per_100km=_n(d["seed_litres_per_100km"]),
-                car_g=_x(car),
-                car_km=_m(d["car_km_at_app_factor"]),
+                car_g=_n(d["seed_car_gco2_per_km"]),
             ),
         ),
         Disagreement(
@@ -169,7 +193,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate(
                 "Training",
                 "They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days "
-                "non-stop, close to the seed's {seed_gpus} GPUs and {seed_days} days.",
+                "non-stop, close to the article's {seed_gpus} GPUs and {seed_days} days.",
             ).format(
                 **common,
                 gpus=_x(meta["gpus"]),
@@ -182,7 +206,7 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate("Training", "Cost"),
             translate(
                 "Training",
-                "The seed's ${cost} million is in no Meta source; it equals ${usd_per_hour} per "
+                "The article's ${cost} million is in no Meta source; it equals ${usd_per_hour} per "
                 "GPU hour, an assumed rental price.",
             ).format(cost=_m(seed["cost_usd"], True), usd_per_hour=_n(d["seed_usd_per_gpu_hour"])),
         ),
@@ -208,7 +232,25 @@ def training_card(data: ComparisonData | None = None) -> TrainingCard:
     """Meta's and the seed's training figures, with sources, and where they disagree and why."""
     data = data or comparison_data()
     derived = _derived(data, footprint_data())
+    meta = {key: f.value for key, f in data.training_meta.items()}
+    seed = {key: f.value for key, f in data.training_seed.items()}
+    headlines = (
+        Headline("energy_gwh", (derived["meta_energy_gwh_at_tdp"],), (seed["energy_gwh"],), True),
+        Headline("co2_t", (meta["co2_t_location"],), (seed["co2_t"],), False),
+        Headline(
+            "gpus_days",
+            (meta["gpus"], derived["days_on_all_gpus"]),
+            (seed["gpus"], seed["days"]),
+            True,
+        ),
+    )
+    figures = [*data.training_meta.values(), *data.training_seed.values()]
+    figures += data.training_reference.values()
+    grids = [grid_factors(zone).source for zone in (EUROPE_ZONE, WORLD_ZONE)]
+    sources = tuple(dict.fromkeys([*(f.source for f in figures), *grids]))
     return TrainingCard(
+        headlines=headlines,
+        sources=sources,
         meta=tuple(data.training_meta.values()),
         seed=tuple(data.training_seed.values()),
         reference=tuple(data.training_reference.values()),

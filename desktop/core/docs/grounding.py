@@ -107,13 +107,16 @@ def answer_from_documents(
     settings: SamplingSettings | None = None,
     on_text: Callable[[str], None] | None = None,
     stop: threading.Event | None = None,
+    reply_language: str | None = None,
 ) -> AnswerResult:
     """Search the chat's collections, then answer from the passages that fit; the result
     carries them as `sources`."""
+    from desktop.core.session import with_reply_language
+
     settings = settings or session.sampling(512)
     system = system_prompt
-    if system is None and session.choice is not None:
-        system = session.choice.settings.system_prompt
+    if system is None and session.choice is not None:  # what the session will use
+        system = with_reply_language(session.choice.settings.system_prompt, reply_language)
     room = passage_room(session.n_ctx, settings.max_tokens, system or "", question)
     hits = fitting(search(index, question, list(documents.collections)), room)
     if not hits:
@@ -124,9 +127,11 @@ def answer_from_documents(
             model = session.choice.name if session.choice is not None else ""
             return AnswerResult(text=text, status="complete", model=model)
         return session.answer(question, history=history, system_prompt=system_prompt,
-                              settings=settings, on_text=on_text, stop=stop)  # fmt: skip
+                              settings=settings, on_text=on_text, stop=stop,
+                              reply_language=reply_language)  # fmt: skip
     prompt = grounded_prompt(question, hits, only_documents=documents.only_documents)
     result = session.answer(prompt, history=history, system_prompt=system_prompt,
-                            settings=settings, on_text=on_text, stop=stop)  # fmt: skip
+                            settings=settings, on_text=on_text, stop=stop,
+                            reply_language=reply_language)  # fmt: skip
     result.sources = sources_of(hits)
     return result

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from desktop.core.figures import given, plain
 from desktop.core.footprint.data import FootprintData, footprint_data
 from desktop.core.footprint.estimate import (
     CpuPowerProfile,
@@ -35,15 +36,11 @@ Method = Literal["measured", "estimated"]
 
 
 def plain_number(value: float) -> str:
-    """Two significant figures, no trailing zeros: 0.151 -> '0.15', 1.0 -> '1', 6676 -> '6,700'."""
-    if value == 0 or not math.isfinite(value):
-        return "0" if value == 0 else str(value)
-    exponent = math.floor(math.log10(abs(value)))
-    rounded = round(value, 1 - exponent)
-    if exponent >= 1:
-        return f"{rounded:,.0f}"
-    text = f"{rounded:.{1 - exponent}f}"
-    return text.rstrip("0").rstrip(".")
+    """Two significant figures, no trailing zeros: 0.151 -> '0.15', 1.0 -> '1', 6676 -> '6,700'.
+
+    English text for the core's sentences; see desktop.core.figures for the numbers themselves.
+    """
+    return plain(value)
 
 
 def _scaled(value: float, units: list[tuple[float, str]]) -> str:
@@ -51,7 +48,8 @@ def _scaled(value: float, units: list[tuple[float, str]]) -> str:
     if value == 0:
         return f"0 {units[1][1] if len(units) > 1 else units[0][1]}"
     if value < 0 or not math.isfinite(value):
-        return f"{value} {units[-1][1]}"  # a bug upstream: shown as is rather than hidden
+        # A bug upstream: shown (never hidden), but as a number a person can read.
+        return f"{plain(value)} {units[-1][1]}"
     value = float(f"{value:.2g}")  # round first, so 0.999 Wh reads "1 Wh", not "1,000 mWh"
     for size, name in units:
         if value >= size:
@@ -147,8 +145,8 @@ def build_footprint(
         "kWh).",
     ).format(
         grid=grid.name,
-        co2=plain_number(grid.gco2_per_kwh),
-        water=plain_number(grid.water_l_per_kwh),
+        co2=given(grid.gco2_per_kwh),
+        water=given(grid.water_l_per_kwh),
     )
     return AnswerFootprint(
         energy_wh=energy.wh,

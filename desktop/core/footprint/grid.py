@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from desktop.core.figures import as_given
 from desktop.core.footprint.data import zones_data
 
 WORLD_ZONE = "WOR"
@@ -73,8 +74,9 @@ def grid_factors(zone: str) -> GridFactors:
     return GridFactors(
         zone=str(mix.zone),
         name=zone_name(str(mix.zone)),
-        gco2_per_kwh=float(mix.gwp) * 1000.0,
-        water_l_per_kwh=float(mix.wue),
+        # kg -> g; as_given drops the float's noise (0.3844 x 1000 = 384.40000000000003).
+        gco2_per_kwh=as_given(float(mix.gwp) * 1000.0).value,
+        water_l_per_kwh=as_given(float(mix.wue)).value,
         warnings=tuple(str(warning.message) for warning in mix.warnings),
         source=(
             f"EcoLogits {version} electricity mix for {mix.zone} "

@@ -8,8 +8,8 @@ from desktop.core.models.catalog import (
     CatalogEntry,
     CatalogError,
     load_catalog,
-    refresh_catalog,
 )
+from desktop.core.models.catalog_refresh import refresh_catalog
 from desktop.core.models.download import Download, DownloadError, Progress
 from desktop.core.models.fit import Fit, Memory, fit_for_entry, fit_for_info
 from desktop.core.models.importer import ImportResult, ModelImportError, import_model

@@ -1,8 +1,9 @@
 """The catalog of downloadable models: GPT4All's list, cut down to what gpt4all 2.8.2 can chat with.
 
 A snapshot ships in `resources/data/models-catalog.json` (built by `scripts/build_catalog.py`).
-`refresh_catalog()` is the only code here that touches the network, and only the UI's "refresh"
-button or `smaller models refresh` call it: the app never fetches anything on its own.
+`refresh_catalog()` (catalog_refresh.py) is the only catalog code that touches the network, and
+only the UI's "refresh" button or `smaller models refresh` call it: the app never fetches anything
+on its own.
 """
 
 from __future__ import annotations
@@ -10,18 +11,13 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
-import time
-import urllib.error
-import urllib.request
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop.core.engine_support import KNOWN_ARCHES
 from desktop.core.errors import PlainError
-from desktop.core.i18n import translate
-from desktop.core.modelfile import KNOWN_ARCHES
 from desktop.core.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -30,7 +26,6 @@ SNAPSHOT_SCHEMA = 1
 DEFAULT_CATALOG_URL = "https://gpt4all.io/models/models3.json"  # what gpt4all.list_models() reads
 DEFAULT_DOWNLOAD_BASE = "https://gpt4all.io/models/gguf/"  # gpt4all's fallback for entries sans url
 REFRESHED_FILE = "catalog-refreshed.json"
-_MAX_CATALOG_BYTES = 5_000_000  # the real list is ~40 KB; anything huge is not a catalog
 # A file name we will create inside the models folder: no folders, no dot-files, ends in .gguf.
 SAFE_FILENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,200}\.gguf")
 
@@ -274,67 +269,3 @@ def entry_from_gpt4all(raw: dict[str, Any], known: CatalogEntry | None = None) -
         quant=str(raw.get("quant") or ""),
         template_source=source,
     )
-
-
-def refresh_catalog(
-    url: str = DEFAULT_CATALOG_URL, timeout: float = 15.0, folder: Path | None = None
-) -> Catalog:
-    """Fetch GPT4All's current list, keep the runnable chat models and store them in the models
-    folder (so the next start shows them too). Raises CatalogError; the old list then stays."""
-    from desktop.core.models.installed import models_dir
-
-    request = urllib.request.Request(url, headers={"User-Agent": "Smaller (model catalog)"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read(_MAX_CATALOG_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        msg = translate(
-            "Catalog", "The model list could not be downloaded (the server answered {code})."
-        ).format(code=exc.code)
-        raise CatalogError("http_error", msg, f"{url}: {exc}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        msg = translate(
-            "Catalog", "The model list could not be downloaded. Check your internet connection."
-        )
-        raise CatalogError("connection", msg, f"{url}: {exc}") from None
-    if len(body) > _MAX_CATALOG_BYTES:
-        msg = translate("Catalog", "The server sent something that is not a model list.")
-        raise CatalogError("invalid", msg, url)
-    try:
-        raw_entries = json.loads(body.decode("utf-8"))
-        if not isinstance(raw_entries, list):
-            raise ValueError("not a list")
-    except ValueError as exc:
-        msg = translate("Catalog", "The server sent something that is not a model list.")
-        raise CatalogError("invalid", msg, f"{url}: {exc}") from None
-
-    bundled = load_bundled_catalog()
-    entries: list[CatalogEntry] = []
-    for raw in raw_entries:
-        problem = why_not_offered(raw) if isinstance(raw, dict) else "not an object"
-        if problem is not None:
-            name = raw.get("filename") if isinstance(raw, dict) else raw
-            log.info("catalog: leaving out %r: %s", name, problem)
-            continue
-        try:
-            entry = entry_from_gpt4all(raw, bundled.by_filename(raw["filename"]))
-        except (ValueError, KeyError, TypeError) as exc:
-            log.info("catalog: leaving out %r: %s", raw.get("filename"), exc)
-            continue
-        if all(e.filename != entry.filename for e in entries):
-            entries.append(entry)
-    if not entries:
-        msg = translate("Catalog", "The downloaded model list has no model this app can run.")
-        raise CatalogError("empty", msg, f"{url}: {len(raw_entries)} entries, none runnable")
-
-    date = time.strftime("%Y-%m-%d", time.gmtime())
-    text = snapshot_json(
-        entries, url, date, "Fetched by refresh_catalog(); runnable chat models only."
-    )
-    target = (folder or models_dir()) / REFRESHED_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
-    return Catalog(tuple(entries), url, date, "refreshed")

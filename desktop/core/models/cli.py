@@ -21,9 +21,15 @@ from desktop.core.models.catalog import (
     SAFE_FILENAME,
     CatalogError,
     load_catalog,
-    refresh_catalog,
 )
-from desktop.core.models.download import Download, DownloadError, Progress
+from desktop.core.models.catalog_refresh import refresh_catalog
+from desktop.core.models.download import (
+    STALL_LIMIT_S,
+    WAITING_SHOWN_S,
+    Download,
+    DownloadError,
+    Progress,
+)
 from desktop.core.models.fit import Fit, current_memory, fit_for_entry, fit_for_info
 from desktop.core.models.importer import ModelImportError, import_model
 from desktop.core.models.installed import (
@@ -48,8 +54,14 @@ def add_models_parser(
     sub.add_parser("list", help="the catalog with a memory-fit badge (the default)")
     download = sub.add_parser("download", help="download a model from the catalog")
     download.add_argument("name", help="catalog name or file name (see `smaller models`)")
-    download.add_argument("--url", help="download from this address instead (a mirror)")
-    download.add_argument("--timeout", type=float, default=30.0, help="seconds of silence")
+    download.add_argument(
+        "--url", help="download from this address instead (a mirror; https, or http on this "
+        "computer; an address on your local network is allowed because you typed it)",
+    )  # fmt: skip
+    download.add_argument(
+        "--timeout", type=float, default=STALL_LIMIT_S,
+        help="give up after this many seconds without progress (default %(default)g)",
+    )  # fmt: skip
     imp = sub.add_parser("import", help="add a .gguf file you already have")
     imp.add_argument("file", type=Path)
     imp.add_argument("--link", action="store_true", help="leave the file where it is")
@@ -123,13 +135,16 @@ def progress_line(p: Progress, width: int = 28) -> str:
         amount = f"{human_size(p.done)} of {human_size(p.total)}"
     else:
         head, amount = f"[{'?' * width}]", human_size(p.done)
-    return f"{head}  {amount}  {human_size(int(p.speed))}/s  {_duration(p.seconds_left)}".rstrip()
+    waiting = f"  (nothing received for {int(p.waiting)} s)" if p.waiting >= WAITING_SHOWN_S else ""
+    line = f"{head}  {amount}  {human_size(int(p.speed))}/s  {_duration(p.seconds_left)}"
+    return line.rstrip() + waiting
 
 
 def _download(name: str, url: str | None, timeout: float) -> int:
     entry = load_catalog().find(name)
     if entry is not None:
-        download = Download.for_entry(entry, url=url, timeout=timeout)
+        # A --url is the user's own input: a host on their own network is then allowed.
+        download = Download.for_entry(entry, url=url, timeout=timeout, user_typed=True)
     elif url is not None:
         filename = name if SAFE_FILENAME.fullmatch(name) else Path(
             urllib.parse.urlsplit(url).path).name  # fmt: skip
@@ -137,7 +152,7 @@ def _download(name: str, url: str | None, timeout: float) -> int:
             return _fail(f"Give the file a plain name ending in .gguf, not “{filename}”.")
         print("No checksum is known for this file: only its format will be checked.",
               file=sys.stderr)  # fmt: skip
-        download = Download(url, models_dir() / filename, timeout=timeout)
+        download = Download(url, models_dir() / filename, timeout=timeout, user_typed=True)
     else:
         return _fail(f"No model called “{name}” in the catalog. Run `smaller models` to list them.")
 
@@ -209,7 +224,7 @@ def run_models(args: argparse.Namespace) -> int:
             restore_default()
             return 0
         if command == "refresh":
-            catalog = refresh_catalog(args.url)
+            catalog = refresh_catalog(args.url, user_typed=args.url != DEFAULT_CATALOG_URL)
             print(f"The catalog now lists {len(catalog.entries)} models this app can run.")
             return 0
     except (ModelNotFound, CatalogError) as exc:
