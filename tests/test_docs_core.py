@@ -299,3 +299,28 @@ def test_cancel_stops_inside_a_long_pdf() -> None:
     cancel.set()
     with pytest.raises(Cancelled):
         read_document(SPEC_PDF, cancel)
+
+
+def test_a_file_deleted_while_read_is_forgotten_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.core.docs.indexer as indexer
+
+    corpus = make_corpus(tmp_path / "corpus")
+    index = DocIndex(tmp_path / "documents.sqlite3")
+    index.add_collection("home", [corpus])
+    real = indexer.read_document
+
+    def read_and_delete(path: Path, cancel: object = None) -> list[Page]:
+        pages = real(path)
+        if path.name == "recipe.md":
+            path.unlink()
+        return pages
+
+    monkeypatch.setattr(indexer, "read_document", read_and_delete)
+    Indexer(index).run("home")
+    assert search(index, "lemon cake oven", ["home"]) == []  # nothing half-saved
+    run = Indexer(index).run("home")
+    assert run.files_removed == 1
+    (cid,) = [c.id for c in index.collections()]
+    assert not [f for f in index.files(cid) if f.path.endswith("recipe.md")]
