@@ -324,3 +324,15 @@ def test_a_file_deleted_while_read_is_forgotten_next_time(
     assert run.files_removed == 1
     (cid,) = [c.id for c in index.collections()]
     assert not [f for f in index.files(cid) if f.path.endswith("recipe.md")]
+
+
+def test_searching_while_the_indexer_writes(tmp_path: Path) -> None:
+    index, _ = _indexed(tmp_path)
+    index.execute("BEGIN IMMEDIATE")  # the indexer in the middle of a big file
+    try:
+        reader = DocIndex(index.path)  # as the engine thread opens it for an answer
+        hits = search(reader, "How many kilograms of apples?", ["home"])
+        assert hits and hits[0].path.endswith("report.docx")
+        reader.close()
+    finally:
+        index.execute("ROLLBACK")

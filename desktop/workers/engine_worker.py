@@ -55,9 +55,13 @@ def _answer_from_documents(
     answer from the passages, which come back with the answer as its sources."""
     from desktop.core.docs.grounding import answer_from_documents
     from desktop.core.docs.index import DocIndex
+    from desktop.core.store.sqlite import StoreError
 
     assert request.documents is not None
-    index = DocIndex()
+    try:
+        index = DocIndex()
+    except StoreError as exc:  # the answer says why, in plain words; the chat goes on
+        return AnswerResult(status="error", error_kind=f"documents_{exc.kind}", error=str(exc))
     try:
         return answer_from_documents(
             session, index, request.user, request.documents, history=request.history,
@@ -66,6 +70,8 @@ def _answer_from_documents(
             on_text=lambda text: events.put(("chunk", (rid, text))),
             reply_language=request.reply_language,
         )  # fmt: skip
+    except StoreError as exc:
+        return AnswerResult(status="error", error_kind=f"documents_{exc.kind}", error=str(exc))
     finally:
         index.close()
 

@@ -129,13 +129,18 @@ class DocIndex(Database):
         super().__init__(conn)
         self.fts5 = sqlite_has_fts5() if fts5 is None else fts5
         self._migrate(_SCHEMA)
-        if self.fts5:
+        if self.fts5 and not self._has_fts_table():
+            # Only when missing: a write here would wait for the indexer's transaction.
             with self._write(self._what()) as c:
                 for sql in _FTS:
                     c.execute(sql)
             # How many passages hold each (stemmed) word: search leaves out the very common ones.
             self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab"
                                " USING fts5vocab(main, chunks_fts, 'row')")  # fmt: skip
+
+    def _has_fts_table(self) -> bool:
+        sql = "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('chunks_fts', 'chunks_fts_del')"
+        return int(self._read(sql)[0][0]) == 2
 
     def _connect(self) -> sqlite3.Connection:
         """Open the file; a damaged one is moved aside and rebuilt (everything in it can be read
