@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from desktop.core.docs.grounding import DocumentsRequest
@@ -66,13 +66,25 @@ class DocumentsController(QObject):
     def names(self) -> list[str]:
         return [c.name for c in self.index.collections()] if self.index else []
 
+    # The chat's choice is a setting (QSettings), not in the index: writing it never waits for
+    # the indexer's transaction, and it survives an index that had to be rebuilt.
+    @staticmethod
+    def chat_choice(conversation_id: int) -> tuple[list[str], bool]:
+        store = QSettings()
+        names = store.value(f"documents/chat{conversation_id}/collections", [], type=list)
+        only = store.value(f"documents/chat{conversation_id}/only", False, type=bool)
+        return [str(n) for n in names or []], bool(only)
+
+    @staticmethod
+    def set_chat_choice(conversation_id: int, names: list[str], only: bool) -> None:
+        store = QSettings()
+        store.setValue(f"documents/chat{conversation_id}/collections", names)
+        store.setValue(f"documents/chat{conversation_id}/only", only)
+
     def request_for(self, conversation_id: int) -> DocumentsRequest | None:
         if self.index is None:
             return None
-        try:
-            names, only = self.index.chat_documents(conversation_id)
-        except StoreError:
-            return None
+        names, only = self.chat_choice(conversation_id)
         available = set(self.names())
         chosen = tuple(n for n in names if n in available)
         return DocumentsRequest(chosen, only) if chosen else None
@@ -81,7 +93,7 @@ class DocumentsController(QObject):
         cid = self.window.chat.conversation_id
         if self.index is None:
             return
-        names, only = self.index.chat_documents(cid) if cid is not None else ([], False)
+        names, only = self.chat_choice(cid) if cid is not None else ([], False)
         self.button.set_state(self.names(), names, only)
 
     def _chat_choice_changed(self, names: list[str], only: bool) -> None:
@@ -91,10 +103,7 @@ class DocumentsController(QObject):
         if chat.conversation_id is None and chat.new_conversation() is None:
             return
         assert chat.conversation_id is not None
-        try:
-            self.index.set_chat_documents(chat.conversation_id, names, only)
-        except StoreError as exc:
-            self.window.notice_bar.show_message(str(exc), kind="documents")
+        self.set_chat_choice(chat.conversation_id, names, only)
 
     # -- the page ----------------------------------------------------------------------------
     def show_page(self) -> DocumentsPage:
@@ -140,6 +149,11 @@ class DocumentsController(QObject):
     def add(self, paths: list[Path], name: str) -> bool:
         """Add files or folders to a collection (new or existing) and index it."""
         if self.index is None:
+            return False
+        if self.worker.running:  # its writes would wait for the run's; one run at a time
+            self.window.statusBar().showMessage(
+                self.tr("Indexing is already running: wait for it, or cancel it."), 8000
+            )
             return False
         try:
             self.index.add_collection(name, paths)

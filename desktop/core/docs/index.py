@@ -53,9 +53,6 @@ _SCHEMA: list[tuple[str, ...]] = [
             cpu_s REAL, energy_wh REAL, method TEXT NOT NULL DEFAULT '', files_read INTEGER,
             files_skipped INTEGER, files_removed INTEGER, files_unchanged INTEGER,
             chunks INTEGER, text_bytes INTEGER, index_bytes INTEGER, cancelled INTEGER)""",
-        """CREATE TABLE chat_documents (
-            conversation_id INTEGER PRIMARY KEY, collections TEXT NOT NULL DEFAULT '',
-            only_documents INTEGER NOT NULL DEFAULT 0)""",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
         "INSERT INTO meta VALUES ('generation', 0)",
     ),
@@ -273,19 +270,6 @@ class DocIndex(Database):
     def size_on_disk(self) -> int:
         """Bytes of the index file and its write-ahead log."""
         return sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
-
-    # -- per chat ------------------------------------------------------------------------------
-    def chat_documents(self, conversation_id: int) -> tuple[list[str], bool]:
-        rows = self._read("SELECT collections, only_documents FROM chat_documents"
-                          " WHERE conversation_id = ?", (conversation_id,))  # fmt: skip
-        if not rows:
-            return [], False
-        return [n for n in rows[0][0].split("\n") if n], bool(rows[0][1])
-
-    def set_chat_documents(self, conversation_id: int, names: list[str], only: bool) -> None:
-        with self._write(self._what()) as c:
-            c.execute("INSERT OR REPLACE INTO chat_documents VALUES (?, ?, ?)",
-                      (conversation_id, "\n".join(names), int(only)))  # fmt: skip
 
     # -- reading passages ----------------------------------------------------------------------
     def execute(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
