@@ -29,6 +29,7 @@ from desktop.ui.chat_actions import ChatActions
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.demo_mode import DemoMode
+from desktop.ui.documents_controller import DocumentsController
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
 from desktop.ui.programs_view import Programs
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.chat = ChatController(store, self.engine, self.chat_view)
         self.chat.max_tokens = self.settings.max_tokens
         self.models = ModelStatus(self)
+        self.documents = DocumentsController(self)
         self.demo_mode = DemoMode(self)
         self.programs = Programs.attach(self)  # the API server for the user's own programs
         self._connect()
@@ -153,6 +155,9 @@ class MainWindow(QMainWindow):
 
     def choose_model_file(self) -> None:
         self.models.choose_file()
+
+    def show_documents(self) -> QDialog:
+        return self.documents.show_page()
 
     # -- conversations ----------------------------------------------------------------------------
     def refresh_conversations(self) -> None:
@@ -361,6 +366,7 @@ class MainWindow(QMainWindow):
         answer with its cost, marked as cut off, then close the database."""
         self.chat.begin_closing()
         self.programs.shutdown()  # programs' answers stopped and counted before the engine ends
+        self.documents.shutdown()
         self.models.shutdown(SHUTDOWN_WAIT_MS)
         self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()

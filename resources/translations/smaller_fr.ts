@@ -221,6 +221,37 @@
     </message>
 </context>
 <context>
+    <name>ChatDocumentsButton</name>
+    <message>
+        <source>Which of your documents this chat answers from</source>
+        <translation>Les documents dont cette conversation se sert pour répondre</translation>
+    </message>
+    <message>
+        <source>No collections yet</source>
+        <translation>Aucune collection pour l'instant</translation>
+    </message>
+    <message>
+        <source>Answer only from my documents</source>
+        <translation>Répondre uniquement à partir de mes documents</translation>
+    </message>
+    <message>
+        <source>Manage documents…</source>
+        <translation>Gérer les documents…</translation>
+    </message>
+    <message>
+        <source>Documents: none</source>
+        <translation>Documents : aucun</translation>
+    </message>
+    <message>
+        <source>Documents: {names}</source>
+        <translation>Documents : {names}</translation>
+    </message>
+    <message>
+        <source> (only)</source>
+        <translation> (uniquement)</translation>
+    </message>
+</context>
+<context>
     <name>ChatExport</name>
     <message>
         <source>New chat</source>
@@ -706,6 +737,231 @@
     <message>
         <source>This session's {n} answers used {local}; the same on the 405B model: {big}.</source>
         <translation>Les {n} réponses de cette session ont utilisé {local} ; les mêmes sur le modèle 405B : {big}.</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Your documents do not seem to contain the answer: no passage matches the question. Try other words, or add the documents that hold it.</source>
+        <translation>Vos documents ne semblent pas contenir la réponse : aucun passage ne correspond à la question. Essayez d'autres mots, ou ajoutez les documents qui la contiennent.</translation>
+    </message>
+    <message>
+        <source>The documents index could not be opened: {error}</source>
+        <translation>L'index des documents n'a pas pu être ouvert : {error}</translation>
+    </message>
+    <message>
+        <source>the documents index could not be read</source>
+        <translation>l'index des documents n'a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>the documents index could not be updated</source>
+        <translation>l'index des documents n'a pas pu être mis à jour</translation>
+    </message>
+    <message>
+        <source>not a format Smaller reads</source>
+        <translation>un format que Smaller ne lit pas</translation>
+    </message>
+    <message>
+        <source>too large (over 64 MB)</source>
+        <translation>trop volumineux (plus de 64 Mo)</translation>
+    </message>
+    <message>
+        <source>cannot be read (permission denied)</source>
+        <translation>illisible (permission refusée)</translation>
+    </message>
+    <message>
+        <source>deleted or moved while being read</source>
+        <translation>supprimé ou déplacé pendant la lecture</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>not text (binary content)</source>
+        <translation>pas du texte (contenu binaire)</translation>
+    </message>
+    <message>
+        <source>encrypted (password protected)</source>
+        <translation>chiffré (protégé par un mot de passe)</translation>
+    </message>
+    <message>
+        <source>damaged or not really this format</source>
+        <translation>endommagé, ou pas vraiment de ce format</translation>
+    </message>
+    <message>
+        <source>no text: scanned image?</source>
+        <translation>aucun texte : image numérisée ?</translation>
+    </message>
+    <message>
+        <source>a link that leads back to itself</source>
+        <translation>un lien qui mène à lui-même</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsController</name>
+    <message>
+        <source>The documents index was damaged: it was set aside ({path}) and a new one was started. Add your documents again on the Documents page.</source>
+        <translation>L'index des documents était endommagé : il a été mis de côté ({path}) et un nouvel index a été commencé. Ajoutez de nouveau vos documents dans la page Documents.</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Ajouter un dossier de documents</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>Ajouter des documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.pdf *.docx *.odt *.html *.htm);;All files (*)</source>
+        <translation>Documents (*.txt *.md *.pdf *.docx *.odt *.html *.htm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>Nom de la collection :</translation>
+    </message>
+    <message>
+        <source>Indexing is already running: wait for it, or cancel it.</source>
+        <translation>Une indexation est déjà en cours : attendez-la, ou annulez-la.</translation>
+    </message>
+    <message>
+        <source>Indexing failed.</source>
+        <translation>L'indexation a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Add folders or files, then choose in a chat which collections it may read. Everything stays on this computer.</source>
+        <translation>Ajoutez des dossiers ou des fichiers, puis choisissez dans une conversation quelles collections elle peut lire. Tout reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mettre à jour</translation>
+    </message>
+    <message>
+        <source>Read new and changed files again, forget deleted ones</source>
+        <translation>Relire les fichiers nouveaux et modifiés, oublier ceux qui ont été supprimés</translation>
+    </message>
+    <message>
+        <source>Remove collection</source>
+        <translation>Retirer la collection</translation>
+    </message>
+    <message>
+        <source>Forget this collection; your files stay where they are</source>
+        <translation>Oublier cette collection ; vos fichiers restent où ils sont</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Collections and their files</source>
+        <translation>Les collections et leurs fichiers</translation>
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Progression de l'indexation</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>skipped: {reason}</source>
+        <translation>ignoré : {reason}</translation>
+    </message>
+    <message>
+        <source>changed while being read: it is read again at the next update</source>
+        <translation>modifié pendant la lecture : il sera relu à la prochaine mise à jour</translation>
+    </message>
+    <message>
+        <source>deleted on disk: it is forgotten at the next update</source>
+        <translation>supprimé du disque : il sera oublié à la prochaine mise à jour</translation>
+    </message>
+    <message>
+        <source>changed on disk: it is read again at the next update</source>
+        <translation>modifié sur le disque : il sera relu à la prochaine mise à jour</translation>
+    </message>
+    <message>
+        <source>indexed (1 passage)</source>
+        <translation>indexé (1 passage)</translation>
+    </message>
+    <message>
+        <source>indexed ({n} passages)</source>
+        <translation>indexé ({n} passages)</translation>
+    </message>
+    <message>
+        <source>{indexed} of {files} files indexed, {skipped} skipped</source>
+        <translation>{indexed} fichiers indexés sur {files}, {skipped} ignorés</translation>
+    </message>
+    <message>
+        <source>folder not found: was it moved or removed?</source>
+        <translation>dossier introuvable : a-t-il été déplacé ou supprimé ?</translation>
+    </message>
+    <message>
+        <source>No collections yet: add a folder or files.</source>
+        <translation>Aucune collection pour l'instant : ajoutez un dossier ou des fichiers.</translation>
+    </message>
+    <message>
+        <source>Index on disk: {size}.</source>
+        <translation>Index sur le disque : {size}.</translation>
+    </message>
+    <message>
+        <source>Last indexing of these collections: {seconds} s, {energy} ({method}).</source>
+        <translation>Dernière indexation de ces collections : {seconds} s, {energy} ({method}).</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>mesuré</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimé</translation>
+    </message>
+    <message>
+        <source>Reading {name}: {done} of {total} files. {file}</source>
+        <translation>Lecture de {name} : {done} fichiers sur {total}. {file}</translation>
+    </message>
+    <message>
+        <source>{name}: {read} files read, {skipped} skipped, {removed} forgotten, {unchanged} unchanged.</source>
+        <translation>{name} : {read} fichiers lus, {skipped} ignorés, {removed} oubliés, {unchanged} inchangés.</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was read is kept.</source>
+        <translation>Annulé : ce qui a été lu est conservé.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1558,14 @@
     <message>
         <source>&amp;Export chat…</source>
         <translation>&amp;Exporter la discussion…</translation>
+    </message>
+    <message>
+        <source>&amp;Documents…</source>
+        <translation>&amp;Documents…</translation>
+    </message>
+    <message>
+        <source>Your own files, to ask questions about them</source>
+        <translation>Vos propres fichiers, pour poser des questions à leur sujet</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2039,6 +2303,13 @@
     </message>
 </context>
 <context>
+    <name>PassageDialog</name>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le fichier</translation>
+    </message>
+</context>
+<context>
     <name>ProgramsView</name>
     <message>
         <source>No requests yet.</source>
@@ -2627,6 +2898,21 @@
     <message>
         <source>Show the resource panel</source>
         <translation>Afficher le panneau des ressources</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesView</name>
+    <message>
+        <source>Sources from your documents:</source>
+        <translation>Sources tirées de vos documents :</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>{file}, page {page}</source>
+        <translation>{file}, page {page}</translation>
     </message>
 </context>
 <context>
