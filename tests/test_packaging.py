@@ -43,9 +43,12 @@ ROOT = Path(__file__).resolve().parents[1]
 APP_ID = "io.github.smaller.Smaller"
 TEST_DEBS = ["xvfb", "xauth", "xdotool", "x11-utils", "lintian", "desktop-file-utils", "appstream"]
 
-# Targets from the issue (packaging/README.md records the measured figures).
-MAX_DEB_MB = 160
-MAX_DEB_NOMODEL_MB = 60
+# Targets (packaging/README.md records the measured figures). The packaging issue set 160 / 60 MB
+# for the chat alone (measured 148.2 / 57.7); reading documents (issue 14: wordllama and its
+# weights 28 MB, tokenizers 11 MB, lxml 10 MB, pypdf, python-docx, odfdo) and the local server
+# (issue 15: 4.5 MB) brought it to 176.3 / 85.9 MB, so the targets follow.
+MAX_DEB_MB = 180
+MAX_DEB_NOMODEL_MB = 90
 MAX_USABLE_WINDOW_S = 3.0
 MAX_BUILD_AND_TEST_S = 600
 
