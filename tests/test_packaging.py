@@ -206,7 +206,8 @@ class Xvfb:
 
 def _messages(home: Path) -> list[tuple[str, str]]:
     """(role, status) of every message in the chats database the app made under `home`."""
-    for db in home.rglob("*.sqlite3"):  # ~/.local/share/Smaller/Smaller/chats.sqlite3
+    # ~/.local/share/Smaller/Smaller/chats.sqlite3 (documents.sqlite3 lies beside it)
+    for db in home.rglob("chats.sqlite3"):
         try:
             with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2) as con:
                 return [(r[0], r[1]) for r in con.execute("SELECT role, status FROM messages")]
