@@ -20,6 +20,7 @@ from desktop.core.context import MIN_ANSWER_TOKENS, PromptTooLong, Turn, estimat
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
+from desktop.ui.chat_editing import ChatEditing
 from desktop.ui.chat_pages import ChatPages
 from desktop.ui.chat_view import ChatView
 from desktop.ui.i18n import current_language
@@ -40,7 +41,7 @@ class _Streaming:
     saved_at: float = 0.0
 
 
-class ChatController(QObject):
+class ChatController(ChatEditing, QObject):
     notice = Signal(str)  # a plain message for the user, shown where they read
     answer_finished = Signal(object)  # AnswerResult
     conversations_changed = Signal()  # the list of chats (titles, order) changed
@@ -55,7 +56,6 @@ class ChatController(QObject):
         self.engine = engine
         self.view = view
         self.conversation_id: int | None = None
-        self.model_name = ""  # the friendly name that signs answers
         self.n_ctx = 2048  # the loaded model's context, for the too-long check before sending
         self.max_tokens = 512
         self.settings: SamplingSettings | None = None  # None: the model's own creativity
@@ -103,7 +103,7 @@ class ChatController(QObject):
             self._streaming.widget = None  # let go with its page; found again when shown
 
     def _show_message(self, message: Message, where: str = "end") -> MessageWidget:
-        widget = self._add_widget(message.role, message.content, where=where)
+        widget = self._add_widget(message.role, message.content, where=where, message=message)
         widget.set_status(message.status, message.note, message.stats)
         if message.stats is not None:
             widget.set_stats(message.stats)
@@ -202,25 +202,6 @@ class ChatController(QObject):
         self._start_answer(cid, text, history, conversation.system_prompt if conversation else "")
         return True
 
-    def regenerate(self) -> None:
-        """Answer the last message again. The replaced answer's cost stays in the ledger."""
-        if self.conversation_id is None or self._streaming is not None:
-            return
-        cid = self.conversation_id
-        messages = self.store.messages_page(cid, limit=2)
-        if len(messages) < 2 or messages[-1].role != "assistant" or messages[-2].role != "user":
-            return
-        self._pages.ensure_latest(cid)
-        if not self._try(lambda: self.store.delete_message(messages[-1].id)):
-            return
-        last = self.view.last_message()
-        if last is not None and last.role == "assistant":
-            self.view.remove_message(last)
-        conversation = self.store.get_conversation(cid)
-        system = conversation.system_prompt if conversation else ""
-        history = self.store.history(cid, before_id=messages[-2].id)
-        self._start_answer(cid, messages[-2].content, history, system)
-
     def _start_answer(self, cid: int, user: str, history: list[Turn], system: str) -> None:
         added: list[Message] = []
         if not self._try(
@@ -246,9 +227,10 @@ class ChatController(QObject):
             self.engine.stop()
 
     # -- receiving --------------------------------------------------------------------------------
-    def _add_widget(self, role: str, text: str, *, where: str = "end") -> MessageWidget:
-        author = self.tr("You") if role == "user" else (self.model_name or self.tr("The model"))
-        widget = self.view.add_message(role, author, text, where=where)
+    def _add_widget(
+        self, role: str, text: str, *, where: str = "end", message: Message | None = None
+    ) -> MessageWidget:
+        widget = self.view.add_message(role, self.author_for(role, message), text, where=where)
         widget.regenerate_requested.connect(self.regenerate)
         widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
         return widget

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import plural
 from desktop.core.records import AnswerStats
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
+from desktop.ui.message_actions import body_name, flash_copied, link_by_keyboard
 from desktop.ui.numbers import show_whole
 
 translate = QCoreApplication.translate
@@ -132,6 +133,7 @@ class MessageWidget(QFrame):
         self.stats_label.setTextFormat(Qt.TextFormat.RichText)
         self.stats_label.setWordWrap(True)
         self.stats_label.linkActivated.connect(self._open_details)
+        link_by_keyboard(self.stats_label, self._open_details)  # "how?" by Tab and Enter
         self.stats: AnswerStats | None = None
         layout.addWidget(self.stats_label)
         self.demo_label = QLabel("")  # demo mode: the 405B estimate beside the answer
@@ -140,6 +142,7 @@ class MessageWidget(QFrame):
         self.demo_label.hide()
         layout.addWidget(self.demo_label)
         footer = QHBoxLayout()
+        self.actions_row = footer  # other modules add their actions here (message_actions)
         footer.addStretch(1)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy this answer to the clipboard"))
@@ -164,12 +167,21 @@ class MessageWidget(QFrame):
         self.copy_button.setVisible(is_answer)
         self.stats_label.setVisible(is_answer)  # a user's message has no figures: no empty row
         self.regenerate_button.setVisible(False)
-        self.setAccessibleName(self.tr("Message from {author}").format(author=author))
+        self.set_author(author)
         self.set_text(text)
 
     @property
     def text(self) -> str:
         return self._text
+
+    @property
+    def author(self) -> str:
+        return self.author_label.text()
+
+    def set_author(self, author: str) -> None:
+        self.author_label.setText(author)
+        self.setAccessibleName(self.tr("Message from {author}").format(author=author))
+        self.body.setAccessibleName(body_name(author, self._text))
 
     def set_text(self, text: str) -> None:
         self._text = text
@@ -177,6 +189,7 @@ class MessageWidget(QFrame):
             self.body.setPlainText(text)  # the user's own words, shown as typed
         else:
             self.body.setMarkdown(text)
+        self.body.setAccessibleName(body_name(self.author, text))
         self.body.setAccessibleDescription(text[:500])
 
     def append_text(self, text: str) -> None:
@@ -216,4 +229,5 @@ class MessageWidget(QFrame):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self._text)
+        flash_copied(self.copy_button)
         self.copy_requested.emit()
