@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import plural
 from desktop.core.records import AnswerStats
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
+from desktop.ui.code_blocks import AnswerText
 from desktop.ui.message_actions import body_name, flash_copied, link_by_keyboard
 from desktop.ui.numbers import show_whole
 
@@ -122,6 +123,7 @@ class MessageWidget(QFrame):
         header.addStretch(1)
         layout.addLayout(header)
         self.body = MarkdownView(self)
+        self.answer_text = AnswerText(self.body)  # framed code blocks, each with its copy link
         layout.addWidget(self.body)
         self.note_label = QLabel("")
         self.note_label.setObjectName("messageNote")
@@ -188,7 +190,7 @@ class MessageWidget(QFrame):
         if self.role == "user":
             self.body.setPlainText(text)  # the user's own words, shown as typed
         else:
-            self.body.setMarkdown(text)
+            self.answer_text.show(text)
         self.body.setAccessibleName(body_name(self.author, text))
         self.body.setAccessibleDescription(text[:500])
 
