@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self.send_current)
         self.stop_button.clicked.connect(self.chat.stop)
         self.system_button.clicked.connect(self.chat_actions.edit_system_prompt)
+        self.instructions_line.edit_requested.connect(self.chat_actions.edit_system_prompt)
         self.compare_chat_button.clicked.connect(
             lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         conversation = self.chat.current()
         title = conversation.title if conversation else ""
         self.title_label.setText(title or self.tr("New chat"))
+        self.instructions_line.set_instructions(conversation.system_prompt if conversation else "")
         self.refresh_conversations()
         self.refresh_totals()
         self.demo_mode.refresh()
