@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.context import MIN_ANSWER_TOKENS, PromptTooLong, Turn, estimate_tokens
 from desktop.core.engine import SamplingSettings
-from desktop.core.records import AnswerResult, AnswerStats
+from desktop.core.records import AnswerResult
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
 from desktop.ui.chat_editing import ChatEditing
 from desktop.ui.chat_pages import ChatPages
@@ -39,6 +39,7 @@ class _Streaming:
     text: str = ""
     widget: MessageWidget | None = None
     saved_at: float = 0.0
+    prefix: str = ""  # a stopped answer's text that this one continues
 
 
 class ChatController(ChatEditing, QObject):
@@ -107,6 +108,8 @@ class ChatController(ChatEditing, QObject):
         widget.set_status(message.status, message.note, message.stats)
         if message.stats is not None:
             widget.set_stats(message.stats)
+        widget.message_id = message.id
+        self.refresh_versions(widget)
         if self._streaming is not None and self._streaming.message_id == message.id:
             widget.set_text(self._streaming.text)
             self._streaming.widget = widget
@@ -160,13 +163,6 @@ class ChatController(ChatEditing, QObject):
         if self._try(lambda: self.store.set_system_prompt(cid, text.strip())):
             self.conversation_changed.emit()
 
-    def chat_stats(self) -> list[AnswerStats]:
-        """The saved figures of every answer in the current chat."""
-        if self.conversation_id is None:
-            return []
-        messages = self.store.messages(self.conversation_id)
-        return [m.stats for m in messages if m.role == "assistant" and m.stats is not None]
-
     # -- sending ----------------------------------------------------------------------------------
     def send(self, text: str) -> bool:
         """Send a message. Returns False (and says why) when it was not sent; the caller then
@@ -202,24 +198,37 @@ class ChatController(ChatEditing, QObject):
         self._start_answer(cid, text, history, conversation.system_prompt if conversation else "")
         return True
 
-    def _start_answer(self, cid: int, user: str, history: list[Turn], system: str) -> None:
+    def _start_answer(
+        self, cid: int, user: str, history: list[Turn], system: str, *,
+        version_of: int | None = None, continuing: Message | None = None,
+    ) -> None:  # fmt: skip
+        """Answer `user`: in a new message (a new version of `version_of`'s place, if given),
+        or going on with the stopped answer `continuing` (chat_editing.py)."""
         added: list[Message] = []
-        if not self._try(
-            lambda: added.append(self.store.add_message(cid, "assistant", "", status="streaming"))
-        ):
-            return
-        widget = self._add_widget("assistant", "")
+        if continuing is not None:
+            added.append(continuing)
+            widget = self._continued_widget(continuing)
+        else:
+            if not self._try(
+                lambda: added.append(self.store.add_message(
+                    cid, "assistant", "", status="streaming", version_of=version_of))
+            ):  # fmt: skip
+                return
+            widget = self._add_widget("assistant", "")
         widget.message_id = added[0].id
         widget.set_status("streaming")
+        self.refresh_versions(widget)
         self.view.set_regenerate_enabled(False)
         request = AnswerRequest(
             user, history, system or None, max_tokens=self.max_tokens, settings=self.settings,
             reply_language=current_language(),
         )  # fmt: skip
+        request.partial = continuing.content if continuing is not None else ""
         rid = self.engine.ask(request)
         self._streaming = _Streaming(
             rid, cid, added[0].id, widget=widget, saved_at=time.monotonic()
         )
+        self._streaming.prefix = self._streaming.text = request.partial
         self.streaming_changed.emit(True)
 
     def stop(self) -> None:
@@ -233,6 +242,7 @@ class ChatController(ChatEditing, QObject):
         widget = self.view.add_message(role, self.author_for(role, message), text, where=where)
         widget.regenerate_requested.connect(self.regenerate)
         widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
+        self.add_message_actions(widget)  # Edit, Continue, versions (chat_editing.py)
         return widget
 
     def _on_chunk(self, rid: int, text: str) -> None:
@@ -263,7 +273,7 @@ class ChatController(ChatEditing, QObject):
         """Save the answer with its figures and its ledger entry, then show it."""
         if not note and result.status == "stopped":
             note = "stopped"
-        text = result.text or streaming.text
+        text = streaming.prefix + result.text if result.text else streaming.text
         stats = result.stats()
         self._try(lambda: self.store.finish_answer(streaming.message_id, text, stats, note))
         if streaming.widget is not None:

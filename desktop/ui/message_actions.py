@@ -1,13 +1,26 @@
-"""Small behaviours of a message kept out of MessageWidget: who signs it, what a screen reader
-calls its text, and the short "Copied" confirmation of its Copy buttons."""
+"""Small behaviours and controls of a message kept out of MessageWidget: what a screen reader
+calls its text, the short "Copied" confirmation of its Copy buttons, the "how?" link by
+keyboard, the "‹ 1/2 ›" of an answer's versions, and the dialogs of editing a sent message."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.core.i18n import plural
+from desktop.core.store.versions import Versions
+from desktop.ui.numbers import show_whole
 
 translate = QCoreApplication.translate
 
@@ -71,3 +84,76 @@ def link_by_keyboard(label: QLabel, open_link: Callable[[str], None]) -> None:
     )
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     label.installEventFilter(_EnterOpens(label, open_link))
+
+
+class VersionSwitcher(QWidget):
+    """ "‹ 1/2 ›" under an answer that was regenerated: which version is shown, and the way to
+    the others. Hidden while the answer has one version."""
+
+    browse = Signal(int)  # -1: the previous version, +1: the next
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("versionSwitcher")
+        self.versions: Versions | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.previous = QToolButton()
+        self.previous.setText("‹")
+        self.previous.setAccessibleName(translate("MessageWidget", "Previous version"))
+        self.previous.setToolTip(translate("MessageWidget", "Previous version"))
+        self.previous.clicked.connect(lambda: self.browse.emit(-1))
+        self.label = QLabel("")
+        self.following = QToolButton()
+        self.following.setText("›")
+        self.following.setAccessibleName(translate("MessageWidget", "Next version"))
+        self.following.setToolTip(translate("MessageWidget", "Next version"))
+        self.following.clicked.connect(lambda: self.browse.emit(1))
+        for widget in (self.previous, self.label, self.following):
+            layout.addWidget(widget)
+        self.hide()
+
+    def set_versions(self, versions: Versions) -> None:
+        self.versions = versions
+        count, position = len(versions.ids), versions.position
+        self.label.setText(f"{show_whole(position)}/{show_whole(count)}")
+        name = translate("MessageWidget", "Version {n} of {count}").format(
+            n=show_whole(position), count=show_whole(count)
+        )
+        self.label.setAccessibleName(name)
+        self.setAccessibleName(name)
+        self.previous.setEnabled(position > 1)
+        self.following.setEnabled(position < count)
+        self.setVisible(count > 1)
+
+
+def ask_edited_text(parent: QWidget, text: str) -> str | None:
+    """The message's new text, or None when the user cancels."""
+    edited, ok = QInputDialog.getMultiLineText(
+        parent,
+        translate("MessageWidget", "Edit your message"),
+        translate("MessageWidget", "Your message (it will be answered again):"),
+        text,
+    )
+    return edited if ok else None
+
+
+def confirm_cut(parent: QWidget, count: int) -> bool:
+    """Whether the user agrees that the `count` messages after the answer go (Cancel first)."""
+    question = plural(
+        count,
+        translate(
+            "MessageWidget",
+            "Sending the edited message removes the message that follows its answer. Its cost "
+            "stays in your totals. Continue?",
+        ),
+        translate(
+            "MessageWidget",
+            "Sending the edited message removes the {n} messages that follow its answer. Their "
+            "cost stays in your totals. Continue?",
+        ),
+    ).format(n=show_whole(count))
+    box = QMessageBox(QMessageBox.Icon.Question, translate("MessageWidget", "Edit"), question,
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Ok

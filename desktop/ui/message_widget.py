@@ -109,6 +109,10 @@ class MessageWidget(QFrame):
         self.role = role
         self._text = text
         self.message_id: int | None = None  # its row in the chats file, once saved
+        # Added by the chat (chat_editing.py): Edit on the user's, Continue and ‹ 1/2 › on answers.
+        self.edit_button: QPushButton | None = None
+        self.continue_button: QPushButton | None = None
+        self.version_switcher: QWidget | None = None
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -207,6 +211,13 @@ class MessageWidget(QFrame):
         self.note_label.setVisible(bool(text))
         self.style().unpolish(self)
         self.style().polish(self)
+        self.update_continue()
+
+    def update_continue(self) -> None:
+        """Continue is offered on the latest answer when it was stopped before its end."""
+        if self.continue_button is not None:
+            latest = self.regenerate_button.isVisibleTo(self)
+            self.continue_button.setVisible(latest and self.property("status") == "stopped")
 
     def set_stats(self, stats: AnswerStats) -> None:
         """The line under an answer: time, speed, energy, CO2; "how?" opens the details."""
@@ -228,6 +239,7 @@ class MessageWidget(QFrame):
 
     def set_regenerate_visible(self, visible: bool) -> None:
         self.regenerate_button.setVisible(visible and self.role == "assistant")
+        self.update_continue()
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self._text)
