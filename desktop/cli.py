@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from desktop import __version__
 from desktop.cli_output import (
@@ -80,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
                      "(`smaller grids` lists them)")  # fmt: skip
     ask.add_argument("--datacenter-grid", help="grid zone of the 405B datacenter in the --json "
                      "comparison (default: the same grid as --grid)")  # fmt: skip
+    ask.add_argument("--docs", action="append", metavar="NAME",
+                     help="answer from this collection of your documents (repeatable; "
+                     "`smaller docs list` lists them)")  # fmt: skip
+    ask.add_argument(
+        "--only-docs",
+        action="store_true",
+        help="with --docs: answer only from the documents, never from memory",
+    )
+
+    from desktop.cli_docs import add_docs_parser
+
+    add_docs_parser(sub)
 
     from desktop.core.models.cli import add_models_parser
 
@@ -147,6 +159,11 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
     from desktop.core.session import MeterSettings, ModelSession, active_choice, find_choice
 
     stream = not args.json
+    if args.docs:
+        from desktop.cli_docs import check_collections
+
+        if (code := check_collections(args.docs, out)) is not None:
+            return code
     # The model `smaller models use` chose, with its own settings, as the window loads it.
     session = ModelSession(threads=args.threads, meter=MeterSettings(zone=args.grid))
     try:
@@ -169,17 +186,18 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
 
     try:
         with stop_on_interrupt(stop) as pressed:
-            result = session.answer(
-                args.prompt, system_prompt=args.system or None,  # None: the model's own
-                settings=session.sampling(args.max_tokens, args.temperature),
-                on_text=on_text if stream else None, stop=stop,
-            )  # fmt: skip
+            result = _answer(session, args, on_text if stream else None, stop)
     finally:
         session.close()
     if broken:
         raise broken[0]
     if stream and result.text:
         print()
+    if stream and result.sources:
+        print("Sources:")
+        for n, source in enumerate(result.sources, 1):
+            page = f", page {source.page}" if source.page is not None else ""
+            print(f"  [{n}] {source.file}{page} ({source.path})")
     if pressed:
         return out.fail("Interrupted: the answer was cut short.", "interrupted", EXIT_INTERRUPTED)
     if result.status == "error":
@@ -192,6 +210,28 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
             output["comparison_405b"] = comparison
         out.write_json(output)
     return 0
+
+
+def _answer(
+    session: Any, args: argparse.Namespace, on_text: Callable[[str], None] | None,
+    stop: threading.Event,
+) -> Any:  # fmt: skip
+    """The answer, grounded in the collections of --docs when given."""
+    system = args.system or None  # None: the model's own
+    settings = session.sampling(args.max_tokens, args.temperature)
+    if not args.docs:
+        return session.answer(args.prompt, system_prompt=system, settings=settings,
+                              on_text=on_text, stop=stop)  # fmt: skip
+    from desktop.core.docs.grounding import DocumentsRequest, answer_from_documents
+    from desktop.core.docs.index import DocIndex
+
+    index = DocIndex()
+    try:
+        request = DocumentsRequest(tuple(args.docs), only_documents=args.only_docs)
+        return answer_from_documents(session, index, args.prompt, request, system_prompt=system,
+                                     settings=settings, on_text=on_text, stop=stop)  # fmt: skip
+    finally:
+        index.close()
 
 
 def _bench(args: argparse.Namespace, out: Output) -> int:
@@ -253,6 +293,10 @@ def _run(argv: list[str], out: Output) -> int | None:
         from desktop.cli_serve import serve
 
         return serve(args, out)
+    if args.command == "docs":
+        from desktop.cli_docs import run_docs
+
+        return run_docs(args, out)
     if args.command == "models":
         from desktop.core.models.cli import run_models
 

@@ -107,3 +107,22 @@ def test_settings_put_language_and_theme_first_and_name_the_detected_country(
     assert dialog.zone.itemText(0) != "From this computer's country: "
     special = dialog.cpu_watts.specialValueText()
     assert special.startswith("Detected" if cpu_power_profile().matched else "Assumed")
+
+
+def test_the_models_page_fits_1024_pixels_without_a_sideways_scrollbar(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.ui.models_page import ModelsDialog
+
+    dialog = ModelsDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.resize(1024, 600)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        table = dialog.table
+        good_at = table.COLUMNS.index("good_at")
+        assert not table.horizontalScrollBar().isVisible()
+        assert table.columnWidth(good_at) >= 150  # the description stays readable
+    finally:
+        assert dialog.shutdown()

@@ -139,6 +139,15 @@ class ModelSession:
     def info(self) -> ModelInfo | None:
         return self._engine.info if self._engine is not None else None
 
+    @property
+    def n_ctx(self) -> int:
+        """The loaded model's context window in tokens (the default's when none is loaded)."""
+        if self._engine is not None:
+            return self._engine.n_ctx
+        return (
+            self.choice.settings.context_length if self.choice else ModelSettings().context_length
+        )
+
     def threads_for(self, settings: ModelSettings) -> int:
         """The model's own thread count, else the user's, else automatic; always within
         1..logical cores, the only values the C library takes without aborting or crawling."""

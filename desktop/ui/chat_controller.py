@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.context import MIN_ANSWER_TOKENS, PromptTooLong, Turn, estimate_tokens
+from desktop.core.docs.grounding import DocumentsRequest
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerResult
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
@@ -66,6 +67,8 @@ class ChatController(ChatEditing, QObject):
         self._closing = False
         view.earlier_requested.connect(lambda: self._show_page(self._pages.show_earlier))
         view.later_requested.connect(lambda: self._show_page(self._pages.show_later))
+        # The collections a chat answers from (set by the Documents controller); None: none.
+        self.documents_for: Callable[[int], DocumentsRequest | None] | None = None
         engine.chunk.connect(self._on_chunk)
         engine.answer_done.connect(self._on_answer_done)
 
@@ -224,6 +227,8 @@ class ChatController(ChatEditing, QObject):
             reply_language=current_language(),
         )  # fmt: skip
         request.partial = continuing.content if continuing is not None else ""
+        if self.documents_for is not None and not request.partial:
+            request.documents = self.documents_for(cid)
         rid = self.engine.ask(request)
         self._streaming = _Streaming(
             rid, cid, added[0].id, widget=widget, saved_at=time.monotonic()

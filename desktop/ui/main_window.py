@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
 )
 
-from desktop.core.compare import training_card
-from desktop.core.measured import compare_saved
 from desktop.core.modelfile import ModelInfo
 from desktop.core.models import ModelSettings
 from desktop.core.records import AnswerResult, AnswerStats
@@ -27,8 +25,9 @@ from desktop.core.store import ChatStore, StoreError
 from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_actions import ChatActions
 from desktop.ui.chat_controller import ChatController
-from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.comparison_opener import open_comparison
 from desktop.ui.demo_mode import DemoMode
+from desktop.ui.documents_controller import DocumentsController
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
 from desktop.ui.programs_view import Programs
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         self.chat = ChatController(store, self.engine, self.chat_view)
         self.chat.max_tokens = self.settings.max_tokens
         self.models = ModelStatus(self)
+        self.documents = DocumentsController(self)
         self.demo_mode = DemoMode(self)
         self.programs = Programs.attach(self)  # the API server for the user's own programs
         self._connect()
@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
 
     def choose_model_file(self) -> None:
         self.models.choose_file()
+
+    def show_documents(self) -> QDialog:
+        return self.documents.show_page()
 
     # -- conversations ----------------------------------------------------------------------------
     def refresh_conversations(self) -> None:
@@ -233,53 +236,9 @@ class MainWindow(QMainWindow):
     # -- comparison -------------------------------------------------------------------------------
     def open_comparison(self, answers: list[AnswerStats], scope: str = "") -> None:
         """Open the 405B comparison for saved answers (one, or a whole chat)."""
-        from desktop.core.footprint.grid import available_zones
-
-        size = self.model_info.size_bytes if self.model_info else None
-        file_name = self.model_info.path.name if self.model_info else ""
-        comparison = compare_saved(answers, size, self.chat.model_name, None, file_name)
-        if comparison is None:
-            self.statusBar().showMessage(
-                self.tr("No measured answer to compare yet: ask something."), 8000
-            )
-            return
-
-        def recompute(zone: str | None) -> dict[str, object]:
-            again = compare_saved(answers, size, self.chat.model_name, zone, file_name)
-            return {"comparison": again.to_json(), "explanation": again.explanation}
-
-        peaks = [a.usage.peak_rss_mb for a in answers if a.usage and a.usage.peak_rss_mb]
-        self.comparison_view = ComparisonView(
-            comparison.to_json(), explanation=comparison.explanation,
-            why_range=comparison.why_range, sources=list(comparison.sources),
-            training=training_card().to_json(), model_name=self.chat.model_name, scope=scope,
-            app_rss_mb=max(peaks, default=None), question=self._question_of(answers),
-            zones=available_zones(), recompute=recompute, parent=self,
-        )  # fmt: skip
-        self.comparison_view.show()
-
-    def _question_of(self, answers: list[AnswerStats]) -> str:
-        """The user's message before the first of `answers`, for the card ('' if not found)."""
-        chat = self.chat
-        if chat.conversation_id is None or not answers:
-            return ""
-        messages = chat.store.messages(chat.conversation_id)
-        first = answers[0]
-
-        def same(stats: AnswerStats | None) -> bool:
-            # Saved figures are rounded: match on what identifies an answer, not on floats.
-            return (
-                stats is not None
-                and (stats.prompt_tokens, stats.completion_tokens)
-                == (first.prompt_tokens, first.completion_tokens)
-                and abs(stats.total_s - first.total_s) < 0.01
-            )
-
-        for index, message in enumerate(messages):
-            if message.role == "assistant" and same(message.stats):
-                earlier = [m for m in messages[:index] if m.role == "user"]
-                return str(earlier[-1].content) if earlier else ""
-        return ""
+        view = open_comparison(self, answers, scope)
+        if view is not None:
+            self.comparison_view = view
 
     # -- settings ---------------------------------------------------------------------------------
     def set_panel_visible(self, visible: bool) -> None:
@@ -363,6 +322,7 @@ class MainWindow(QMainWindow):
         answer with its cost, marked as cut off, then close the database."""
         self.chat.begin_closing()
         self.programs.shutdown()  # programs' answers stopped and counted before the engine ends
+        self.documents.shutdown()
         self.models.shutdown(SHUTDOWN_WAIT_MS)
         self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()

@@ -226,6 +226,10 @@ class MessageWidget(QFrame):
         footprint = stats.footprint
         self.stats_label.setToolTip(footprint.explanation if footprint else "")
         self.compare_button.setVisible(self.role == "assistant" and stats.measured)
+        if stats.sources or self.findChild(QFrame, "answerSources") is not None:
+            from desktop.ui.sources_view import show_sources  # only for answers from documents
+
+            show_sources(self, stats.sources)
 
     def set_demo_line(self, text: str) -> None:
         self.demo_label.setText(text)

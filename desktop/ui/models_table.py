@@ -127,6 +127,10 @@ def description_text(row: ModelRow, info: ModelInfo | str | None) -> str:
     return translate("ModelsTable", "Imported from a file.")
 
 
+# The widest a column grows before its text ends in "…" (the whole text is in its tooltip).
+COLUMN_CAPS = {"name": 230, "status": 130, "licence": 150, "badge": 160}
+
+
 class ModelsTable(QTableWidget):
     COLUMNS = ("name", "status", "good_at", "parameters", "size", "memory", "licence", "badge")
 
@@ -141,8 +145,11 @@ class ModelsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit their contents up to a cap, and "Good at" takes the rest: on a 1024-pixel
+        # screen the description stays readable and no sideways scrollbar appears.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAccessibleName(translate("ModelsTable", "Models"))
         self.rows: list[ModelRow] = []
 
@@ -177,9 +184,18 @@ class ModelsTable(QTableWidget):
                 font.setBold(True)
                 items[0].setFont(font)
             for column, item in enumerate(items):
+                if column != 2 and item.text():
+                    item.setToolTip(item.toolTip() or item.text())  # the whole text if cut
                 self.setItem(i, column, item)
+        self._fit_columns()
         if selected is not None:
             self.select_key(selected)
+
+    def _fit_columns(self) -> None:
+        for column, name in enumerate(self.COLUMNS):
+            if name != "good_at":
+                cap = COLUMN_CAPS.get(name, 140)
+                self.setColumnWidth(column, min(self.sizeHintForColumn(column) + 12, cap))
 
     def _set_fit(
         self, memory: QTableWidgetItem, badge: QTableWidgetItem, fit: Fit | str | None

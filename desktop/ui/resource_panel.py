@@ -35,6 +35,12 @@ APP_COLOUR_DARK = "#6fcf97"  # the same green, light enough for a 3:1 contrast o
 MODEL_COLOUR = "#7fb89a"
 OTHER_COLOUR = "#9aa5b1"
 FREE_COLOUR = "#e6e9ec"
+FREE_COLOUR_DARK = "#3a3d44"  # free memory on the dark theme: quiet, like the light one
+
+
+def free_colour(widget: QWidget) -> str:
+    dark = widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    return FREE_COLOUR_DARK if dark else FREE_COLOUR
 
 
 def _mb(value: float | None) -> str:
@@ -59,7 +65,7 @@ class MemoryBar(QWidget):
         other = max(used_mb - app_mb, 0.0)
         free = max(total_mb - max(used_mb, app_mb), 0.0)
         self.parts = [(model, MODEL_COLOUR), (app_mb - model, APP_COLOUR), (other, OTHER_COLOUR),
-                      (free, FREE_COLOUR)]  # fmt: skip
+                      (free, free_colour(self))]  # fmt: skip
         self.update()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 (Qt override)
@@ -259,7 +265,7 @@ class ResourcePanel(QFrame):
         self.memory_label.setText(
             _legend(APP_COLOUR, self.tr("Smaller: {size}").format(size=_mb(app)) + model)
             + "<br>" + _legend(OTHER_COLOUR, self.tr("Other programs: {size}").format(size=_mb(others)))
-            + "<br>" + _legend(FREE_COLOUR, self.tr("Total: {size}").format(size=_mb(total)))
+            + "<br>" + _legend(free_colour(self), self.tr("Total: {size}").format(size=_mb(total)))
         )  # fmt: skip
         share = s.process_share_of_machine_percent
         self._app_cpu.append(share if share is not None else float("nan"))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from desktop.ui.chat_documents import ChatDocumentsButton
 from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.demo_panel import DemoPanel
@@ -53,6 +54,8 @@ def build_layout(w: MainWindow) -> None:
         )
     )
     top.addWidget(w.compare_chat_button)
+    w.documents_button = ChatDocumentsButton()
+    top.addWidget(w.documents_button)
     top.addWidget(w.system_button)
     bottom = QHBoxLayout()
     bottom.addWidget(w.prompt, 1)

@@ -1,0 +1,179 @@
+"""What documents cost: indexing throughput, index size, query latency, peak memory, and how long
+the window's event loop waits while indexing runs on its thread.
+
+The corpus is real documentation nobody on the project wrote: what Debian packages install under
+/usr/share/doc (HTML, text, Markdown, PDF as they are; gzipped changelogs and the extensionless
+copyright files as .txt), copied until it holds at least `--files` files and `--mb` MB of text.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/bench_documents.py [--files 1000] [--mb 50]
+
+Prints one JSON object. Figures are measured on this machine, one run: read them as orders of
+magnitude (the machine is shared), not as a guarantee.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's `desktop`
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="smaller-bench-docs-")
+
+from desktop.core.docs.index import DocIndex  # noqa: E402
+from desktop.core.docs.indexer import Indexer  # noqa: E402
+from desktop.core.docs.search import _query_words, search  # noqa: E402
+from desktop.core.footprint import FootprintMeter  # noqa: E402
+
+SOURCE = Path("/usr/share/doc")
+KEEP = (".html", ".htm", ".txt", ".md", ".pdf")
+
+
+def build_corpus(target: Path, min_files: int, min_mb: float) -> tuple[int, int]:
+    """Copy documentation into `target`; returns (files, bytes of text written or copied)."""
+    files = 0
+    size = 0
+    for path in sorted(SOURCE.rglob("*")):
+        if files >= min_files and size >= min_mb * 1e6:
+            break
+        if not path.is_file() or path.is_symlink():
+            continue
+        rel = "_".join(path.relative_to(SOURCE).parts)
+        try:
+            if path.suffix.lower() in KEEP:
+                shutil.copyfile(path, target / rel)
+                size += path.stat().st_size
+            elif path.suffix == ".gz":
+                data = gzip.decompress(path.read_bytes())
+                (target / (rel[:-3] + ".txt")).write_bytes(data)
+                size += len(data)
+            elif path.name == "copyright":
+                shutil.copyfile(path, target / (rel + ".txt"))
+                size += path.stat().st_size
+            else:
+                continue
+        except (OSError, EOFError, gzip.BadGzipFile):
+            continue
+        files += 1
+    return files, size
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def window_stall_ms(index_path: Path | None, name: str, idle_s: float = 10.0) -> float:
+    """The longest gap between ticks of a 10 ms timer on the GUI thread while IndexWorker
+    indexes `name` (what a user would feel as the window freezing); with no index, the same
+    timer for `idle_s` seconds with nothing else running."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.workers.index_worker import IndexWorker
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    worker = IndexWorker(index_path)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+    end = last[0] + idle_s
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+        if (index_path is not None and not worker.running) or (index_path is None and now > end):
+            app.quit()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    if index_path is not None:
+        worker.start([name])
+    timer.start()
+    app.exec()
+    worker.shutdown()
+    return max(gaps) * 1000 if gaps else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--mb", type=float, default=50.0)
+    parser.add_argument("--queries", type=int, default=100)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="smaller-corpus-"))
+    corpus = work / "corpus"
+    corpus.mkdir()
+    files, size = build_corpus(corpus, args.files, args.mb)
+    report: dict[str, object] = {"corpus_files": files, "corpus_mb": round(size / 1e6, 1),
+                                 "source": str(SOURCE)}  # fmt: skip
+
+    # First, in a process like the app's (nothing loaded yet): the window while IndexWorker
+    # indexes the corpus on its thread, and the same timer with nothing running, side by side.
+    small = DocIndex(work / "window.sqlite3")
+    small.add_collection("doc", [corpus])
+    small.close()
+    report["window_longest_stall_ms"] = round(window_stall_ms(work / "window.sqlite3", "doc"), 1)
+    report["window_longest_stall_ms_idle"] = round(window_stall_ms(None, ""), 1)
+
+    index = DocIndex(work / "documents.sqlite3")
+    index.add_collection("doc", [corpus])
+    started = time.perf_counter()
+    run = Indexer(index).run("doc", meter=FootprintMeter())
+    wall = time.perf_counter() - started
+    text_mb = run.text_bytes / 1e6
+    report["indexing"] = {
+        **run.to_json(),
+        "files_per_s": round((run.files_read + run.files_skipped) / wall, 1),
+        "text_mb": round(text_mb, 1),
+        "text_mb_per_s": round(text_mb / wall, 2),
+        "index_mb": round(index.size_on_disk() / 1e6, 1),
+        "index_mb_per_text_mb": round(index.size_on_disk() / max(run.text_bytes, 1), 2),
+    }
+    started = time.perf_counter()
+    again = Indexer(index).run("doc")
+    report["peak_rss_mb_after_indexing"] = _peak_mb()
+    report["reindex_unchanged_s"] = round(time.perf_counter() - started, 2)
+    report["reindex_files_read"] = again.files_read
+
+    rng = random.Random(14)
+    rows = index.execute("SELECT text FROM chunks ORDER BY random() LIMIT 2000")
+    questions = []
+    for (text,) in rows:
+        words = [w for w in _query_words(text) if len(w) > 3 and not w.isdigit()]
+        if len(words) >= 4:
+            questions.append(" ".join(rng.sample(words, 4)))
+        if len(questions) >= args.queries:
+            break
+    search(index, "warm up the caches", ["doc"])  # loads the vectors and the embedder once
+    for label, idx in (("fts5", index), ("bm25s_fallback", DocIndex(index.path, fts5=False))):
+        search(idx, "warm up", ["doc"])
+        times = []
+        for q in questions:
+            t = time.perf_counter()
+            search(idx, q, ["doc"])
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        report[f"query_ms_{label}"] = {
+            "queries": len(times), "median": round(statistics.median(times), 1),
+            "p95": round(times[int(0.95 * (len(times) - 1))], 1), "max": round(times[-1], 1),
+        }  # fmt: skip
+        report[f"peak_rss_mb_after_{label}"] = _peak_mb()
+
+    report["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(report, indent=2))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
