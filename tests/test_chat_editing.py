@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.engine import SamplingSettings
 from desktop.ui import chat_editing
-from desktop.ui.accessibility import focus_chain, missing_accessible_names
+from desktop.ui.accessibility import focus_chain, missing_accessible_names, unreachable_by_tab
 from desktop.ui.main_window import MainWindow
 from tests.gui_helpers import open_window, wait_answer, wait_loaded
 
@@ -116,3 +116,17 @@ def test_continue_after_stop_appends_to_the_same_answer(qtbot: QtBot, model_path
     assert answer.text == saved[-1].content and saved[-1].status == "complete"
     assert not answer.continue_button.isVisible()
     assert _answers(window) == before + 1  # the continuation's cost, like any answer
+
+
+def test_new_controls_are_named_and_reached_by_tab(qtbot: QtBot, model_path: Path) -> None:
+    window = _ready(qtbot, model_path)
+    _ask(qtbot, window, "Say hello.")
+    window.chat.regenerate()
+    wait_answer(qtbot, window)
+    user, answer = window.chat_view.messages
+    qtbot.waitUntil(answer.version_switcher.isVisible)
+    assert missing_accessible_names(window) == []
+    assert unreachable_by_tab(window) == []
+    chain = focus_chain(window)
+    assert user.edit_button in chain and answer.version_switcher.previous in chain
+    assert answer.stats_label in chain  # the "how?" link
