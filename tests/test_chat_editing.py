@@ -114,6 +114,7 @@ def test_continue_after_stop_appends_to_the_same_answer(qtbot: QtBot, model_path
     assert saved[-1].content.startswith(partial.content)
     assert len(saved[-1].content) > len(partial.content)
     assert answer.text == saved[-1].content and saved[-1].status == "complete"
+    assert saved[-1].note == "continued" and "Continued after a stop" in answer.note_label.text()
     assert not answer.continue_button.isVisible()
     assert _answers(window) == before + 1  # the continuation's cost, like any answer
 

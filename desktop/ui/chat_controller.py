@@ -278,6 +278,8 @@ class ChatController(ChatEditing, QObject):
         """Save the answer with its figures and its ledger entry, then show it."""
         if not note and result.status == "stopped":
             note = "stopped"
+        elif not note and streaming.prefix:
+            note = "continued"  # its figures are the continuation's (chat_editing.py)
         text = streaming.prefix + result.text if result.text else streaming.text
         stats = result.stats()
         self._try(lambda: self.store.finish_answer(streaming.message_id, text, stats, note))

@@ -42,6 +42,11 @@ def note_text(note: str, stats: AnswerStats | None = None, error: str = "") -> s
         "closed": translate(
             "MessageWidget", "Stopped: the window was closed before the answer finished."
         ),
+        "continued": translate(
+            "MessageWidget",
+            "Continued after a stop. The figures below are those of the continuation; the part"
+            " written before counts in the totals too.",
+        ),
         "interrupted": translate(
             "MessageWidget",
             "Interrupted: the app closed before the answer finished. The text written until then"

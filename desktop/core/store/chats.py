@@ -31,7 +31,7 @@ from desktop.core.store.versions import IN_GROUP, VERSION_GROUP, MessageVersions
 
 ROLES = ("user", "assistant")
 # Notes are codes, translated when shown; older files may hold a sentence (shown as it is).
-NOTES = ("stopped", "closed", "interrupted")
+NOTES = ("stopped", "closed", "interrupted", "continued")
 _CONVERSATION_COLUMNS = "id, title, system_prompt, created_at, updated_at"
 
 
