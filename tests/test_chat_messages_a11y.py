@@ -7,12 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerStats
 from desktop.ui.accessibility import focus_chain, unreachable_by_tab
 from desktop.ui.message_widget import MessageWidget
+from desktop.ui.theme import apply_theme
 from tests.gui_helpers import open_window, wait_answer, wait_loaded
 
 
@@ -54,8 +56,17 @@ def test_how_link_is_reached_by_tab_and_opens_with_enter(qtbot: QtBot, model_pat
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     widget.body.setFocus()
-    qtbot.keyClick(widget.body, Qt.Key.Key_Tab)  # from the answer's text, Tab goes to "how?"
-    assert widget.stats_label.hasFocus()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")  # the app's style sheet draws the focus frame
+    try:
+        before = widget.stats_label.grab().toImage()
+        qtbot.keyClick(widget.body, Qt.Key.Key_Tab)  # from the answer's text, Tab goes to "how?"
+        assert widget.stats_label.hasFocus()
+        assert widget.stats_label.grab().toImage() != before  # the focus is visible
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
     qtbot.keyClick(widget.stats_label, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(widget, "details_dialog", None) is not None)
     widget.details_dialog.close()
