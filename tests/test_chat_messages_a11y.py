@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.engine import SamplingSettings
 from desktop.core.records import AnswerStats
 from desktop.ui.accessibility import focus_chain, unreachable_by_tab
+from desktop.ui.message_actions import confirm_cut, edit_dialog
 from desktop.ui.message_widget import MessageWidget
 from desktop.ui.theme import apply_theme
 from tests.gui_helpers import open_window, wait_answer, wait_loaded
@@ -100,3 +101,25 @@ def test_answers_are_signed_by_the_friendly_name(qtbot: QtBot, model_path: Path)
     # Shown again from the file: signed by the name saved with the answer.
     window.chat.show_conversation(window.chat.conversation_id)
     assert window.chat_view.messages[-1].author_label.text() == name
+
+
+def test_the_edit_dialog_wraps_and_the_cut_question_defaults_to_cancel(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = edit_dialog(parent, "A long message " * 30)
+    editor = dialog.findChild(QPlainTextEdit)
+    assert editor is not None
+    assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert dialog.textValue() == "A long message " * 30
+    seen: list[QMessageBox] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box)
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        assert "3 messages" in box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: the default answer, Cancel
+
+    QTimer.singleShot(0, answer)
+    assert confirm_cut(parent, 3) is False and seen

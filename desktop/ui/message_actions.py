@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QToolButton,
     QWidget,
 )
@@ -26,6 +27,7 @@ translate = QCoreApplication.translate
 
 COPIED_MS = 2000  # how long a Copy button says "Copied"
 FIRST_WORDS = 12  # words of a message in its body's accessible name
+EDIT_DIALOG_MIN_WIDTH = 480  # px: a few lines of a message read without scrolling sideways
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
@@ -127,15 +129,23 @@ class VersionSwitcher(QWidget):
         self.setVisible(count > 1)
 
 
+def edit_dialog(parent: QWidget, text: str) -> QInputDialog:
+    dialog = QInputDialog(parent)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setWindowTitle(translate("MessageWidget", "Edit your message"))
+    dialog.setLabelText(translate("MessageWidget", "Your message (it will be answered again):"))
+    dialog.setTextValue(text)
+    dialog.setMinimumWidth(EDIT_DIALOG_MIN_WIDTH)
+    editor = dialog.findChild(QPlainTextEdit)
+    if editor is not None:  # a long message wraps instead of running off to the right
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    return dialog
+
+
 def ask_edited_text(parent: QWidget, text: str) -> str | None:
     """The message's new text, or None when the user cancels."""
-    edited, ok = QInputDialog.getMultiLineText(
-        parent,
-        translate("MessageWidget", "Edit your message"),
-        translate("MessageWidget", "Your message (it will be answered again):"),
-        text,
-    )
-    return edited if ok else None
+    dialog = edit_dialog(parent, text)
+    return dialog.textValue() if dialog.exec() else None
 
 
 def confirm_cut(parent: QWidget, count: int) -> bool:
@@ -155,5 +165,6 @@ def confirm_cut(parent: QWidget, count: int) -> bool:
     ).format(n=show_whole(count))
     box = QMessageBox(QMessageBox.Icon.Question, translate("MessageWidget", "Edit"), question,
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter never removes messages
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Ok
