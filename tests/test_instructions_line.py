@@ -22,7 +22,11 @@ def test_instructions_shown_elided_and_edited(
     wait_loaded(qtbot, window)
     line = window.instructions_line
     window.chat.new_conversation()
-    assert not line.isVisible()  # no instructions of its own: no line
+    window.chat.default_system_prompt = ""
+    assert not line.isVisible()  # no instructions at all: no line
+    window.chat.default_system_prompt = "Be kind."  # as a model's own settings can say
+    qtbot.waitUntil(line.isVisible)
+    assert line.label.text() == "The model's standing instructions: Be kind."
     window.chat.set_system_prompt(LONG)
     qtbot.waitUntil(line.isVisible)
     assert line.label.text().startswith("Instructions for this chat: Answer like a patient")
@@ -35,5 +39,7 @@ def test_instructions_shown_elided_and_edited(
     assert current is not None and current.system_prompt == "Be brief."
     assert line.label.text() == "Instructions for this chat: Be brief."
     monkeypatch.setattr(chat_actions, "ask_system_prompt", lambda _parent, current: "")
-    line.edit_button.click()
+    line.edit_button.click()  # the chat's own removed: the model's apply again
+    assert line.label.text() == "The model's standing instructions: Be kind."
+    window.chat.default_system_prompt = ""
     assert not line.isVisible()

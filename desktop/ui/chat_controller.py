@@ -51,6 +51,7 @@ class ChatController(ChatEditing, QObject):
     streaming_changed = Signal(bool)
     compare_requested = Signal(object)  # a list of AnswerStats
     page_shown = Signal()  # a page of messages was added while scrolling
+    instructions_changed = Signal()  # the model's own standing instructions changed
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -61,7 +62,6 @@ class ChatController(ChatEditing, QObject):
         self.n_ctx = 2048  # the loaded model's context, for the too-long check before sending
         self.max_tokens = 512
         self.settings: SamplingSettings | None = None  # None: the model's own creativity
-        self.default_system_prompt = ""  # shown when a chat has none (the model's own)
         self._streaming: _Streaming | None = None
         self._pages = ChatPages(store, view, self._show_message)
         self._closing = False

@@ -30,6 +30,26 @@ class ChatEditing:
     """Mixed into ChatController (self is one)."""
 
     _model_name = ""
+    _default_system_prompt = ""
+
+    @property
+    def default_system_prompt(self) -> str:
+        """The loaded model's own standing instructions, used when a chat has none."""
+        return self._default_system_prompt
+
+    @default_system_prompt.setter
+    def default_system_prompt(self, text: str) -> None:
+        self._default_system_prompt = text
+        c: ChatController = self  # type: ignore[assignment]
+        c.instructions_changed.emit()
+
+    def instructions(self) -> tuple[str, bool]:
+        """The standing instructions the shown chat's answers follow, and whether they are
+        the chat's own (else the model's)."""
+        c: ChatController = self  # type: ignore[assignment]
+        conversation = c.current()
+        own = conversation.system_prompt if conversation is not None else ""
+        return (own, True) if own else (self._default_system_prompt, False)
 
     @property
     def model_name(self) -> str:

@@ -1,5 +1,6 @@
-"""A line at the top of the chat that says which standing instructions (system prompt) the chat
-uses, elided to its space, with an Edit button; hidden when the chat has none of its own."""
+"""A line at the top of the chat that says which standing instructions (system prompt) its
+answers follow, the chat's own or else the model's, elided to its space, with an Edit button;
+hidden when there are none."""
 
 from __future__ import annotations
 
@@ -27,10 +28,14 @@ class InstructionsLine(QWidget):
         layout.addWidget(self.edit_button)
         self.set_instructions("")
 
-    def set_instructions(self, text: str) -> None:
-        """The chat's own system prompt ("" hides the line)."""
+    def set_instructions(self, text: str, own: bool = True) -> None:
+        """The chat's own system prompt, or (`own` False) the model's ("" hides the line)."""
         one_line = " ".join(text.split())
-        self.label.setText(self.tr("Instructions for this chat: {text}").format(text=one_line))
+        if own:
+            line = self.tr("Instructions for this chat: {text}")
+        else:
+            line = self.tr("The model's standing instructions: {text}")
+        self.label.setText(line.format(text=one_line))
         self.label.setToolTip(text)  # the whole text, as written
         self.setAccessibleName(self.label.text())
         self.setVisible(bool(one_line))

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.stop_button.clicked.connect(self.chat.stop)
         self.system_button.clicked.connect(self.chat_actions.edit_system_prompt)
         self.instructions_line.edit_requested.connect(self.chat_actions.edit_system_prompt)
+        self.chat.instructions_changed.connect(
+            lambda: self.instructions_line.set_instructions(*self.chat.instructions())
+        )
         self.compare_chat_button.clicked.connect(
             lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
@@ -172,7 +175,7 @@ class MainWindow(QMainWindow):
         conversation = self.chat.current()
         title = conversation.title if conversation else ""
         self.title_label.setText(title or self.tr("New chat"))
-        self.instructions_line.set_instructions(conversation.system_prompt if conversation else "")
+        self.instructions_line.set_instructions(*self.chat.instructions())
         self.refresh_conversations()
         self.refresh_totals()
         self.demo_mode.refresh()
