@@ -191,7 +191,7 @@ def test_wal_mode_and_schema_version(store: ChatStore, db_path: Path) -> None:
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with closing(sqlite3.connect(db_path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_in_memory_store(tmp_path: Path) -> None:

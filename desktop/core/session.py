@@ -263,6 +263,7 @@ class ModelSession:
         on_text: Callable[[str], None] | None = None,
         stop: threading.Event | None = None,
         reply_language: str | None = None,
+        partial: str = "",
     ) -> AnswerResult:
         """A measured answer. `system_prompt` None uses the model's own standing instructions,
         plus, when `reply_language` is French, the request to answer in French (a chat's own
@@ -276,7 +277,7 @@ class ModelSession:
         result = answer_measured(
             engine, self._ensure_meter(), user, history=history, system_prompt=system_prompt,
             settings=settings or self.sampling(SamplingSettings().max_tokens), on_text=on_text,
-            stop=stop,
+            stop=stop, partial=partial,
         )  # fmt: skip
         result.model = choice.name
         # Figures only: what was asked and answered never goes to the log.

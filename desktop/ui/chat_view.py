@@ -10,7 +10,7 @@ Regenerate instead of scanning all of them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.ui.message_widget import MessageWidget
@@ -158,6 +158,14 @@ class ChatView(QScrollArea):
         if widget is not None:
             self._anchor = (widget, widget.y() - self.verticalScrollBar().value())
             self._follow = False
+            # The range may stay the same (a page as tall as the one let go): follow the move.
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        anchor = getattr(self, "_anchor", None)  # QScrollArea filters events before __init__ ends
+        if event.type() == QEvent.Type.Move and anchor is not None and watched is anchor[0]:
+            self._set_value(anchor[0].y() - anchor[1])
+        return super().eventFilter(watched, event)
 
     def remove_message(self, widget: MessageWidget) -> None:
         if widget in self._messages:

@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self.send_current)
         self.stop_button.clicked.connect(self.chat.stop)
         self.system_button.clicked.connect(self.chat_actions.edit_system_prompt)
+        self.instructions_line.edit_requested.connect(self.chat_actions.edit_system_prompt)
+        self.chat.instructions_changed.connect(
+            lambda: self.instructions_line.set_instructions(*self.chat.instructions())
+        )
         self.compare_chat_button.clicked.connect(
             lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         conversation = self.chat.current()
         title = conversation.title if conversation else ""
         self.title_label.setText(title or self.tr("New chat"))
+        self.instructions_line.set_instructions(*self.chat.instructions())
         self.refresh_conversations()
         self.refresh_totals()
         self.demo_mode.refresh()

@@ -13,6 +13,7 @@ from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.demo_panel import DemoPanel
 from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.instructions_line import InstructionsLine
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.prompt_edit import PromptEdit
 from desktop.ui.resource_panel import ResourcePanel
@@ -68,6 +69,8 @@ def build_layout(w: MainWindow) -> None:
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(w.notice_bar)
     column.addLayout(top)
+    w.instructions_line = InstructionsLine()
+    column.addWidget(w.instructions_line)
     column.addWidget(w.chat_view, 1)
     column.addLayout(bottom)
     w.resource_panel = ResourcePanel(interval_s=w.settings.sample_interval_s)

@@ -44,6 +44,7 @@ class AnswerRequest:
     max_tokens: int = 512
     settings: SamplingSettings | None = None  # None: the model's own creativity
     reply_language: str | None = None  # "fr": ask for French unless the chat has instructions
+    partial: str = ""  # Continue: the stopped answer the model goes on with
     request_id: int = 0
     documents: DocumentsRequest | None = None  # the chat's collections: answer from them
 
@@ -176,7 +177,7 @@ class EngineController(QObject):
                 request.user, history=request.history, system_prompt=request.system_prompt,
                 settings=request.settings or session.sampling(request.max_tokens), stop=stop,
                 on_text=lambda text: self._events.put(("chunk", (rid, text))),
-                reply_language=request.reply_language,
+                reply_language=request.reply_language, partial=request.partial,
             )  # fmt: skip
 
         self.run(work, kind="answer", on_done=lambda job: self._on_answer_done(rid, job))

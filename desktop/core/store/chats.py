@@ -27,10 +27,11 @@ from desktop.core.store.sqlite import (
     probe,
     schema_version,
 )
+from desktop.core.store.versions import IN_GROUP, VERSION_GROUP, MessageVersions
 
 ROLES = ("user", "assistant")
 # Notes are codes, translated when shown; older files may hold a sentence (shown as it is).
-NOTES = ("stopped", "closed", "interrupted")
+NOTES = ("stopped", "closed", "interrupted", "continued")
 _CONVERSATION_COLUMNS = "id, title, system_prompt, created_at, updated_at"
 
 
@@ -68,7 +69,7 @@ def _like(search: str) -> str:
     return f"%{escaped}%"
 
 
-class ChatStore(MessageReads, LedgerQueries, WritableAgain):
+class ChatStore(MessageVersions, MessageReads, LedgerQueries, WritableAgain):
     """All chats of the app. With read_only=True, a copy in memory: changes are not saved until
     `retry_writable()` succeeds, which then writes them to the file."""
 
@@ -205,7 +206,10 @@ class ChatStore(MessageReads, LedgerQueries, WritableAgain):
         status: str = "complete",
         stats: AnswerStats | None = None,
         note: str = "",
+        version_of: int | None = None,
     ) -> Message:
+        """A new message; with `version_of`, a new version of that message's place, shown
+        instead of the others (store/versions.py)."""
         if role not in ROLES or status not in STATUSES:
             raise ValueError(f"bad role/status: {role!r}/{status!r}")
         now, stats_json = time.time(), _dump_stats(stats)
@@ -216,6 +220,15 @@ class ChatStore(MessageReads, LedgerQueries, WritableAgain):
                 " ?, ?, ?, ?, ?, ?, ?)",
                 (cid, role, content, status, now, stats_json, note),
             )
+            if version_of is not None:
+                conn.execute(
+                    f"UPDATE messages SET shown = 0 WHERE {IN_GROUP}",
+                    (version_of, version_of),
+                )
+                conn.execute(
+                    f"UPDATE messages SET version_of = {VERSION_GROUP} WHERE id = ?",
+                    (version_of, cursor.lastrowid),
+                )
             conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, cid))
         assert cursor.lastrowid is not None
         return Message(cursor.lastrowid, cid, role, content, status, now, stats, note)

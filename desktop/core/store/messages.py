@@ -19,6 +19,8 @@ from desktop.core.store.sqlite import Database
 
 MESSAGE_COLUMNS = "id, conversation_id, role, content, status, created_at, stats, note"
 PAGE_SIZE = 40  # messages per page: a few screens of text
+# Of several versions of an answer, only the one shown is part of the chat (store/versions.py).
+SHOWN = "shown = 1"
 
 
 @dataclass
@@ -63,13 +65,16 @@ class MessageReads(Database):
     def messages(self, cid: int) -> list[Message]:
         """Every message of a chat, oldest first."""
         rows = self._read(
-            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND {SHOWN}"
+            " ORDER BY id",
             (cid,),
         )
         return [to_message(row) for row in rows]
 
     def count_messages(self, cid: int) -> int:
-        rows = self._read("SELECT COUNT(*) FROM messages WHERE conversation_id = ?", (cid,))
+        rows = self._read(
+            f"SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND {SHOWN}", (cid,)
+        )
         return int(rows[0][0])
 
     def messages_page(
@@ -79,7 +84,7 @@ class MessageReads(Database):
         latest ones when None), oldest first."""
         if limit <= 0:
             return []
-        sql = f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?"
+        sql = f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND {SHOWN}"
         params: list[object] = [cid]
         if before_id is not None:
             sql += " AND id < ?"
@@ -94,21 +99,23 @@ class MessageReads(Database):
             return []
         rows = self._read(
             f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id > ?"
-            " ORDER BY id LIMIT ?",
+            f" AND {SHOWN} ORDER BY id LIMIT ?",
             (cid, after_id, limit),
         )
         return [to_message(row) for row in rows]
 
     def has_messages_before(self, cid: int, before_id: int) -> bool:
         rows = self._read(
-            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND id < ?)",
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND id < ?"
+            f" AND {SHOWN})",
             (cid, before_id),
         )
         return bool(rows[0][0])
 
     def has_messages_after(self, cid: int, after_id: int) -> bool:
         rows = self._read(
-            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND id > ?)",
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND id > ?"
+            f" AND {SHOWN})",
             (cid, after_id),
         )
         return bool(rows[0][0])
@@ -116,7 +123,7 @@ class MessageReads(Database):
     def history(self, cid: int, before_id: int | None = None) -> list[Turn]:
         """The chat's completed exchanges (before message `before_id`, if given), for the model:
         only the text is read, not the figures, so a long chat's history stays cheap."""
-        sql = "SELECT role, content, status FROM messages WHERE conversation_id = ?"
+        sql = f"SELECT role, content, status FROM messages WHERE conversation_id = ? AND {SHOWN}"
         params: list[object] = [cid]
         if before_id is not None:
             sql += " AND id < ?"
