@@ -204,6 +204,26 @@
         <translation>Vous</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Change this message and send it again</source>
+        <translation>Modifier ce message et l'envoyer à nouveau</translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation>Modifier ce message</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Ask the model to go on from where this answer stopped</source>
+        <translation>Demander au modèle de reprendre là où cette réponse s'est arrêtée</translation>
+    </message>
+    <message>
         <source>Type a message first.</source>
         <translation>Saisissez d'abord un message.</translation>
     </message>
@@ -1467,6 +1487,29 @@
     </message>
 </context>
 <context>
+    <name>InstructionsLine</name>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Edit the instructions for this chat</source>
+        <translation>Modifier les instructions de cette conversation</translation>
+    </message>
+    <message>
+        <source>Change or remove the instructions for this chat</source>
+        <translation>Modifier ou retirer les instructions de cette conversation</translation>
+    </message>
+    <message>
+        <source>Instructions for this chat: {text}</source>
+        <translation>Instructions pour cette conversation : {text}</translation>
+    </message>
+    <message>
+        <source>The model's standing instructions: {text}</source>
+        <translation>Instructions permanentes du modèle : {text}</translation>
+    </message>
+</context>
+<context>
     <name>Limits</name>
     <message>
         <source>The number of processor threads must be a whole number from {low} to {high} (this computer's logical cores), not {value}.</source>
@@ -1722,6 +1765,10 @@
         <translation>Arrêté : la fenêtre a été fermée avant la fin de la réponse.</translation>
     </message>
     <message>
+        <source>Continued after a stop. The figures below are those of the continuation; the part written before counts in the totals too.</source>
+        <translation>Reprise après un arrêt. Les chiffres ci-dessous sont ceux de la suite ; la partie écrite avant compte aussi dans les totaux.</translation>
+    </message>
+    <message>
         <source>Interrupted: the app closed before the answer finished. The text written until then is kept.</source>
         <translation>Interrompu : l'application s'est fermée avant la fin de la réponse. Le texte écrit jusque-là est conservé.</translation>
     </message>
@@ -1764,6 +1811,50 @@
     <message>
         <source>Message from {author}</source>
         <translation>Message de {author}</translation>
+    </message>
+    <message>
+        <source>Message from {author}: {words}</source>
+        <translation>Message de {author} : {words}</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Version précédente</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Version suivante</translation>
+    </message>
+    <message>
+        <source>Version {n} of {count}</source>
+        <translation>Version {n} sur {count}</translation>
+    </message>
+    <message>
+        <source>Edit your message</source>
+        <translation>Modifier votre message</translation>
+    </message>
+    <message>
+        <source>Your message (it will be answered again):</source>
+        <translation>Votre message (il recevra une nouvelle réponse) :</translation>
+    </message>
+    <message>
+        <source>Sending the edited message removes the message that follows its answer. Its cost stays in your totals. Continue?</source>
+        <translation>Envoyer le message modifié retire le message qui suit sa réponse. Son coût reste dans vos totaux. Continuer ?</translation>
+    </message>
+    <message>
+        <source>Sending the edited message removes the {n} messages that follow its answer. Their cost stays in your totals. Continue?</source>
+        <translation>Envoyer le message modifié retire les {n} messages qui suivent sa réponse. Leur coût reste dans vos totaux. Continuer ?</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
     </message>
 </context>
 <context>
@@ -3047,6 +3138,14 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>{problem} Chats of this session will not be saved.</source>
         <translation>{problem} Les conversations de cette session ne seront pas enregistrées.</translation>
+    </message>
+    <message>
+        <source>the answer shown could not be saved</source>
+        <translation>la réponse affichée n'a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>the edited message could not be saved</source>
+        <translation>le message modifié n'a pas pu être enregistré</translation>
     </message>
 </context>
 <context>
