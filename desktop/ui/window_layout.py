@@ -42,7 +42,6 @@ def build_layout(w: MainWindow) -> None:
     )
     w.notice_bar = NoticeBar()
     w.title_label = ElidedLabel("")
-    w.title_label.setMinimumWidth(150)  # a readable start of the title even at 1024 pixels
     w.title_label.setObjectName("chatTitle")
 
     top = QHBoxLayout()
