@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>{n} tokens/s</source>
-        <translation>{n} tokens/s</translation>
+        <translation>{n} jetons/s</translation>
     </message>
     <message>
         <source>first word after {s} s</source>
@@ -353,7 +353,7 @@
     <name>Comparison</name>
     <message>
         <source>The low estimate is measured on 8 GPUs sharing their work among 64 requests at once ({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} GPUs and {latency} s per token, so it charges each answer for more GPUs and more server time.</source>
-        <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par token) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par token : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
+        <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par jeton) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par jeton : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per answer token, where this computer spent about {local} J per answer token (reading the prompt included).</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token.</source>
-        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par token.</translation>
+        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par jeton.</translation>
     </message>
     <message>
         <source>The money compares API prices, which pay for hardware, staff and margin, with only the electricity this computer drew.</source>
@@ -619,11 +619,11 @@
     <name>Context</name>
     <message>
         <source>Your message is too long for this model's memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
-        <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
+        <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} jetons, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
     </message>
     <message>
         <source>The system prompt and your message together are too long for this model's memory (its context window holds about {tokens} tokens; the system prompt alone takes about {system}). Shorten the system prompt or your message.</source>
-        <translation>Les consignes et votre message sont trop longs ensemble pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens ; les consignes à elles seules en prennent environ {system}). Raccourcissez les consignes ou votre message.</translation>
+        <translation>Les consignes et votre message sont trop longs ensemble pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} jetons ; les consignes à elles seules en prennent environ {system}). Raccourcissez les consignes ou votre message.</translation>
     </message>
 </context>
 <context>
@@ -1316,19 +1316,19 @@
     </message>
     <message>
         <source>A token is a piece of a word: the model reads and writes text in pieces.</source>
-        <translation>Un token est un morceau de mot : le modèle lit et écrit le texte morceau par morceau.</translation>
+        <translation>Un jeton est un morceau de mot : le modèle lit et écrit le texte morceau par morceau.</translation>
     </message>
     <message>
         <source>100 tokens are about 75 English words.</source>
-        <translation>100 tokens correspondent à environ 75 mots en anglais.</translation>
+        <translation>100 jetons correspondent à environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>Speed (tokens/s) and first word</source>
-        <translation>Vitesse (tokens/s) et premier mot</translation>
+        <translation>Vitesse (jetons/s) et premier mot</translation>
     </message>
     <message>
         <source>Tokens per second (tokens/s) is how fast the answer was written.</source>
-        <translation>Le nombre de tokens par seconde (tokens/s) indique à quelle vitesse la réponse a été écrite.</translation>
+        <translation>Le nombre de jetons par seconde (jetons/s) indique à quelle vitesse la réponse a été écrite.</translation>
     </message>
     <message>
         <source>“First word after” is how long you waited before the answer started: the model first reads your whole message.</source>
@@ -1517,11 +1517,11 @@
     </message>
     <message>
         <source>The context window must be a whole number of tokens from {low} to {high}, not {value}.</source>
-        <translation>La fenêtre de contexte doit être un nombre entier de tokens de {low} à {high}, et non {value}.</translation>
+        <translation>La fenêtre de contexte doit être un nombre entier de jetons de {low} à {high}, et non {value}.</translation>
     </message>
     <message>
         <source>The longest answer must be a whole number of tokens from {low} to {high}, not {value}.</source>
-        <translation>La longueur maximale d’une réponse doit être un nombre entier de tokens de {low} à {high}, et non {value}.</translation>
+        <translation>La longueur maximale d’une réponse doit être un nombre entier de jetons de {low} à {high}, et non {value}.</translation>
     </message>
     <message>
         <source>The number of rounds must be a whole number from {low} to {high}, not {value}.</source>
@@ -1584,7 +1584,7 @@
     </message>
     <message>
         <source>How fast the last answer was written. A token is a piece of a word: 100 tokens are about 75 English words.</source>
-        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un token est un morceau de mot : 100 tokens font environ 75 mots en anglais.</translation>
+        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un jeton est un morceau de mot : 100 jetons font environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1996,11 +1996,11 @@
     </message>
     <message>
         <source>Context length in tokens</source>
-        <translation>Longueur du contexte en tokens</translation>
+        <translation>Longueur du contexte en jetons</translation>
     </message>
     <message>
         <source>Context length (tokens)</source>
-        <translation>Longueur du contexte (tokens)</translation>
+        <translation>Longueur du contexte (jetons)</translation>
     </message>
     <message>
         <source>How much of the conversation the model keeps in mind. More uses more memory.</source>
@@ -2692,11 +2692,11 @@
     </message>
     <message>
         <source>{tokens} tokens in {seconds} s</source>
-        <translation>{tokens} tokens en {seconds} s</translation>
+        <translation>{tokens} jetons en {seconds} s</translation>
     </message>
     <message>
         <source>{speed} tokens/s</source>
-        <translation>{speed} tokens/s</translation>
+        <translation>{speed} jetons/s</translation>
     </message>
     <message>
         <source>Reading your message…</source>
@@ -2892,7 +2892,7 @@
     </message>
     <message>
         <source>{tokens} tokens (about {words} words)</source>
-        <translation>{tokens} tokens (environ {words} mots)</translation>
+        <translation>{tokens} jetons (environ {words} mots)</translation>
     </message>
     <message>
         <source>{tokens} tokens</source>
@@ -2908,11 +2908,11 @@
     </message>
     <message>
         <source>Longest answer in tokens</source>
-        <translation>Longueur maximale d’une réponse en tokens</translation>
+        <translation>Longueur maximale d’une réponse en jetons</translation>
     </message>
     <message>
         <source>Longest answer (tokens)</source>
-        <translation>Longueur maximale d’une réponse (tokens)</translation>
+        <translation>Longueur maximale d’une réponse (jetons)</translation>
     </message>
     <message>
         <source>Creativity</source>
