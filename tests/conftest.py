@@ -41,6 +41,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_cache
         (home / sub).mkdir(parents=True)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
+    # Only the models a test installs itself (the optional second model is in resources/models/
+    # once provisioned; tests that want it say so, see tests/drive_helpers.py).
+    monkeypatch.setenv("SMALLER_SHARED_MODELS", "")
     # Qt resolves the settings folder once per process: point it at this test's folder.
     from PySide6.QtCore import QSettings
 

@@ -11,7 +11,8 @@ value changed. Both names are six bytes, so the value is rewritten in place and 
 the file moves; the result has a known checksum.
 
 Used by the set-up commands (`./dev.sh`) and by the installer build. Run it with
-`python -m desktop.core.provision [--dest DIR]`.
+`python -m desktop.core.provision [--dest DIR]`; `--second-model` provisions the optional second
+model instead (desktop/core/second_model.py).
 """
 
 from __future__ import annotations
@@ -138,10 +139,19 @@ def provision(dest: Path | None = None, download_dir: Path | None = None) -> Pat
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dest", type=Path, help="file or folder (default: resources/models/)")
+    parser.add_argument(
+        "--second-model", action="store_true",
+        help="the optional Qwen2.5-Coder-1.5B model (1.1 GB download) instead of the default one",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     try:
-        path = provision(args.dest)
-    except ProvisionError as exc:
+        if args.second_model:
+            from desktop.core.second_model import provision_second
+
+            path = provision_second(args.dest)
+        else:
+            path = provision(args.dest)
+    except (ProvisionError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(path)

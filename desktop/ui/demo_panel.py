@@ -46,6 +46,7 @@ class DemoPanel(QWidget):
     updates the take-away line."""
 
     question_chosen = Signal(str)
+    compare_chosen = Signal(str)  # "small vs tiny vs 405B": the question for Compare models
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,12 @@ class DemoPanel(QWidget):
         assert isinstance(group_layout, QVBoxLayout)
         group_layout.insertWidget(1, recent_note)  # right under the recent-fact button
         group_layout.addWidget(point)
+        self.compare_question = self.tr("What is 17 times 23? Answer with the number.")
+        compare = QGroupBox(self.tr("Small vs tiny vs 405B"))
+        self.compare_button = QPushButton(self.tr("The same question to two local models"))
+        self.compare_button.setToolTip(self.tr("Answered in turn by the installed models, side by side with their cost and the 405B estimate: {question}").format(question=self.compare_question))  # fmt: skip
+        self.compare_button.clicked.connect(lambda: self.compare_chosen.emit(self.compare_question))  # fmt: skip
+        QVBoxLayout(compare).addWidget(self.compare_button)
         self.totals_label = _label("", "demoTotals")
         self.totals_label.setAccessibleName(self.tr("Session total"))
         self.set_session_totals(0.0, 0.0, 0.0, 0)
@@ -122,6 +129,7 @@ class DemoPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(enough)
         layout.addWidget(not_enough)
+        layout.addWidget(compare)
         layout.addWidget(self.totals_label)
         layout.addStretch(1)
 

@@ -22,6 +22,7 @@ from desktop.core.models import ModelSettings
 from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.session import ModelChoice, choice_for_file
 from desktop.core.store import ChatStore, StoreError
+from desktop.ui import quality_views
 from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_actions import ChatActions
 from desktop.ui.chat_controller import ChatController
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
         self.chat.page_shown.connect(self.demo_mode.refresh)  # the 405B line on those too
         self.demo_panel.question_chosen.connect(self.ask_in_new_chat)
+        self.demo_panel.compare_chosen.connect(self.compare_question)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
 
     # -- model (ModelStatus does the work) ----------------------------------------------------
@@ -160,6 +162,16 @@ class MainWindow(QMainWindow):
 
     def show_documents(self) -> QDialog:
         return self.documents.show_page()
+
+    # -- is a smaller model enough? (desktop/ui/quality_views.py) ------------------------------
+    def show_compare_models(self) -> QDialog:
+        return quality_views.show_compare_models(self)
+
+    def compare_question(self, question: str) -> QDialog:
+        return quality_views.compare_question(self, question)
+
+    def show_drive(self) -> QDialog:
+        return quality_views.show_drive(self)
 
     # -- conversations ----------------------------------------------------------------------------
     def refresh_conversations(self) -> None:

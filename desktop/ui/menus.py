@@ -68,6 +68,9 @@ def build_menus(w: MainWindow) -> None:
     w.full_screen_action.setCheckable(True)
     w.full_screen_action.toggled.connect(w.set_full_screen)
     view_menu.addAction(w.full_screen_action)
+    view_menu.addSeparator()
+    view_menu.addAction(action(translate("MainWindow", "&Compare models…"), w.show_compare_models))  # fmt: skip
+    view_menu.addAction(action(translate("MainWindow", "&Test drive…"), w.show_drive))
     w.addAction(action(translate("MainWindow", "Rename chat"), w.chat_actions.rename_current,
                        QKeySequence("F2")))  # fmt: skip
 

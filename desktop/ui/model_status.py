@@ -136,6 +136,7 @@ class ModelStatus(QObject):
             self.dialog = ModelsDialog(self.window)
             self.dialog.model_chosen.connect(self.use)
             self.dialog.settings_saved.connect(self._on_settings_saved)
+            self.dialog.drive_requested.connect(self.window.show_drive)
         if self.choice is not None:
             self.dialog.set_loaded(self.choice.path)
         self.dialog.show()

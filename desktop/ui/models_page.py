@@ -51,6 +51,7 @@ from desktop.core.models.installed import read_registry
 from desktop.core.models.settings import ModelSettings
 from desktop.core.paths import default_model_path
 from desktop.ui.download_panel import DownloadPanel
+from desktop.ui.drive_advice import latest_advice_text
 from desktop.ui.model_settings_dialog import ModelSettingsDialog
 from desktop.ui.models_page_files import ModelFiles
 from desktop.ui.models_table import ModelRow, ModelsTable, size_text
@@ -60,6 +61,7 @@ from desktop.workers.download_worker import DownloadController
 class ModelsDialog(QDialog):
     model_chosen = Signal(Path, object)  # the model file, its ModelSettings (.chat_format())
     settings_saved = Signal(Path, object)  # a model's settings changed (reload it if in use)
+    drive_requested = Signal()  # "Test drive…": the window runs it on its engine thread
 
     def __init__(
         self, parent: QWidget | None = None, *, catalog: Catalog | None = None,
@@ -117,9 +119,12 @@ class ModelsDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh the list"))
         self.refresh_button.setToolTip(self.tr("Fetch the current list of models from GPT4All (uses the internet)"))  # fmt: skip
         self.restore_button = QPushButton(self.tr("Restore the built-in model"))
+        self.drive_button = QPushButton(self.tr("Test drive…"))
+        self.drive_button.setToolTip(self.tr("Everyday tasks on every installed model: how often each is right, and at what energy"))  # fmt: skip
+        self.drive_button.clicked.connect(self.drive_requested)
         bottom = QHBoxLayout()
         for widget in (self.import_button, self.copy_check, self.refresh_button,
-                       self.restore_button):  # fmt: skip
+                       self.restore_button, self.drive_button):  # fmt: skip
             bottom.addWidget(widget)
         bottom.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -179,7 +184,11 @@ class ModelsDialog(QDialog):
         hidden = bool(read_registry(self.folder).get("hidden_default"))
         self.restore_button.setVisible(hidden and default_model_path().is_file())
         origin = self.tr("shipped with the app") if self.catalog.origin == "bundled" else self.tr("refreshed")  # fmt: skip
-        self.summary.setText(self.tr("Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.").format(date=self.catalog.date, origin=origin, total=size_text(memory.total), free=size_text(memory.available)))  # fmt: skip
+        summary = self.tr("Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.").format(date=self.catalog.date, origin=origin, total=size_text(memory.total), free=size_text(memory.available))  # fmt: skip
+        current = next((m for m in installed if m.key == in_use), None)
+        if current is not None and (advice := latest_advice_text(current.name)):
+            summary += "\n" + self.tr("From the last test drive:") + " " + advice
+        self.summary.setText(summary)
         self._update_buttons()
 
     def _in_use_key(self, installed: list[InstalledModel]) -> str | None:

@@ -57,7 +57,7 @@ class ModelFiles(QObject):
             return
         if model.source == "bundled":
             question = translate("ModelsDialog", "Hide the built-in model “{name}”? “Restore the built-in model” brings it back.")  # fmt: skip
-        elif model.source == "linked":
+        elif model.source in ("linked", "shared"):
             question = translate(
                 "ModelsDialog", "Remove “{name}” from this list? The file itself stays where it is."
             )

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from desktop.core.figures import significant
+from desktop.core.footprint import format_energy
 from desktop.core.i18n import plural
 from desktop.core.modelfile import ModelInfo, human_size
 from desktop.core.models import CatalogEntry, Fit, InstalledModel
@@ -106,6 +107,7 @@ def status_text(row: ModelRow, downloading: bool) -> str:
             "downloaded": translate("ModelsTable", "Installed"),
             "imported": translate("ModelsTable", "Imported"),
             "linked": translate("ModelsTable", "Imported (linked)"),
+            "shared": translate("ModelsTable", "Installed for everyone"),
         }[row.installed.source]
     if downloading:
         return translate("ModelsTable", "Downloading…")
@@ -116,6 +118,21 @@ def status_text(row: ModelRow, downloading: bool) -> str:
 
 
 def description_text(row: ModelRow, info: ModelInfo | str | None) -> str:
+    text = _description(row, info)
+    if row.installed is not None:
+        from desktop.core.drive.results import card_line, latest_for_model
+
+        drive = latest_for_model(row.installed.path.name, row.installed.size_bytes)
+        if drive is not None:
+            correct, answered, wh = card_line(drive)
+            line = translate("ModelsTable", "On this computer: {correct}/{total} everyday tasks right").format(correct=correct, total=answered)  # fmt: skip
+            if wh is not None:
+                line += translate("ModelsTable", ", {energy} per answer").format(energy=format_energy(wh))  # fmt: skip
+            text += " — " + line
+    return text
+
+
+def _description(row: ModelRow, info: ModelInfo | str | None) -> str:
     if row.entry is not None:
         return row.entry.description
     if row.installed is not None and row.installed.source == "bundled":

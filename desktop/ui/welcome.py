@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.drive_advice import latest_advice_text
+
 SHOWN_KEY = "welcome/shown"
 
 
@@ -145,12 +147,15 @@ class WelcomeDialog(QDialog):
             self.tr("long reasoning over many steps"),
             self.tr("exact maths"),
         ))  # fmt: skip
+        measured = latest_advice_text(self.model_name)  # from a test drive on this computer
+        extra = [self.tr("Measured on this computer (test drive):") + " " + html.escape(measured)] if measured else []  # fmt: skip
         return self._page(
             self.tr("The model: {model}").format(model=html.escape(self.model_name)),
             self.tr("This model is small, so it runs on an ordinary laptop. It can also be wrong "
                     "while sounding sure of itself."),
             self.tr("Good at:") + f"<ul>{good}</ul>",
             self.tr("Not good at:") + f"<ul>{bad}</ul>",
+            *extra,
             self.tr("Under each answer, one line says how long it took and what it cost: the "
                     "electricity the computer used (in Wh, watt-hours) and the CO₂ released to "
                     "produce that electricity. Lengths are counted in tokens: pieces of words, "

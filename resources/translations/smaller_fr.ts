@@ -350,6 +350,141 @@
     </message>
 </context>
 <context>
+    <name>CompareModelsDialog</name>
+    <message>
+        <source>Compare models</source>
+        <translation>Comparer des modèles</translation>
+    </message>
+    <message>
+        <source>A message for every model, e.g. What is 17 times 23?</source>
+        <translation>Un message pour chaque modèle, par ex. Combien font 17 fois 23 ?</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>Modèles à comparer</translation>
+    </message>
+    <message>
+        <source>Blind: hide the names until I have marked the answers</source>
+        <translation>À l’aveugle : cacher les noms jusqu’à ce que j’aie noté les réponses</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Save my marks and show the names</source>
+        <translation>Enregistrer mes notes et montrer les noms</translation>
+    </message>
+    <message>
+        <source>Only one model is installed. Get a second one on the Models page (File › Models…), or from a terminal with ./dev.sh second-model.</source>
+        <translation>Un seul modèle est installé. Obtenez-en un deuxième dans la page Modèles (Fichier › Modèles…), ou dans un terminal avec ./dev.sh second-model.</translation>
+    </message>
+    <message>
+        <source>Model {letter}</source>
+        <translation>Modèle {letter}</translation>
+    </message>
+    <message>
+        <source>Type a message first.</source>
+        <translation>Écrivez d’abord un message.</translation>
+    </message>
+    <message>
+        <source>Tick two or three models.</source>
+        <translation>Cochez deux ou trois modèles.</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>En attente du moteur…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>Answer {n}</source>
+        <translation>Réponse {n}</translation>
+    </message>
+    <message>
+        <source>Good enough</source>
+        <translation>Assez bonne</translation>
+    </message>
+    <message>
+        <source>Llama 3.1 405B (estimate)</source>
+        <translation>Llama 3.1 405B (estimation)</translation>
+    </message>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>Chargement de {name}…</translation>
+    </message>
+    <message>
+        <source>{name} is answering…</source>
+        <translation>{name} répond…</translation>
+    </message>
+    <message>
+        <source>The comparison did not run: {error}</source>
+        <translation>La comparaison n’a pas pu se faire : {error}</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Done. Mark the answers that were good enough.</source>
+        <translation>Terminé. Cochez les réponses qui étaient assez bonnes.</translation>
+    </message>
+    <message>
+        <source>Save my marks</source>
+        <translation>Enregistrer mes notes</translation>
+    </message>
+    <message>
+        <source>{model}'s answer: {low} to {high}</source>
+        <translation>Réponse de {model} : de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{tps} tokens/s</source>
+        <translation>{tps} jetons/s</translation>
+    </message>
+    <message>
+        <source>{mb} MB of memory</source>
+        <translation>{mb} Mo de mémoire</translation>
+    </message>
+    <message>
+        <source>The same answers in a datacenter:</source>
+        <translation>Les mêmes réponses dans un centre de données :</translation>
+    </message>
+    <message>
+        <source>Not reached: stopped before its turn.</source>
+        <translation>Non atteint : arrêté avant son tour.</translation>
+    </message>
+    <message>
+        <source>Could not load: {error}</source>
+        <translation>Chargement impossible : {error}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <source>Your marks are saved.</source>
+        <translation>Vos notes sont enregistrées.</translation>
+    </message>
+</context>
+<context>
     <name>Comparison</name>
     <message>
         <source>The low estimate is measured on 8 GPUs sharing their work among 64 requests at once ({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} GPUs and {latency} s per token, so it charges each answer for more GPUs and more server time.</source>
@@ -741,6 +876,22 @@
     <message>
         <source>Here the small model may answer wrongly, and sound sure of itself: that is the point. Check such answers, or use a bigger tool for them.</source>
         <translation>Ici, le petit modèle peut se tromper tout en ayant l'air sûr de lui : c'est justement ce qu'il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
+    </message>
+    <message>
+        <source>What is 17 times 23? Answer with the number.</source>
+        <translation>Combien font 17 fois 23 ? Réponds par le nombre.</translation>
+    </message>
+    <message>
+        <source>Small vs tiny vs 405B</source>
+        <translation>Petit, minuscule ou 405B</translation>
+    </message>
+    <message>
+        <source>The same question to two local models</source>
+        <translation>La même question à deux modèles locaux</translation>
+    </message>
+    <message>
+        <source>Answered in turn by the installed models, side by side with their cost and the 405B estimate: {question}</source>
+        <translation>Posée tour à tour aux modèles installés, côte à côte avec leur coût et l’estimation du 405B : {question}</translation>
     </message>
     <message>
         <source>Session total</source>
@@ -1156,6 +1307,234 @@
     <message>
         <source>Paused</source>
         <translation>En pause</translation>
+    </message>
+</context>
+<context>
+    <name>Drive</name>
+    <message>
+        <source>Your task file could not be used, so the built-in tasks were: {reason}</source>
+        <translation>Votre fichier de tâches n’a pas pu être utilisé, les tâches intégrées l’ont été à sa place : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DriveAdvice</name>
+    <message>
+        <source>facts</source>
+        <translation>faits</translation>
+    </message>
+    <message>
+        <source>sums</source>
+        <translation>calculs</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>extracting</source>
+        <translation>extraction</translation>
+    </message>
+    <message>
+        <source>rewriting</source>
+        <translation>réécriture</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <source>translating</source>
+        <translation>traduction</translation>
+    </message>
+    <message>
+        <source>about the same</source>
+        <translation>à peu près autant de fois</translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation>{n} fois</translation>
+    </message>
+    <message>
+        <source>{model} is right at least 80% of the time for: {categories}.</source>
+        <translation>{model} a juste au moins 80 % du temps pour : {categories}.</translation>
+    </message>
+    <message>
+        <source>It is wrong more often than right for: {categories}.</source>
+        <translation>Il se trompe plus souvent qu’il n’a juste pour : {categories}.</translation>
+    </message>
+    <message>
+        <source>{bigger} got answers right where it got none</source>
+        <translation>{bigger} a eu des réponses justes là où il n’en a eu aucune</translation>
+    </message>
+    <message>
+        <source>{bigger} was right {times} as often</source>
+        <translation>{bigger} a eu juste {times} plus souvent</translation>
+    </message>
+    <message>
+        <source>, for {times} the energy per answer</source>
+        <translation>, pour {times} l’énergie par réponse</translation>
+    </message>
+    <message>
+        <source>For {categories}, {right}{energy}.</source>
+        <translation>Pour : {categories}, {right}{energy}.</translation>
+    </message>
+</context>
+<context>
+    <name>DriveChart</name>
+    <message>
+        <source>Quality against energy, one point per model</source>
+        <translation>Qualité selon l’énergie, un point par modèle</translation>
+    </message>
+    <message>
+        <source>tasks right (%)</source>
+        <translation>tâches justes (%)</translation>
+    </message>
+    <message>
+        <source>energy per answer (mWh, log scale)</source>
+        <translation>énergie par réponse (mWh, échelle logarithmique)</translation>
+    </message>
+    <message>
+        <source>Llama 3.1 405B, same answer (low estimate)</source>
+        <translation>Llama 3.1 405B, même réponse (estimation basse)</translation>
+    </message>
+</context>
+<context>
+    <name>DriveDialog</name>
+    <message>
+        <source>Test drive</source>
+        <translation>Essai des modèles</translation>
+    </message>
+    <message>
+        <source>Everyday tasks (facts, sums, units, extracting a date or an address, rewriting, yes/no questions, translating words), in English and French, each answer checked by rule. Every installed model answers them in turn, greedily; the chat's model is loaded again at the end.</source>
+        <translation>Des tâches de tous les jours (faits, calculs, unités, extraire une date ou une adresse, réécrire, questions oui/non, traduire des mots), en anglais et en français, chaque réponse vérifiée par une règle. Chaque modèle installé y répond à son tour, sans hasard ; le modèle de la discussion est rechargé à la fin.</translation>
+    </message>
+    <message>
+        <source>Number of tasks</source>
+        <translation>Nombre de tâches</translation>
+    </message>
+    <message>
+        <source>Good enough from</source>
+        <translation>Assez bon à partir de</translation>
+    </message>
+    <message>
+        <source>Start the test drive</source>
+        <translation>Lancer l’essai</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Justes</translation>
+    </message>
+    <message>
+        <source>Energy per answer</source>
+        <translation>Énergie par réponse</translation>
+    </message>
+    <message>
+        <source>Energy per correct answer</source>
+        <translation>Énergie par réponse juste</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Results per model</source>
+        <translation>Résultats par modèle</translation>
+    </message>
+    <message>
+        <source>Results per category</source>
+        <translation>Résultats par catégorie</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Tâches :</translation>
+    </message>
+    <message>
+        <source>Good enough from:</source>
+        <translation>Assez bon à partir de :</translation>
+    </message>
+    <message>
+        <source>Only one model is installed: the drive will say what it is good at, but not which model does better. Get a second one on the Models page, or from a terminal with ./dev.sh second-model.</source>
+        <translation>Un seul modèle est installé : l’essai dira ce qu’il sait bien faire, mais pas quel modèle fait mieux. Obtenez-en un deuxième dans la page Modèles, ou dans un terminal avec ./dev.sh second-model.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>{model}: task {n} of {total} (model {m} of {models})</source>
+        <translation>{model} : tâche {n} sur {total} (modèle {m} sur {models})</translation>
+    </message>
+    <message>
+        <source>The test drive did not run: {error}</source>
+        <translation>L’essai n’a pas pu se faire : {error}</translation>
+    </message>
+    <message>
+        <source>Stopped: these are partial results (saved, marked as such).</source>
+        <translation>Arrêté : ces résultats sont partiels (enregistrés, marqués comme tels).</translation>
+    </message>
+    <message>
+        <source>Done. The results are saved and shown on each model's card.</source>
+        <translation>Terminé. Les résultats sont enregistrés et affichés sur la fiche de chaque modèle.</translation>
+    </message>
+    <message>
+        <source>did not load</source>
+        <translation>non chargé</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{category}: {model}</source>
+        <translation>{category} : {model}</translation>
+    </message>
+    <message>
+        <source>no installed model reached {bar}%</source>
+        <translation>aucun modèle installé n’atteint {bar} %</translation>
+    </message>
+    <message>
+        <source>The smallest model right at least {bar}% of the time:</source>
+        <translation>Le plus petit modèle juste au moins {bar} % du temps :</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Faits</translation>
+    </message>
+    <message>
+        <source>Sums</source>
+        <translation>Calculs</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Extraction</translation>
+    </message>
+    <message>
+        <source>Rewriting</source>
+        <translation>Réécriture</translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation>Oui/non</translation>
+    </message>
+    <message>
+        <source>Translating</source>
+        <translation>Traduction</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +2012,14 @@
     <message>
         <source>&amp;Full screen</source>
         <translation>&amp;Plein écran</translation>
+    </message>
+    <message>
+        <source>&amp;Compare models…</source>
+        <translation>&amp;Comparer des modèles…</translation>
+    </message>
+    <message>
+        <source>&amp;Test drive…</source>
+        <translation>&amp;Essai des modèles…</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
@@ -2116,6 +2503,14 @@
         <translation>Rétablir le modèle intégré</translation>
     </message>
     <message>
+        <source>Test drive…</source>
+        <translation>Essai des modèles…</translation>
+    </message>
+    <message>
+        <source>Everyday tasks on every installed model: how often each is right, and at what energy</source>
+        <translation>Des tâches de tous les jours sur chaque modèle installé : combien de fois chacun a juste, et pour quelle énergie</translation>
+    </message>
+    <message>
         <source>shipped with the app</source>
         <translation>fournie avec l’application</translation>
     </message>
@@ -2126,6 +2521,10 @@
     <message>
         <source>Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
         <translation>Modèles de la liste GPT4All du {date} ({origin}). Cet ordinateur a {total} de mémoire, dont {free} libres en ce moment.</translation>
+    </message>
+    <message>
+        <source>From the last test drive:</source>
+        <translation>D’après le dernier essai :</translation>
     </message>
     <message>
         <source>“{name}” was not removed: the other model could not be loaded, so it is still in use.</source>
@@ -2299,6 +2698,10 @@
         <translation>Importé (lié)</translation>
     </message>
     <message>
+        <source>Installed for everyone</source>
+        <translation>Installé pour tous</translation>
+    </message>
+    <message>
         <source>Downloading…</source>
         <translation>Téléchargement…</translation>
     </message>
@@ -2309,6 +2712,14 @@
     <message>
         <source>Not downloaded</source>
         <translation>Non téléchargé</translation>
+    </message>
+    <message>
+        <source>On this computer: {correct}/{total} everyday tasks right</source>
+        <translation>Sur cet ordinateur : {correct}/{total} tâches de tous les jours justes</translation>
+    </message>
+    <message>
+        <source>, {energy} per answer</source>
+        <translation>, {energy} par réponse</translation>
     </message>
     <message>
         <source>Built in: tiny and fast, for short and simple answers.</source>
@@ -3405,6 +3816,10 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>exact maths</source>
         <translation>les calculs exacts</translation>
+    </message>
+    <message>
+        <source>Measured on this computer (test drive):</source>
+        <translation>Mesuré sur cet ordinateur (essai des modèles) :</translation>
     </message>
     <message>
         <source>The model: {model}</source>

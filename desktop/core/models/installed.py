@@ -1,4 +1,6 @@
-"""The models on this computer: the bundled default, the user's models folder, and imported files.
+"""The models on this computer: the bundled default, the user's models folder, imported files,
+and shared models folders (`resources/models/` beside the app and `/usr/share/smaller/models`,
+where a separate model package installs its file: Debian ships large data apart from programs).
 
 The models folder holds finished `.gguf` files only (downloads are written to `NAME.gguf.part`
 and renamed once verified), plus two small JSON files: `models.json` (imported files, the active
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +19,7 @@ from typing import Any, Literal
 from desktop.core.i18n import translate
 from desktop.core.jsonfile import write_json_atomically
 from desktop.core.models.catalog import Catalog, CatalogEntry, load_catalog
-from desktop.core.paths import app_data_dir, default_model_path
+from desktop.core.paths import app_data_dir, default_model_path, resource_path
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +27,12 @@ REGISTRY_FILE = "models.json"
 _REGISTRY_SCHEMA = 1
 BUNDLED_NAME = "SmolLM2 135M Instruct (built in)"
 
-Source = Literal["bundled", "downloaded", "imported", "linked"]
+Source = Literal["bundled", "downloaded", "imported", "linked", "shared"]
+SYSTEM_MODELS_DIR = Path("/usr/share/smaller/models")  # where a model .deb puts its file
+# Folders searched besides the user's, separated by os.pathsep; set (even empty) it replaces the
+# defaults (tests use it to see only the models they mean to).
+SHARED_DIRS_VARIABLE = "SMALLER_SHARED_MODELS"
+CARD_SUFFIX = ".card.json"
 
 
 class ModelNotFound(LookupError):
@@ -49,6 +57,26 @@ class InstalledModel:
 
 def models_dir() -> Path:
     return app_data_dir() / "models"
+
+
+def shared_model_dirs() -> list[Path]:
+    """Read-only folders of models installed for everyone (never written by the app)."""
+    value = os.environ.get(SHARED_DIRS_VARIABLE)
+    if value is not None:
+        return [Path(p) for p in value.split(os.pathsep) if p]
+    return [resource_path("models"), SYSTEM_MODELS_DIR]
+
+
+def read_card(model: Path) -> CatalogEntry | None:
+    """The card written beside a shared model (`<file>.card.json`), or None if absent or bad."""
+    file = model.with_name(model.name + CARD_SUFFIX)
+    try:
+        return CatalogEntry.from_json(json.loads(file.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError) as exc:
+        log.warning("ignoring damaged %s: %s", file, exc)
+        return None
 
 
 def read_registry(folder: Path) -> dict[str, Any]:
@@ -83,7 +111,8 @@ def _size(path: Path) -> int:
 def list_installed(
     folder: Path | None = None, catalog: Catalog | None = None, include_hidden: bool = False
 ) -> list[InstalledModel]:
-    """Bundled model first, then the folder's .gguf files, then linked files that still exist.
+    """Bundled model first, then the folder's .gguf files, linked files that still exist, and
+    the shared folders' models (unless hidden by this user).
     Reads no model file (metadata reads take seconds): names come from the catalog or the import."""
     folder = folder or models_dir()
     catalog = catalog or load_catalog(folder)
@@ -115,6 +144,18 @@ def list_installed(
         ctx = record.get("context_length")
         name = record.get("name") or path.stem
         found.append(InstalledModel(key, name, path, "linked", _size(path), entry, ctx))
+        seen.add(key)
+    hidden = set(registry.get("hidden_shared") or [])
+    for shared in shared_model_dirs():
+        for path in sorted(shared.glob("*.gguf")) if shared.is_dir() else []:
+            if path.name in seen or path.name == bundled.name or not path.is_file():
+                continue  # the bundled model is listed (or hidden) as such, never as shared
+            if path.name in hidden and not include_hidden:
+                continue
+            entry = read_card(path) or catalog.by_filename(path.name)
+            name = entry.name if entry else path.stem
+            found.append(InstalledModel(path.name, name, path, "shared", _size(path), entry))
+            seen.add(path.name)
     return found
 
 
@@ -171,6 +212,8 @@ def remove_model(name: str, folder: Path | None = None) -> InstalledModel:
     registry = read_registry(folder)
     if model.source == "bundled":
         registry["hidden_default"] = True
+    elif model.source == "shared":  # installed for everyone: hidden for this user, never deleted
+        registry["hidden_shared"] = sorted({*(registry.get("hidden_shared") or []), model.key})
     else:
         if model.deletable:
             model.path.unlink(missing_ok=True)
@@ -186,4 +229,5 @@ def restore_default(folder: Path | None = None) -> None:
     folder = folder or models_dir()
     registry = read_registry(folder)
     registry["hidden_default"] = False
+    registry["hidden_shared"] = []
     write_registry(folder, registry)
