@@ -117,7 +117,7 @@ class DemoPanel(QWidget):
         group_layout.addWidget(point)
         self.compare_question = self.tr("What is 17 times 23? Answer with the number.")
         compare = QGroupBox(self.tr("Small vs tiny vs 405B"))
-        self.compare_button = QPushButton(self.tr("The same question to two local models"))
+        self.compare_button = QPushButton(self.tr("One question, two models"))
         self.compare_button.setToolTip(self.tr("Answered in turn by the installed models, side by side with their cost and the 405B estimate: {question}").format(question=self.compare_question))  # fmt: skip
         self.compare_button.clicked.connect(lambda: self.compare_chosen.emit(self.compare_question))  # fmt: skip
         QVBoxLayout(compare).addWidget(self.compare_button)

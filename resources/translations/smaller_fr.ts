@@ -886,8 +886,8 @@
         <translation>Petit, minuscule ou 405B</translation>
     </message>
     <message>
-        <source>The same question to two local models</source>
-        <translation>La même question à deux modèles locaux</translation>
+        <source>One question, two models</source>
+        <translation>Une question, deux modèles</translation>
     </message>
     <message>
         <source>Answered in turn by the installed models, side by side with their cost and the 405B estimate: {question}</source>
