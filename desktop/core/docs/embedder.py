@@ -42,6 +42,14 @@ class Embedder:
                 cls._instance = cls(_load())
             return cls._instance
 
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """How many of the model's tokens each text has (what an embedding request counts)."""
+        counts: list[int] = []
+        for start in range(0, len(texts), BATCH):
+            encoded = self._model.tokenize(texts[start : start + BATCH])
+            counts.extend(int(sum(e.attention_mask)) for e in encoded)
+        return counts
+
     def embed(self, texts: list[str]) -> Vectors:
         """Unit-length vectors, one row per text (cosine similarity is then a dot product)."""
         if not texts:
