@@ -135,12 +135,12 @@ class Routes:
         try:
             req = parse(parse_json(await read_body(request, state.policy.body_limit)),
                         state.policy.max_tokens_cap)  # fmt: skip
-            model, size = state.model()
             loop = asyncio.get_running_loop()
             if req.documents is not None:  # 400 naming an unknown collection, before queueing
                 await loop.run_in_executor(
                     None, check_collections, req.documents, state.documents_index
                 )
+            model, size = state.model()
             tokens: asyncio.Queue[Any] = asyncio.Queue()
             ended = asyncio.Event()
             try:
@@ -258,6 +258,11 @@ async def _http_error(_request: Request, exc: Exception) -> Response:
     return _error_response(error)
 
 
+async def _api_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)  # raised by a route outside its own try (GET /v1/models)
+    return _error_response(exc)
+
+
 def build_app(state: ServerState) -> Guard:
     routes = Routes(state)
     app = Starlette(
@@ -267,6 +272,6 @@ def build_app(state: ServerState) -> Guard:
             Route("/v1/completions", routes.completions, methods=["POST"]),
             Route("/v1/embeddings", routes.embeddings, methods=["POST"]),
         ],
-        exception_handlers={HTTPException: _http_error},
+        exception_handlers={HTTPException: _http_error, ApiError: _api_error},
     )
     return Guard(app, state.policy)
