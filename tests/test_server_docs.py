@@ -38,14 +38,22 @@ def served(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
                             documents_index=folder / "documents.sqlite3")  # fmt: skip
     server = ApiServer(service, options).start()
     yield server
+    while _clients:
+        _clients.pop().close()
     server.stop()
     service.shutdown()
 
 
+_clients: list[Any] = []
+
+
 def _client(server: ApiServer) -> Any:
+    """One client per server, closed with it (an unclosed one leaves sockets to the collector)."""
     from openai import OpenAI
 
-    return OpenAI(base_url=server.url, api_key=KEY, max_retries=0, timeout=180)
+    if not _clients:
+        _clients.append(OpenAI(base_url=server.url, api_key=KEY, max_retries=0, timeout=180))
+    return _clients[0]
 
 
 def _searched(server: ApiServer, question: str) -> list[str]:
@@ -114,3 +122,31 @@ def test_the_model_list_names_the_chat_and_the_embedding_models(served: ApiServe
 
     ids = [m.id for m in _client(served).models.list().data]
     assert ids == [served.state.service.session.choice.name, MODEL_ID]  # type: ignore[union-attr]
+
+
+def test_the_server_grounds_as_smaller_ask_docs_does(served: ApiServer) -> None:
+    """The same question on the same collection: `smaller ask --docs` (a real subprocess) and the
+    server read the same passages and give the model the same prompt."""
+    import shutil
+    import subprocess
+    import sys
+
+    from desktop.core.docs.index import index_path
+
+    assert served.options.documents_index is not None
+    index_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(served.options.documents_index, index_path())  # where `ask` looks
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop", "ask", QUESTION, "--docs", "home", "--json",
+         "--max-tokens", "6", "--threads", "1"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    asked = json.loads(run.stdout)
+    reply = _client(served).chat.completions.create(
+        model="x", max_tokens=6, messages=[{"role": "user", "content": QUESTION}],
+        extra_body={"x_smaller": {"documents": ["home"]}},
+    )  # fmt: skip
+    sources = reply.model_extra["x_smaller"]["sources"]
+    assert [{k: v for k, v in s.items() if k != "number"} for s in sources] == asked["sources"]
+    assert reply.usage.prompt_tokens == asked["prompt_tokens"]

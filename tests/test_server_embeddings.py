@@ -63,20 +63,24 @@ def _post(server: ApiServer, path: str, body: object) -> tuple[int, dict[str, An
 def test_the_openai_client_gets_the_embedders_own_vectors(server: ApiServer) -> None:
     from openai import OpenAI
 
-    client = OpenAI(base_url=server.url, api_key=KEY, max_retries=0, timeout=60)
+    with OpenAI(base_url=server.url, api_key=KEY, max_retries=0, timeout=60) as client:
+        _embed_through(client, server)
+
+
+def _embed_through(client: Any, server: ApiServer) -> None:
     direct = Embedder.shared().embed(TEXTS)
     before = read_totals(server.options.ledger)[1]  # type: ignore[arg-type]
     # Unless told, the client asks for base64 and decodes it; told "base64", it hands it over.
     for encoding in (None, "float", "base64"):
         asked = {"encoding_format": encoding} if encoding else {}
-        reply = client.embeddings.create(model=MODEL_ID, input=TEXTS, **asked)  # type: ignore[arg-type]
+        reply = client.embeddings.create(model=MODEL_ID, input=TEXTS, **asked)
         assert reply.model == MODEL_ID
         assert [d.index for d in reply.data] == [0, 1, 2]
         got = np.array([_vector(d.embedding) for d in reply.data], dtype=np.float32)
         assert got.shape == (3, DIMENSIONS)
         assert np.allclose(got, direct, atol=1e-6)
         assert reply.usage.prompt_tokens == sum(Embedder.shared().token_counts(TEXTS))
-        extra = reply.usage.model_extra["x_smaller"]  # type: ignore[index]
+        extra = reply.usage.model_extra["x_smaller"]
         assert extra["method"] == "estimated" and extra["energy_wh"] >= 0
         assert "thread" in extra["basis"] and extra["cpu_s"] >= 0
     one = client.embeddings.create(model="any-name", input="Hi")
