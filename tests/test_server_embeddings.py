@@ -85,6 +85,8 @@ def _embed_through(client: Any, server: ApiServer) -> None:
         assert "thread" in extra["basis"] and extra["cpu_s"] >= 0
     one = client.embeddings.create(model="any-name", input="Hi")
     assert len(one.data) == 1 and np.allclose(one.data[0].embedding, direct[2], atol=1e-6)
+    service = server.state.service  # never started here: no engine job was asked for
+    assert service.pending == 0 and service.current is None
     after = read_totals(server.options.ledger)[1]  # type: ignore[arg-type]
     assert after.requests == before.requests + 4  # counted with the programs' requests
     assert after.prompt_tokens > before.prompt_tokens
@@ -131,6 +133,12 @@ def test_refusals_over_the_limit_not_json_and_no_model_yet(server: ApiServer) ->
     assert status == 413 and data["error"]["code"] == "body_too_large"
     status, data = _post(server, "/v1/embeddings", b"{nope")
     assert status == 400 and data["error"]["code"] == "invalid_json"
+
+
+def test_documents_on_completions_are_refused(server: ApiServer) -> None:
+    body = {"prompt": "hi", "x_smaller": {"documents": ["notes"]}}
+    status, data = _post(server, "/v1/completions", body)
+    assert status == 400 and data["error"]["param"] == "x_smaller"
 
 
 def test_an_unknown_collection_is_400_naming_it(server: ApiServer) -> None:

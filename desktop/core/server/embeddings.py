@@ -111,14 +111,16 @@ class EmbeddingService:
     # The grid zone and CPU power the user chose, read at each request (the answers' meter
     # settings); None in either: from the system locale, detected from the CPU.
     settings: Callable[[], tuple[str | None, float | None]] = lambda: (None, None)
-    _gate: asyncio.Semaphore | None = field(default=None, repr=False)
+    _gate: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = field(
+        default=None, repr=False
+    )  # a semaphore belongs to one event loop; a restarted server runs a new one
     _cache: dict[object, Any] = field(default_factory=dict, repr=False)
 
     async def run(self, texts: list[str]) -> tuple[Embedded, dict[str, Any]]:
-        if self._gate is None:
-            self._gate = asyncio.Semaphore(1)
         loop = asyncio.get_running_loop()
-        async with self._gate:
+        if self._gate is None or self._gate[0] is not loop:
+            self._gate = (loop, asyncio.Semaphore(1))
+        async with self._gate[1]:
             try:
                 done = await loop.run_in_executor(None, embed_texts, texts)
             except EmbedderUnavailable as exc:

@@ -184,5 +184,7 @@ def completion_request(data: dict[str, object], cap: int) -> ApiRequest:
         raise bad_field("prompt", "must be a string (one prompt per request).")
     if not prompt.strip():
         raise bad_field("prompt", "is empty.")
+    if data.get("x_smaller") is not None:
+        raise bad_field("x_smaller", "answers from documents are on /v1/chat/completions only.")
     common = _common(data, "completions", cap)
     return ApiRequest(user=prompt, system_prompt="", **common)  # type: ignore[arg-type]
