@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -64,7 +65,7 @@ CHAT = "/v1/chat/completions"
 
 def test_models_list_names_the_loaded_model(served: ApiServer) -> None:
     models = _client(served).models.list()
-    assert [m.id for m in models.data] == [served.state.service.session.choice.name]  # type: ignore[union-attr]
+    assert models.data[0].id == served.state.service.session.choice.name  # type: ignore[union-attr]
 
 
 def test_chat_answers_with_usage_and_its_footprint(served: ApiServer) -> None:
@@ -185,25 +186,50 @@ def test_a_client_that_leaves_mid_stream_stops_the_answer(served: ApiServer) -> 
     assert result.result.completion_tokens < 2000
 
 
-def test_twenty_concurrent_requests_are_all_answered(served: ApiServer) -> None:
-    answers: dict[int, int] = {}
+def test_twenty_concurrent_requests_are_all_answered_in_arrival_order(
+    served: ApiServer, tmp_path: Path
+) -> None:
+    """The engine is held while 20 requests arrive, one after the other, so that all 20 wait
+    together in a known order; then each must be answered, and the engine must have begun them
+    in that order (the ledger keeps each response's id, its job and the order jobs started)."""
+    service = served.state.service
+    ledger = tmp_path / "chats.sqlite3"
+    other = ApiServer(service, ServerOptions(api_key=KEY, port=0, ledger=ledger)).start()
+    release = threading.Event()
+    holder = service.submit(lambda _s, _stop: release.wait(120))
+    replies: dict[int, tuple[int, dict[str, Any]]] = {}
 
     def ask(i: int) -> None:
-        body = json.dumps({"messages": [{"role": "user", "content": f"Say {i}"}], "max_tokens": 3})
-        status, _h, _d = _raw(served, "POST", CHAT, body.encode())
-        answers[i] = status
+        body = json.dumps({"messages": [{"role": "user", "content": f"Say {i}"}], "max_tokens": 2})
+        status, _h, data = _raw(other, "POST", CHAT, body.encode())
+        replies[i] = (status, data)
 
     threads = [threading.Thread(target=ask, args=(i,)) for i in range(20)]
-    old = served.state.service._max_pending
-    served.state.service._max_pending = 32
+    old, service._max_pending = service._max_pending, 32
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(180)
+        for i, thread in enumerate(threads):
+            thread.start()
+            while len(other.state.active) < i + 1 and thread.is_alive():  # accepted: queued
+                time.sleep(0.005)
+        assert len(other.state.active) == 20 and not holder.done.is_set()
+        release.set()
+        for thread in threads:
+            thread.join(300)
     finally:
-        served.state.service._max_pending = old
-    assert answers == dict.fromkeys(range(20), 200)
+        release.set()
+        service._max_pending = old
+        other.stop()
+    assert {i: status for i, (status, _d) in replies.items()} == dict.fromkeys(range(20), 200)
+    conn = sqlite3.connect(ledger)
+    rows = [json.loads(d) for (d,) in conn.execute("SELECT detail FROM ledger WHERE kind = 'api'")]
+    conn.close()
+    by_id = {row["id"]: row for row in rows}
+    order = [by_id[replies[i][1]["id"]] for i in range(20)]  # every answer recorded: none lost
+    assert len(rows) == 20
+    jobs = [row["job"] for row in order]
+    starts = [row["start"] for row in order]
+    assert jobs == sorted(jobs) and starts == sorted(starts)  # accepted and begun in arrival order
+    assert starts == list(range(starts[0], starts[0] + 20))  # one after the other, nothing between
 
 
 def _free_port() -> int:

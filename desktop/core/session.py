@@ -214,6 +214,10 @@ class ModelSession:
         after = self.threads_for(self.choice.settings) if self.choice else None
         return self.loaded and before != after
 
+    @property
+    def meter_settings(self) -> MeterSettings:
+        return self._meter_settings
+
     def configure_meter(self, settings: MeterSettings) -> None:
         self._meter_settings = settings
         if self._meter is not None:

@@ -6,6 +6,8 @@ footprint is counted and returned. Qt-free; the window and `smaller serve` both 
 - requests:  request bodies validated into typed records (400 naming the field)
 - responses: completion bodies, stream chunks, `usage` with the `x_smaller` footprint
 - bridge:    a request as a job on the one engine thread, its tokens to the event loop
+- documents: the `x_smaller.documents` field: answers grounded in named collections
+- embeddings: /v1/embeddings with the documents' offline model, in a worker thread
 - security:  Host check (DNS rebinding), key, origins (CORS), body size
 - app:       the Starlette routes
 - runner:    uvicorn in a thread, started and stopped cleanly

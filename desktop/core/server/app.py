@@ -15,6 +15,7 @@ import logging
 import math
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -23,8 +24,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from desktop.core.server import embeddings as E
 from desktop.core.server import responses as R
 from desktop.core.server.bridge import DONE, Served, submit_request
+from desktop.core.server.documents import check_collections
 from desktop.core.server.errors import ApiError
 from desktop.core.server.ledger import LedgerRecorder, ledger_entry
 from desktop.core.server.requests import ApiRequest, chat_request, completion_request, parse_json
@@ -54,6 +57,8 @@ class ServerState:
     finishing: set[asyncio.Task[Any]] = field(default_factory=set)
     served: int = 0
     average_s: float = 5.0  # seconds per request, for Retry-After; updated as requests finish
+    documents_index: Path | None = None  # the documents index; None: the app's own
+    embedder: E.EmbeddingService = field(default_factory=E.EmbeddingService)
 
     def model(self) -> tuple[str, ModelFile]:
         session = self.service.session
@@ -98,8 +103,26 @@ class Routes:
 
     async def models(self, _request: Request) -> Response:
         name, _size = self.state.model()
-        return JSONResponse({"object": "list", "data": [
-            {"id": name, "object": "model", "created": 0, "owned_by": "smaller"}]})  # fmt: skip
+        # The chat model first (programs often take the first), then the embedding model.
+        data = [{"id": n, "object": "model", "created": 0, "owned_by": "smaller"}
+                for n in (name, E.MODEL_ID)]  # fmt: skip
+        return JSONResponse({"object": "list", "data": data})
+
+    async def embeddings(self, request: Request) -> Response:
+        """Not an engine job: see desktop.core.server.embeddings."""
+        state = self.state
+        try:
+            req = E.embedding_request(parse_json(await read_body(request, state.policy.body_limit)))
+            done, x_smaller = await state.embedder.run(list(req.texts))
+        except ApiError as error:
+            return _error_response(error)
+        entry = E.ledger_entry(done, x_smaller, len(req.texts))
+        if state.recorder is not None and entry is not None:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, state.recorder.record, entry)
+            except Exception:
+                log.exception("recording an embeddings request in the ledger failed")
+        return JSONResponse(E.response_body(req, done, x_smaller))
 
     async def chat(self, request: Request) -> Response:
         return await self._complete(request, chat_request)
@@ -112,12 +135,17 @@ class Routes:
         try:
             req = parse(parse_json(await read_body(request, state.policy.body_limit)),
                         state.policy.max_tokens_cap)  # fmt: skip
-            model, size = state.model()
             loop = asyncio.get_running_loop()
+            if req.documents is not None:  # 400 naming an unknown collection, before queueing
+                await loop.run_in_executor(
+                    None, check_collections, req.documents, state.documents_index
+                )
+            model, size = state.model()
             tokens: asyncio.Queue[Any] = asyncio.Queue()
             ended = asyncio.Event()
             try:
-                job = submit_request(state.service, req, loop, tokens, ended)
+                job = submit_request(state.service, req, loop, tokens, ended,
+                                     state.documents_index)  # fmt: skip
             except QueueFull:
                 wait = max(1, math.ceil(state.average_s * (state.service.pending + 1)))
                 busy = "Smaller is busy answering other requests; retry later."
@@ -128,11 +156,11 @@ class Routes:
         except ApiError as error:
             return _error_response(error)
         state.active.add(job)
+        rid = R.new_id(req)
         watcher = asyncio.create_task(watch_disconnect(request, job))
-        finished = asyncio.create_task(self._finish(job, req, ended, size))
+        finished = asyncio.create_task(self._finish(job, req, ended, size, rid))
         state.finishing.add(finished)
         finished.add_done_callback(state.finishing.discard)
-        rid = R.new_id(req)
         if req.stream:
             stream = self._stream(job, req, rid, model, tokens, finished, watcher)
             headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -146,7 +174,7 @@ class Routes:
         return JSONResponse(R.completion_body(req, rid, model, served, fp))
 
     async def _finish(
-        self, job: Job[Served], req: ApiRequest, ended: asyncio.Event, size: ModelFile
+        self, job: Job[Served], req: ApiRequest, ended: asyncio.Event, size: ModelFile, rid: str
     ) -> tuple[Served | None, R.Footprint]:
         """Wait for the job, then count and record what it cost, off the event loop. Runs even
         when the client has gone."""
@@ -156,19 +184,25 @@ class Routes:
         served = job.result if job.error is None else None
         if served is None:
             return None, R.Footprint({"measured": False, "method": None}, None)
-        fp = await asyncio.get_running_loop().run_in_executor(None, self._record, served, req, size)
+        waited = (job.started_at or job.queued_at) - job.queued_at
+        order = {"id": rid, "job": job.id, "start": job.start_number, "waited_s": round(waited, 3)}
+        fp = await asyncio.get_running_loop().run_in_executor(
+            None, self._record, served, req, size, order
+        )
         state.served += 1
         state.average_s = 0.8 * state.average_s + 0.2 * max(served.result.total_s, 0.1)
         return served, fp
 
-    def _record(self, served: Served, req: ApiRequest, file: ModelFile) -> R.Footprint:
+    def _record(
+        self, served: Served, req: ApiRequest, file: ModelFile, order: dict[str, object]
+    ) -> R.Footprint:
         # The answer is given whatever happens here; the log says why it was not counted.
         try:
             fp = R.footprint(served, file.size_bytes, file.name)
         except Exception:
             log.exception("the footprint of an API request could not be computed")
             return R.Footprint({"measured": False, "method": None}, None)
-        entry = ledger_entry(served, req, fp)
+        entry = ledger_entry(served, req, fp, order)
         if entry is not None and self.state.recorder is not None:
             try:
                 self.state.recorder.record(entry)
@@ -190,7 +224,8 @@ class Routes:
                 yield R.sse((problem or ApiError(500, "No answer.")).to_json())
                 return
             use = R.usage(served, fp)
-            yield R.chunk(req, rid, model, finish=served.finish_reason, usage_body=use)
+            yield R.chunk(req, rid, model, finish=served.finish_reason, usage_body=use,
+                          extension=R.grounding(req, served))  # fmt: skip
             if req.include_usage:
                 yield R.chunk(req, rid, model, no_choices=True, usage_body=use)
             yield R.SSE_DONE
@@ -215,12 +250,17 @@ def _answer_error(served: Served | None) -> ApiError | None:
 async def _http_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     messages = {
-        404: "No such endpoint: this server has /v1/models, /v1/chat/completions and "
-        "/v1/completions.",
+        404: "No such endpoint: this server has /v1/models, /v1/chat/completions, "
+        "/v1/completions and /v1/embeddings.",
         405: "This endpoint does not take that method.",
     }
     error = ApiError(exc.status_code, messages.get(exc.status_code, str(exc.detail)))
     return _error_response(error)
+
+
+async def _api_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)  # raised by a route outside its own try (GET /v1/models)
+    return _error_response(exc)
 
 
 def build_app(state: ServerState) -> Guard:
@@ -230,7 +270,8 @@ def build_app(state: ServerState) -> Guard:
             Route("/v1/models", routes.models, methods=["GET"]),
             Route("/v1/chat/completions", routes.chat, methods=["POST"]),
             Route("/v1/completions", routes.completions, methods=["POST"]),
+            Route("/v1/embeddings", routes.embeddings, methods=["POST"]),
         ],
-        exception_handlers={HTTPException: _http_error},
+        exception_handlers={HTTPException: _http_error, ApiError: _api_error},
     )
     return Guard(app, state.policy)

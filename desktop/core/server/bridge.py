@@ -10,6 +10,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from desktop.core.records import AnswerResult
@@ -82,10 +83,12 @@ def submit_request(
     loop: asyncio.AbstractEventLoop,
     tokens: asyncio.Queue[Any],
     ended: asyncio.Event,
+    documents_index: Path | None = None,
 ) -> Job[Served]:
     """Queue the request on the engine thread (bounded: raises QueueFull). Each piece of text, then
     DONE, is put on `tokens` in the event loop's thread, and `ended` is set once the job is over
-    (so nothing on the loop's side waits in a thread for it)."""
+    (so nothing on the loop's side waits in a thread for it). A request naming collections is
+    grounded in them as `smaller ask --docs` is, searching the index at `documents_index`."""
 
     def post(item: object) -> None:
         with contextlib.suppress(RuntimeError):  # the loop closed: nobody is listening any more
@@ -101,10 +104,7 @@ def submit_request(
             if out := scanner.feed(piece):
                 post(out)
 
-        result = session.answer(
-            request.user, history=list(request.history), system_prompt=request.system_prompt,
-            settings=settings, on_text=on_text, stop=stop,
-        )  # fmt: skip
+        result = _answer(session, request, settings, on_text, stop, documents_index)
         if rest := scanner.finish():
             post(rest)
         reason = finish_reason(result, scanner, request.max_tokens)
@@ -118,6 +118,28 @@ def submit_request(
             loop.call_soon_threadsafe(ended.set)
 
     return service.submit(work, kind="api", on_done=on_done, limit=True)
+
+
+def _answer(
+    session: ModelSession, request: ApiRequest, settings: Any, on_text: Callable[[str], None],
+    stop: threading.Event, documents_index: Path | None,
+) -> AnswerResult:  # fmt: skip
+    if request.documents is None:
+        return session.answer(
+            request.user, history=list(request.history), system_prompt=request.system_prompt,
+            settings=settings, on_text=on_text, stop=stop,
+        )  # fmt: skip
+    from desktop.core.docs.grounding import answer_from_documents
+    from desktop.core.docs.index import DocIndex
+
+    index = DocIndex(documents_index)  # one connection per thread: opened on the engine's
+    try:
+        return answer_from_documents(
+            session, index, request.user, request.documents, history=list(request.history),
+            system_prompt=request.system_prompt, settings=settings, on_text=on_text, stop=stop,
+        )  # fmt: skip
+    finally:
+        index.close()
 
 
 Recorder = Callable[[Served, ApiRequest], None]

@@ -27,14 +27,21 @@ log = logging.getLogger(__name__)
 KIND = "api"
 
 
-def ledger_entry(served: Served, request: ApiRequest, fp: Footprint) -> LedgerEntry | None:
+def ledger_entry(
+    served: Served, request: ApiRequest, fp: Footprint, order: dict[str, object] | None = None
+) -> LedgerEntry | None:
+    """The request's row; `order` is its response id, the engine job's id (arrival order), its
+    start number (the order the engine began it) and seconds waited in the queue."""
     entry = LedgerEntry.from_stats(served.result, kind=KIND)
     if entry is None:
         return None
     detail: dict[str, object] = {
         "endpoint": request.endpoint, "finish_reason": served.finish_reason,
-        "status": served.result.status, "stream": request.stream,
+        "status": served.result.status, "stream": request.stream, **(order or {}),
     }  # fmt: skip
+    if request.documents is not None:
+        detail["documents"] = list(request.documents.collections)
+        detail["sources"] = len(served.result.sources)
     if fp.estimate_405b is not None:
         detail["estimate_405b"] = fp.estimate_405b
     return replace(entry, detail=detail)

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 
 from desktop.core.context import Turn
+from desktop.core.docs.grounding import DocumentsRequest
+from desktop.core.server.documents import documents_request
 from desktop.core.server.errors import ApiError, bad_field
 
 DEFAULT_MAX_TOKENS = 512
@@ -34,6 +36,7 @@ class ApiRequest:
     stream: bool = False
     include_usage: bool = False  # stream_options.include_usage: a last chunk with `usage`
     ignored: tuple[str, ...] = field(default_factory=tuple)  # fields accepted but not applied
+    documents: DocumentsRequest | None = None  # x_smaller.documents: answer from these
 
 
 def parse_json(body: bytes) -> dict[str, object]:
@@ -166,7 +169,9 @@ def chat_request(data: dict[str, object], cap: int) -> ApiRequest:
     if not user.strip():
         raise bad_field("messages", "the last user message is empty.")
     common = _common(data, "chat", cap)
-    return ApiRequest(user=user, history=tuple(history), system_prompt=system, **common)  # type: ignore[arg-type]
+    documents = documents_request(data)
+    return ApiRequest(user=user, history=tuple(history), system_prompt=system,
+                      documents=documents, **common)  # type: ignore[arg-type]  # fmt: skip
 
 
 def completion_request(data: dict[str, object], cap: int) -> ApiRequest:
@@ -179,5 +184,7 @@ def completion_request(data: dict[str, object], cap: int) -> ApiRequest:
         raise bad_field("prompt", "must be a string (one prompt per request).")
     if not prompt.strip():
         raise bad_field("prompt", "is empty.")
+    if data.get("x_smaller") is not None:
+        raise bad_field("x_smaller", "answers from documents are on /v1/chat/completions only.")
     common = _common(data, "completions", cap)
     return ApiRequest(user=prompt, system_prompt="", **common)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.core.measured import compare_saved
 from desktop.core.server.bridge import Served
+from desktop.core.server.documents import sources_json
 from desktop.core.server.requests import ApiRequest
 
 
@@ -95,13 +96,27 @@ def completion_body(
     }  # fmt: skip
     if request.ignored:
         body["x_smaller_ignored"] = list(request.ignored)
+    if (extension := grounding(request, served)) is not None:
+        body["x_smaller"] = extension
     return body
+
+
+def grounding(request: ApiRequest, served: Served) -> dict[str, Any] | None:
+    """`x_smaller` of a request that named collections: the passages the answer read (none when
+    no passage matched)."""
+    if request.documents is None:
+        return None
+    return {
+        "documents": list(request.documents.collections),
+        "only_documents": request.documents.only_documents,
+        "sources": sources_json(served.result.sources),
+    }
 
 
 def chunk(
     request: ApiRequest, rid: str, model: str, *, text: str | None = None,
     role: bool = False, finish: str | None = None, usage_body: dict[str, Any] | None = None,
-    no_choices: bool = False,
+    no_choices: bool = False, extension: dict[str, Any] | None = None,
 ) -> bytes:  # fmt: skip
     """One server-sent event of a streamed answer."""
     choices: list[dict[str, Any]] = []
@@ -121,6 +136,8 @@ def chunk(
     }  # fmt: skip
     if usage_body is not None:
         body["usage"] = usage_body
+    if extension is not None:
+        body["x_smaller"] = extension
     return sse(body)
 
 

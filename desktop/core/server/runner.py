@@ -24,6 +24,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from desktop.core.errors import PlainError
 from desktop.core.server.app import ServerState, build_app
+from desktop.core.server.embeddings import EmbeddingService
 from desktop.core.server.ledger import LedgerRecorder
 from desktop.core.server.security import DEFAULT_BODY_LIMIT, DEFAULT_MAX_TOKENS_CAP, Policy
 from desktop.core.server.settings import DEFAULT_HOST, DEFAULT_PORT
@@ -45,6 +46,7 @@ class ServerOptions:
     body_limit: int = DEFAULT_BODY_LIMIT
     max_tokens_cap: int = DEFAULT_MAX_TOKENS_CAP
     ledger: Path | None = None  # the chats file whose ledger counts the requests
+    documents_index: Path | None = None  # the documents index; None: the app's own
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -81,7 +83,15 @@ class ApiServer:
             max_tokens_cap=options.max_tokens_cap, any_address=host in ("0.0.0.0", "::"),
         )  # fmt: skip
         recorder = LedgerRecorder(options.ledger) if options.ledger is not None else None
-        self.state = ServerState(service, self.policy, recorder)
+
+        def meter() -> tuple[str | None, float | None]:
+            settings = service.session.meter_settings
+            return settings.zone, settings.cpu_watts
+
+        self.state = ServerState(
+            service, self.policy, recorder, documents_index=options.documents_index,
+            embedder=EmbeddingService(meter),
+        )  # fmt: skip
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
