@@ -3,8 +3,10 @@ whatever the length of the chat's title; the chat dialogs are safe and readable.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,9 +19,26 @@ from tests.gui_helpers import open_window, wait_loaded
 LONG = "A very long chat title about the nutritional value of " + "Lyon's bouchons " * 12
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_window_fits_1024x600_and_demo_fits_1280x720(
-    qtbot: QtBot, model_path: Path, tmp_path: Path
+    qtbot: QtBot, model_path: Path, tmp_path: Path, language: str
 ) -> None:
+    """French labels are longer: both languages must fit."""
+    from desktop.ui.i18n import install_language
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import translations
+
+    if language == "fr":
+        translations.compile_all()
+        assert install_language("fr")
+    try:
+        _fits(qtbot, model_path, tmp_path)
+    finally:
+        install_language("en")
+
+
+def _fits(qtbot: QtBot, model_path: Path, tmp_path: Path) -> None:
     store = ChatStore(tmp_path / "chats.db")
     chat = store.create_conversation()
     store.rename_conversation(chat.id, LONG)

@@ -51,7 +51,11 @@ class DemoMode(QObject):
             for child in w.findChildren(QWidget):
                 if abs(child.font().pointSizeF() - demo_size) < 0.05:
                     child.setFont(QFont())
-        w.demo_panel.setVisible(on)
+        w.demo_scroll.setVisible(on)
+        # For a room: the chat's documents and instructions buttons stay in the normal view (the
+        # instructions line still shows what is in use), so the header fits a 1280-pixel screen.
+        w.documents_button.setVisible(not on)
+        w.system_button.setVisible(not on)
         w.conversation_list.setVisible(not on)
         if on:
             w.set_panel_visible(True)

@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.chat_documents import ChatDocumentsButton
 from desktop.ui.chat_view import ChatView
@@ -76,12 +85,19 @@ def build_layout(w: MainWindow) -> None:
     w.resource_panel = ResourcePanel(interval_s=w.settings.sample_interval_s)
     w.resource_panel.setVisible(w.settings.panel_visible)
     w.demo_panel = DemoPanel()
-    w.demo_panel.hide()
+    # In a scroll area: at 720 pixels high with demo mode's large text, the panel may be taller
+    # than the window, and a layout squeezed below its size draws its texts over each other.
+    w.demo_scroll = QScrollArea()
+    w.demo_scroll.setWidget(w.demo_panel)
+    w.demo_scroll.setWidgetResizable(True)
+    w.demo_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    w.demo_scroll.setFrameShape(QFrame.Shape.NoFrame)
+    w.demo_scroll.hide()
     left = QWidget()
     left_column = QVBoxLayout(left)
     left_column.setContentsMargins(0, 0, 0, 0)
     left_column.addWidget(w.conversation_list)
-    left_column.addWidget(w.demo_panel)
+    left_column.addWidget(w.demo_scroll)
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(center)
