@@ -145,3 +145,16 @@ def test_the_models_page_fits_1024_pixels_without_a_sideways_scrollbar(
         assert table.columnWidth(good_at) >= 150  # the description stays readable
     finally:
         assert dialog.shutdown()
+
+
+def test_demo_panel_is_never_cut_sideways(qtbot: QtBot, model_path: Path) -> None:
+    window = open_window(qtbot, model_path)
+    wait_loaded(qtbot, window)
+    window.set_demo_mode(True)
+    try:
+        window.resize(1280, 720)
+        qtbot.wait(50)
+        panel, scroll = window.demo_panel, window.demo_scroll
+        assert scroll.viewport().width() >= panel.minimumSizeHint().width()
+    finally:
+        window.set_demo_mode(False)

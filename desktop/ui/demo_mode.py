@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.measured import compare_saved
 from desktop.core.records import AnswerStats
 from desktop.ui.demo_panel import format_energy_range
+from desktop.ui.window_layout import fit_scroll_width
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -52,6 +53,8 @@ class DemoMode(QObject):
                 if abs(child.font().pointSizeF() - demo_size) < 0.05:
                     child.setFont(QFont())
         w.demo_scroll.setVisible(on)
+        fit_scroll_width(w.demo_scroll)  # the panels' widths at the new text size
+        fit_scroll_width(w.panel_scroll)
         # For a room: the chat's documents and instructions buttons stay in the normal view (the
         # instructions line still shows what is in use), so the header fits a 1280-pixel screen.
         w.documents_button.setVisible(not on)

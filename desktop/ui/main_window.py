@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
 
     # -- settings ---------------------------------------------------------------------------------
     def set_panel_visible(self, visible: bool) -> None:
-        self.resource_panel.setVisible(visible)
+        self.panel_scroll.setVisible(visible)
         self.panel_action.setChecked(visible)
         if self.settings.panel_visible != visible:
             self.settings.panel_visible = visible

@@ -83,7 +83,15 @@ def build_layout(w: MainWindow) -> None:
     column.addWidget(w.chat_view, 1)
     column.addLayout(bottom)
     w.resource_panel = ResourcePanel(interval_s=w.settings.sample_interval_s)
-    w.resource_panel.setVisible(w.settings.panel_visible)
+    # Scrolls downwards when the window is short (600 pixels, or demo mode's large text),
+    # instead of drawing its figures over each other.
+    w.panel_scroll = QScrollArea()
+    w.panel_scroll.setWidget(w.resource_panel)
+    w.panel_scroll.setWidgetResizable(True)
+    w.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    w.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+    w.panel_scroll.setVisible(w.settings.panel_visible)
+    fit_scroll_width(w.panel_scroll)
     w.demo_panel = DemoPanel()
     # In a scroll area: at 720 pixels high with demo mode's large text, the panel may be taller
     # than the window, and a layout squeezed below its size draws its texts over each other.
@@ -93,6 +101,7 @@ def build_layout(w: MainWindow) -> None:
     w.demo_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     w.demo_scroll.setFrameShape(QFrame.Shape.NoFrame)
     w.demo_scroll.hide()
+    fit_scroll_width(w.demo_scroll)
     left = QWidget()
     left_column = QVBoxLayout(left)
     left_column.setContentsMargins(0, 0, 0, 0)
@@ -101,7 +110,7 @@ def build_layout(w: MainWindow) -> None:
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(center)
-    splitter.addWidget(w.resource_panel)
+    splitter.addWidget(w.panel_scroll)
     splitter.setStretchFactor(1, 1)
     splitter.setSizes([230, 720, 330])
     w.setCentralWidget(splitter)
@@ -114,3 +123,11 @@ def build_layout(w: MainWindow) -> None:
             "100 tokens are about 75 English words.",
         )
     )
+
+
+def fit_scroll_width(scroll: QScrollArea) -> None:
+    """As wide as what it shows needs (it scrolls only downwards); again after a font change."""
+    inner = scroll.widget()
+    if inner is not None:
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(inner.minimumSizeHint().width() + bar)
