@@ -3,7 +3,8 @@
 The thread opens its own connection to the index (SQLite connections stay on one thread), runs
 `Indexer` for each collection asked, and reports through a queue the window drains on a timer, so
 the window never waits for it. Pause and cancel are events the indexer checks between files and
-batches of passages (within a second). `shutdown()` cancels and waits, with a bound, at exit.
+batches of passages (within a second); the indexer reads and embeds in a child process
+(desktop/core/docs/reader_process.py), so this thread mostly waits on a pipe and writes SQLite. `shutdown()` cancels and waits, with a bound, at exit.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class IndexWorker(QObject):
 
                 try:
                     run = indexer.run(name, controls, report, meter=FootprintMeter())
-                    self._events.put(("finished", (name, run, "")))
+                    self._events.put(("finished", (name, run, run.error)))
                 except (PlainError, KeyError, OSError) as exc:
                     self._events.put(("finished", (name, None, str(exc))))
         except Exception as exc:  # a bug must not end silently: the page says it

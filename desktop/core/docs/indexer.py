@@ -23,13 +23,16 @@ from pathlib import Path
 from desktop.core.docs.index import DocIndex
 from desktop.core.docs.reader_process import ReaderProcess, ReaderStopped
 from desktop.core.docs.readers import SUFFIXES
-from desktop.core.errors import PlainError
 from desktop.core.footprint.answer import AnswerFootprint
 from desktop.core.i18n import translate
 from desktop.core.store.ledger import LedgerEntry
 
 log = logging.getLogger(__name__)
 MAX_READER_STOPS = 3  # a file that crashes the reader is skipped; three in a run stop it
+
+
+class _TooManyStops(Exception):
+    pass
 
 
 @dataclass
@@ -71,6 +74,7 @@ class IndexRun:
     cancelled: bool = False
     missing_roots: list[str] = field(default_factory=list)
     reader_stops: list[str] = field(default_factory=list)  # files the child process died on
+    error: str = ""  # a plain sentence when the reader stopped (the run still counts)
 
     def to_json(self) -> dict[str, object]:
         fp = self.footprint
@@ -84,6 +88,7 @@ class IndexRun:
             "energy_method": None if fp is None else fp.method,
             "index_bytes": self.index_bytes, "cancelled": self.cancelled,
             "missing_roots": self.missing_roots, "reader_stops": self.reader_stops,
+            "error": self.error,
         }  # fmt: skip
 
 
@@ -122,7 +127,6 @@ class Indexer:
     def __init__(self, index: DocIndex) -> None:
         self.index = index
         self.reader: ReaderProcess | None = None  # the run's child process (tests kill it)
-        self._crashes = 0
 
     def _index_file(self, cid: int, path: str, size: int, mtime: int, run: IndexRun,
                     controls: Controls) -> None:  # fmt: skip
@@ -137,18 +141,21 @@ class Indexer:
             # Nothing of this file was written. Listed as skipped with the reason, and with no
             # size, so the next run tries it again; the next file gets a new child.
             log.warning("%s while reading %s", exc, path)
-            self._crashes += 1
             self.index.save_file(cid, path, -1, -1, "skipped", "reader_stopped")
             run.files_skipped += 1
             run.reader_stops.append(path)
-            if self._crashes >= MAX_READER_STOPS:
-                raise PlainError(
-                    "reader_stopped",
-                    translate("Documents", "Indexing stopped: the document reader stopped "
-                              "{count} times (last on {path}). Everything indexed before is "
-                              "kept.").format(count=self._crashes, path=path),
-                    str(exc),
-                ) from exc  # fmt: skip
+            stopped = len(run.reader_stops) >= MAX_READER_STOPS
+            if stopped:
+                text = translate("Documents", "Indexing stopped: the document reader stopped "
+                                 "{count} times (last on {path}). Everything indexed before is "
+                                 "kept.")  # fmt: skip
+            else:
+                text = translate("Documents", "The document reader stopped on {count} file(s) "
+                                 "(last: {path}). They are listed as skipped and will be tried "
+                                 "again next time; the rest is indexed.")  # fmt: skip
+            run.error = text.format(count=len(run.reader_stops), path=path)
+            if stopped:
+                raise _TooManyStops
             return
         if got.state == "cancelled":
             return  # the index keeps what it had for this file
@@ -198,7 +205,7 @@ class Indexer:
                 run.files_unchanged += 1
             else:
                 todo.append((path, size, mtime))
-        self.reader, self._crashes = ReaderProcess(), 0
+        self.reader = ReaderProcess()
         try:
             for done, (path, size, mtime) in enumerate(todo):
                 if not controls.wait_if_paused():
@@ -210,6 +217,8 @@ class Indexer:
             else:
                 if progress is not None:
                     progress(Progress(len(todo), len(todo), ""))
+        except _TooManyStops:
+            pass  # run.error says it; what was read is recorded and counted below
         finally:
             self.reader.close()
         run.cancelled = run.cancelled or controls.cancel.is_set()
