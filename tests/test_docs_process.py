@@ -10,7 +10,14 @@ import psutil
 import pytest
 
 from desktop.core.docs.index import DocIndex
-from desktop.core.docs.indexer import MAX_READER_STOPS, Controls, Indexer, Progress, ledger_entry
+from desktop.core.docs.indexer import (
+    MAX_READER_STOPS,
+    Controls,
+    Indexer,
+    IndexRun,
+    Progress,
+    ledger_entry,
+)
 from desktop.core.docs.reader_process import ReaderProcess
 from desktop.core.docs.search import search
 from desktop.core.footprint import FootprintMeter
@@ -112,7 +119,7 @@ def test_pause_holds_the_child_inside_a_file_and_cancel_keeps_the_index_as_it_wa
     thread.join(30)
     assert not thread.is_alive()
     (run,) = result
-    assert getattr(run, "cancelled") is True and getattr(run, "files_read") == 0
+    assert isinstance(run, IndexRun) and run.cancelled and run.files_read == 0
     assert index.execute("SELECT COUNT(*) FROM chunks")[0][0] == 0  # nothing half-written
     child.wait(10)  # the child ended with the run
     assert not child.is_running()

@@ -3,11 +3,12 @@
 A file is read again only when its size or modification time changed, so a second run over an
 unchanged folder reads nothing. Reading, chunking and embedding happen in a child process
 (reader_process.py: wordllama holds the GIL too long for the window's sake); this thread writes
-what it sends back. Every file gets one transaction (passages and state together):
-cancelling, a crash (of the app or of the child) or a full disk leaves each file either as it was or fully indexed. Runs on any
-thread but the model's; `Controls` lets the window pause and cancel it (checked between files and
-between batches of passages, so it stops within a second). What the run cost (time, CPU, energy
-from the footprint meter) and the index's size on disk are recorded with the run.
+what it sends back. Every file gets one transaction (passages and state together): cancelling,
+a crash (of the app or of the child) or a full disk leaves each file either as it was or fully
+indexed. Runs on any thread but the model's; `Controls` lets the window pause and cancel it
+(checked between files and between batches of passages, so it stops within a second). What the
+run cost (time, CPU, energy from the footprint meter, the child's CPU included) and the index's
+size on disk are recorded with the run.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.docs.index import DocIndex
-from desktop.core.docs.reader_process import ReaderProcess, ReaderStopped
+from desktop.core.docs.reader_process import InProcessReader, ReaderProcess, ReaderStopped
 from desktop.core.docs.readers import SUFFIXES
 from desktop.core.footprint.answer import AnswerFootprint
 from desktop.core.i18n import translate
@@ -124,9 +125,12 @@ def scan(roots: tuple[str, ...]) -> tuple[dict[str, tuple[int, int]], list[str]]
 
 
 class Indexer:
-    def __init__(self, index: DocIndex) -> None:
+    def __init__(self, index: DocIndex, in_process: bool = False) -> None:
+        """`in_process`: read and embed on this thread, as before the child process (only for
+        the benchmark's side-by-side comparison)."""
         self.index = index
-        self.reader: ReaderProcess | None = None  # the run's child process (tests kill it)
+        self.in_process = in_process
+        self.reader: ReaderProcess | InProcessReader | None = None  # the run's (tests kill it)
 
     def _index_file(self, cid: int, path: str, size: int, mtime: int, run: IndexRun,
                     controls: Controls) -> None:  # fmt: skip
@@ -155,7 +159,7 @@ class Indexer:
                                  "again next time; the rest is indexed.")  # fmt: skip
             run.error = text.format(count=len(run.reader_stops), path=path)
             if stopped:
-                raise _TooManyStops
+                raise _TooManyStops from exc
             return
         if got.state == "cancelled":
             return  # the index keeps what it had for this file
@@ -205,7 +209,7 @@ class Indexer:
                 run.files_unchanged += 1
             else:
                 todo.append((path, size, mtime))
-        self.reader = ReaderProcess()
+        self.reader = InProcessReader() if self.in_process else ReaderProcess()
         try:
             for done, (path, size, mtime) in enumerate(todo):
                 if not controls.wait_if_paused():

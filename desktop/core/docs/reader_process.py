@@ -154,6 +154,34 @@ class ReaderProcess:
         self._cpu_before = self.cpu_s
 
 
+class InProcessReader:
+    """The same work on the calling thread, as indexing did before the child process: kept so
+    scripts/bench_documents.py can measure both side by side in one run. Not used by the app."""
+
+    pid = None
+    cpu_s = 0.0  # already in this process's CPU time
+    peak_rss_mb = None
+
+    def __init__(self) -> None:
+        self._embedder: list[Any] = []
+
+    def extract(self, path: str, controls: Events) -> Extracted:
+        sink = _Sink()
+        state, reason, text_bytes = _extract(path, sink, controls, self._embedder)
+        return Extracted(state, reason, sink.chunks if state == "indexed" else [], text_bytes)
+
+    def close(self, kill: bool = False) -> None:
+        pass
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.chunks: list[Chunk] = []
+
+    def send(self, message: tuple[str, list[Chunk]]) -> None:
+        self.chunks.extend(message[1])
+
+
 # -- in the child ---------------------------------------------------------------------------------
 def _usage() -> tuple[float, float | None]:
     from desktop.core.footprint.sampler import lifetime_peak_rss_mb
@@ -187,7 +215,9 @@ def _extract(path: str, conn: Any, controls: Any, embedder: list[Any]) -> tuple[
             blobs: list[bytes | None] = [None] * len(part)
         else:
             blobs = [to_blob(v) for v in embedder[0].embed([c.text for c in part])]
-        conn.send(("chunks", [(c.page, c.position, c.text, b) for c, b in zip(part, blobs)]))
+        conn.send(
+            ("chunks", [(c.page, c.position, c.text, b) for c, b in zip(part, blobs, strict=True)])
+        )
     return "indexed", "", sum(len(p.text.encode("utf-8")) for p in pages)
 
 
