@@ -183,10 +183,27 @@ class _Sink:
 
 
 # -- in the child ---------------------------------------------------------------------------------
-def _usage() -> tuple[float, float | None]:
-    from desktop.core.footprint.sampler import lifetime_peak_rss_mb
+def _peak_rss_mb() -> float | None:
+    """The child's own peak memory. Not getrusage: on Linux its ru_maxrss survives exec, so a
+    spawned child would report the parent's peak; /proc's VmHWM is this process's alone."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError):
+        pass
+    try:  # elsewhere: the peak working set (Windows) or the resident size now (macOS)
+        import psutil
 
-    return time.process_time(), lifetime_peak_rss_mb()
+        info = psutil.Process().memory_info()
+        return float(getattr(info, "peak_wset", info.rss)) / 2**20
+    except Exception:  # psutil raises platform-specific errors; memory is then unknown
+        return None
+
+
+def _usage() -> tuple[float, float | None]:
+    return time.process_time(), _peak_rss_mb()
 
 
 def _extract(path: str, conn: Any, controls: Any, embedder: list[Any]) -> tuple[str, str, int]:
