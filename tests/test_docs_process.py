@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop.core.docs.index import DocIndex
 from desktop.core.docs.indexer import (
@@ -22,13 +23,14 @@ from desktop.core.docs.reader_process import ReaderProcess
 from desktop.core.docs.search import search
 from desktop.core.footprint import FootprintMeter
 from tests.docs_fixtures import make_corpus
+from tests.gui_helpers import open_window
 
 
 def _kill(pid: int | None) -> None:
     assert pid is not None
-    child = psutil.Process(pid)
-    child.kill()  # as the kernel's out-of-memory killer would
-    child.wait(10)
+    # As the kernel's out-of-memory killer would. Not waited for here: multiprocessing reaps it
+    # (a wait by psutil would take its exit code away).
+    psutil.Process(pid).kill()
 
 
 def _states(index: DocIndex) -> dict[str, tuple[str, str]]:
@@ -145,3 +147,27 @@ def test_an_unchanged_folder_starts_no_child(tmp_path: Path) -> None:
     indexer = Indexer(index)
     assert indexer.run("home").files_unchanged == 7
     assert indexer.reader is not None and indexer.reader.pid is None
+
+
+def test_the_window_says_when_the_reader_keeps_crashing_and_still_counts_the_run(
+    qtbot: QtBot, model_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    real_start = ReaderProcess._start
+
+    def start_and_kill(self: ReaderProcess) -> None:
+        real_start(self)
+        _kill(self.pid)
+
+    monkeypatch.setattr(ReaderProcess, "_start", start_and_kill)
+    win = open_window(qtbot, model_path)
+    win.show_documents()
+    assert win.documents.add([corpus], "home")
+    qtbot.waitUntil(lambda: not win.documents.worker.running, timeout=60_000)
+    win.documents.worker.drain()
+    assert win.notice_bar.text().startswith("Indexing stopped: the document reader stopped")
+    assert win.store.footprint_totals(kinds=("indexing",)).count == 1  # its cost is counted
+    (collection,) = win.documents.index.collections()  # type: ignore[union-attr]
+    # The three it crashed on; the rest not reached. No "unknown" size (-1) in the total.
+    assert (collection.indexed, collection.skipped, collection.size_bytes) == (0, 3, 0)
+    win.close()

@@ -130,7 +130,10 @@ class ReaderProcess:
                 self._note_usage(cpu_s, peak)
                 return Extracted(state, reason, chunks if state == "indexed" else [], text_bytes)
         except (EOFError, OSError) as exc:
-            code = self._process.exitcode if self._process is not None else None
+            code = None
+            if self._process is not None:
+                self._process.join(1.0)  # reaped, so its exit code (or signal) is known
+                code = self._process.exitcode
             self.close(kill=True)
             raise ReaderStopped(f"the document reader stopped (exit code {code})") from exc
 
