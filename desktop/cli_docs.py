@@ -119,6 +119,8 @@ def _summary(run: Any, out: Output) -> None:
     )
     for root in run.missing_roots:
         out.stream.write(f"  not found: {root}\n")
+    if run.error:
+        out.stream.write(f"  {run.error}\n")
 
 
 def _record(run: object) -> None:

@@ -28,6 +28,8 @@ def test_docs_add_list_remove(tmp_path: Path) -> None:
     added = json.loads(run.stdout)
     assert added["files_read"] == 6 and added["files_skipped"] == 1 and added["passages"] > 6
     assert added["index_bytes"] > 0 and added["wall_s"] >= 0 and added["energy_wh"] is not None
+    # Read in the reader's child process (the frozen app's path too): its CPU time is counted.
+    assert added["reader_stops"] == [] and added["error"] == "" and added["cpu_s"] > 0
 
     listing = json.loads(smaller("docs", "list", "--json").stdout)
     (home,) = listing["collections"]

@@ -13,6 +13,7 @@ from desktop.core.docs.chunking import MAX_CHARS, chunk_pages
 from desktop.core.docs.embedder import Embedder
 from desktop.core.docs.index import DocIndex, sqlite_has_fts5
 from desktop.core.docs.indexer import Controls, Indexer
+from desktop.core.docs.reader_process import Extracted, ReaderProcess
 from desktop.core.docs.readers import Page, Skipped, read_document
 from desktop.core.docs.search import search
 from tests.docs_fixtures import (
@@ -118,11 +119,14 @@ def test_indexing_is_incremental(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     states = {Path(f.path).name: (f.state, f.reason) for f in index.files(collection.id)}
     assert states["photo.png"] == ("skipped", "unsupported")
 
-    import desktop.core.docs.indexer as indexer
-
     read: list[Path] = []
-    real = indexer.read_document
-    monkeypatch.setattr(indexer, "read_document", lambda p, c=None: read.append(p) or real(p))
+    real = ReaderProcess.extract
+
+    def spy(self: ReaderProcess, path: str, controls: Controls) -> Extracted:
+        read.append(Path(path))
+        return real(self, path, controls)
+
+    monkeypatch.setattr(ReaderProcess, "extract", spy)
     run = Indexer(index).run("home")
     assert read == [] and run.files_unchanged == 7
 
@@ -226,25 +230,23 @@ def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
 def test_a_file_changed_while_read_is_read_again_next_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.core.docs.indexer as indexer
-
     corpus = make_corpus(tmp_path / "corpus")
     index = DocIndex(tmp_path / "documents.sqlite3")
     index.add_collection("home", [corpus])
-    real = indexer.read_document
+    real = ReaderProcess.extract
 
-    def read_and_change(path: Path, cancel: object = None) -> list[Page]:
-        pages = real(path)
-        if path.name == "notes.txt":  # another program writes to it while we read it
-            path.write_text("The green canoe is stored under the bridge, next to the oars.")
-        return pages
+    def read_and_change(self: ReaderProcess, path: str, controls: Controls) -> Extracted:
+        got = real(self, path, controls)
+        if path.endswith("notes.txt"):  # another program writes to it while we read it
+            Path(path).write_text("The green canoe is stored under the bridge, next to the oars.")
+        return got
 
-    monkeypatch.setattr(indexer, "read_document", read_and_change)
+    monkeypatch.setattr(ReaderProcess, "extract", read_and_change)
     Indexer(index).run("home")
     (cid,) = [c.id for c in index.collections()]
     notes = next(f for f in index.files(cid) if f.path.endswith("notes.txt"))
     assert notes.state == "changed" and notes.chunks == 0
-    monkeypatch.setattr(indexer, "read_document", real)
+    monkeypatch.setattr(ReaderProcess, "extract", real)
     run = Indexer(index).run("home")
     assert run.files_read == 1
     assert search(index, "green canoe bridge", ["home"])[0].path.endswith("notes.txt")
@@ -304,20 +306,18 @@ def test_cancel_stops_inside_a_long_pdf() -> None:
 def test_a_file_deleted_while_read_is_forgotten_next_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.core.docs.indexer as indexer
-
     corpus = make_corpus(tmp_path / "corpus")
     index = DocIndex(tmp_path / "documents.sqlite3")
     index.add_collection("home", [corpus])
-    real = indexer.read_document
+    real = ReaderProcess.extract
 
-    def read_and_delete(path: Path, cancel: object = None) -> list[Page]:
-        pages = real(path)
-        if path.name == "recipe.md":
-            path.unlink()
-        return pages
+    def read_and_delete(self: ReaderProcess, path: str, controls: Controls) -> Extracted:
+        got = real(self, path, controls)
+        if path.endswith("recipe.md"):
+            Path(path).unlink()
+        return got
 
-    monkeypatch.setattr(indexer, "read_document", read_and_delete)
+    monkeypatch.setattr(ReaderProcess, "extract", read_and_delete)
     Indexer(index).run("home")
     assert search(index, "lemon cake oven", ["home"]) == []  # nothing half-saved
     run = Indexer(index).run("home")

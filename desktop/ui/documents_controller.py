@@ -199,6 +199,8 @@ class DocumentsController(QObject):
                 self.window.store.record(entry)  # what indexing cost stays counted
             except StoreError as exc:
                 self.window.notice_bar.show_message(str(exc), kind="store")
+        if error:  # the reader process stopped on some files: said, and the run still shown
+            self.window.notice_bar.show_message(error, kind="documents")
         if self.page is not None:
             self.page.show_run(run)
         self.refresh_page()

@@ -3,7 +3,9 @@
 The thread opens its own connection to the index (SQLite connections stay on one thread), runs
 `Indexer` for each collection asked, and reports through a queue the window drains on a timer, so
 the window never waits for it. Pause and cancel are events the indexer checks between files and
-batches of passages (within a second). `shutdown()` cancels and waits, with a bound, at exit.
+batches of passages (within a second); the indexer reads and embeds in a child process
+(desktop/core/docs/reader_process.py), so this thread mostly waits on a pipe and writes SQLite.
+`shutdown()` cancels and waits, with a bound, at exit.
 """
 
 from __future__ import annotations
@@ -30,9 +32,13 @@ class IndexWorker(QObject):
     finished = Signal(str, object, str)  # collection, IndexRun or None, error message ("" if ok)
     running_changed = Signal(bool)
 
-    def __init__(self, index_path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, index_path: Path | None = None, parent: QObject | None = None,
+        in_process: bool = False,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self._index_path = index_path
+        self._in_process = in_process  # the benchmark's "before" (see Indexer)
         self._events: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self.controls = Controls()
@@ -84,7 +90,7 @@ class IndexWorker(QObject):
             index = DocIndex(self._index_path)
             from desktop.core.footprint import FootprintMeter
 
-            indexer = Indexer(index)
+            indexer = Indexer(index, in_process=self._in_process)
             for name in names:
                 if controls.cancel.is_set():
                     break
@@ -94,7 +100,7 @@ class IndexWorker(QObject):
 
                 try:
                     run = indexer.run(name, controls, report, meter=FootprintMeter())
-                    self._events.put(("finished", (name, run, "")))
+                    self._events.put(("finished", (name, run, run.error)))
                 except (PlainError, KeyError, OSError) as exc:
                     self._events.put(("finished", (name, None, str(exc))))
         except Exception as exc:  # a bug must not end silently: the page says it

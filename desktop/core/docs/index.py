@@ -201,7 +201,7 @@ class DocIndex(Database):
             "SELECT c.id, c.name, (SELECT group_concat(path, char(10)) FROM roots r"
             " WHERE r.collection_id = c.id), COUNT(f.id),"
             " COALESCE(SUM(f.state = 'indexed'), 0), COALESCE(SUM(f.state = 'skipped'), 0),"
-            " COALESCE(SUM(f.chunks), 0), COALESCE(SUM(f.size), 0)"
+            " COALESCE(SUM(f.chunks), 0), COALESCE(SUM(MAX(f.size, 0)), 0)"
             " FROM collections c LEFT JOIN files f ON f.collection_id = c.id"
             " GROUP BY c.id ORDER BY c.name COLLATE NOCASE"
         )

@@ -1,15 +1,19 @@
 """Indexing a collection: find its files, read the new and changed ones, forget the deleted ones.
 
 A file is read again only when its size or modification time changed, so a second run over an
-unchanged folder reads nothing. Every file gets one transaction (passages and state together):
-cancelling, a crash or a full disk leaves each file either as it was or fully indexed. Runs on any
-thread but the model's; `Controls` lets the window pause and cancel it (checked between files and
-between batches of passages, so it stops within a second). What the run cost (time, CPU, energy
-from the footprint meter) and the index's size on disk are recorded with the run.
+unchanged folder reads nothing. Reading, chunking and embedding happen in a child process
+(reader_process.py: wordllama holds the GIL too long for the window's sake); this thread writes
+what it sends back. Every file gets one transaction (passages and state together): cancelling,
+a crash (of the app or of the child) or a full disk leaves each file either as it was or fully
+indexed. Runs on any thread but the model's; `Controls` lets the window pause and cancel it
+(checked between files and between batches of passages, so it stops within a second). What the
+run cost (time, CPU, energy from the footprint meter, the child's CPU included) and the index's
+size on disk are recorded with the run.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -17,14 +21,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.docs.chunking import chunk_pages
-from desktop.core.docs.embedder import Embedder, EmbedderUnavailable, to_blob
 from desktop.core.docs.index import DocIndex
-from desktop.core.docs.readers import SUFFIXES, Cancelled, Skipped, read_document
+from desktop.core.docs.reader_process import InProcessReader, ReaderProcess, ReaderStopped
+from desktop.core.docs.readers import SUFFIXES
 from desktop.core.footprint.answer import AnswerFootprint
+from desktop.core.i18n import translate
 from desktop.core.store.ledger import LedgerEntry
 
-EMBED_BATCH = 256
+log = logging.getLogger(__name__)
+MAX_READER_STOPS = 3  # a file that crashes the reader is skipped; three in a run stop it
+
+
+class _TooManyStops(Exception):
+    pass
 
 
 @dataclass
@@ -65,6 +74,8 @@ class IndexRun:
     index_bytes: int = 0
     cancelled: bool = False
     missing_roots: list[str] = field(default_factory=list)
+    reader_stops: list[str] = field(default_factory=list)  # files the child process died on
+    error: str = ""  # a plain sentence when the reader stopped (the run still counts)
 
     def to_json(self) -> dict[str, object]:
         fp = self.footprint
@@ -77,7 +88,8 @@ class IndexRun:
             "energy_wh": None if fp is None else float(f"{fp.energy_wh:.4g}"),
             "energy_method": None if fp is None else fp.method,
             "index_bytes": self.index_bytes, "cancelled": self.cancelled,
-            "missing_roots": self.missing_roots,
+            "missing_roots": self.missing_roots, "reader_stops": self.reader_stops,
+            "error": self.error,
         }  # fmt: skip
 
 
@@ -113,21 +125,12 @@ def scan(roots: tuple[str, ...]) -> tuple[dict[str, tuple[int, int]], list[str]]
 
 
 class Indexer:
-    def __init__(self, index: DocIndex, embedder: Embedder | None = None) -> None:
+    def __init__(self, index: DocIndex, in_process: bool = False) -> None:
+        """`in_process`: read and embed on this thread, as before the child process (only for
+        the benchmark's side-by-side comparison)."""
         self.index = index
-        self._embedder = embedder
-
-    def _embed(self, texts: list[str], controls: Controls) -> list[bytes | None] | None:
-        try:
-            embedder = self._embedder or Embedder.shared()
-        except EmbedderUnavailable:
-            return [None] * len(texts)  # keyword search still works
-        blobs: list[bytes | None] = []
-        for start in range(0, len(texts), EMBED_BATCH):
-            if not controls.wait_if_paused():
-                return None
-            blobs.extend(to_blob(v) for v in embedder.embed(texts[start : start + EMBED_BATCH]))
-        return blobs
+        self.in_process = in_process
+        self.reader: ReaderProcess | InProcessReader | None = None  # the run's (tests kill it)
 
     def _index_file(self, cid: int, path: str, size: int, mtime: int, run: IndexRun,
                     controls: Controls) -> None:  # fmt: skip
@@ -135,12 +138,33 @@ class Indexer:
             self.index.save_file(cid, path, size, mtime, "skipped", "unsupported")
             run.files_skipped += 1
             return
+        assert self.reader is not None
         try:
-            pages = read_document(Path(path), controls.cancel)
-        except Cancelled:
+            got = self.reader.extract(path, controls)
+        except ReaderStopped as exc:
+            # Nothing of this file was written. Listed as skipped with the reason, and with no
+            # size, so the next run tries it again; the next file gets a new child.
+            log.warning("%s while reading %s", exc, path)
+            self.index.save_file(cid, path, -1, -1, "skipped", "reader_stopped")
+            run.files_skipped += 1
+            run.reader_stops.append(path)
+            stopped = len(run.reader_stops) >= MAX_READER_STOPS
+            if stopped:
+                text = translate("Documents", "Indexing stopped: the document reader stopped "
+                                 "{count} times (last on {path}). Everything indexed before is "
+                                 "kept.")  # fmt: skip
+            else:
+                text = translate("Documents", "The document reader stopped on {count} file(s) "
+                                 "(last: {path}). They are listed as skipped and will be tried "
+                                 "again next time; the rest is indexed.")  # fmt: skip
+            run.error = text.format(count=len(run.reader_stops), path=path)
+            if stopped:
+                raise _TooManyStops from exc
+            return
+        if got.state == "cancelled":
             return  # the index keeps what it had for this file
-        except Skipped as skip:
-            self.index.save_file(cid, path, size, mtime, "skipped", skip.reason)
+        if got.state == "skipped":
+            self.index.save_file(cid, path, size, mtime, "skipped", got.reason)
             run.files_skipped += 1
             return
         try:
@@ -152,17 +176,10 @@ class Indexer:
             self.index.save_file(cid, path, -1, -1, "changed", "changed")
             run.files_skipped += 1
             return
-        chunks = chunk_pages(pages)
-        blobs = self._embed([c.text for c in chunks], controls)
-        if blobs is None:
-            return  # cancelled: this file keeps what the index had
-        self.index.save_file(
-            cid, path, size, mtime, "indexed", "",
-            [(c.page, c.position, c.text, b) for c, b in zip(chunks, blobs, strict=True)],
-        )  # fmt: skip
+        self.index.save_file(cid, path, size, mtime, "indexed", "", got.chunks)
         run.files_read += 1
-        run.chunks += len(chunks)
-        run.text_bytes += sum(len(p.text.encode("utf-8")) for p in pages)
+        run.chunks += len(got.chunks)
+        run.text_bytes += got.text_bytes
 
     def run(
         self, name: str, controls: Controls | None = None,
@@ -192,19 +209,28 @@ class Indexer:
                 run.files_unchanged += 1
             else:
                 todo.append((path, size, mtime))
-        for done, (path, size, mtime) in enumerate(todo):
-            if not controls.wait_if_paused():
-                run.cancelled = True
-                break
-            if progress is not None:
-                progress(Progress(done, len(todo), path))
-            self._index_file(cid, path, size, mtime, run, controls)
-        else:
-            if progress is not None:
-                progress(Progress(len(todo), len(todo), ""))
+        self.reader = InProcessReader() if self.in_process else ReaderProcess()
+        try:
+            for done, (path, size, mtime) in enumerate(todo):
+                if not controls.wait_if_paused():
+                    run.cancelled = True
+                    break
+                if progress is not None:
+                    progress(Progress(done, len(todo), path))
+                self._index_file(cid, path, size, mtime, run, controls)
+            else:
+                if progress is not None:
+                    progress(Progress(len(todo), len(todo), ""))
+        except _TooManyStops:
+            pass  # run.error says it; what was read is recorded and counted below
+        finally:
+            self.reader.close()
         run.cancelled = run.cancelled or controls.cancel.is_set()
         run.wall_s = time.perf_counter() - started
         if meter is not None:
+            # The child's CPU time and memory are this run's too (RAPL, when readable, already
+            # sees the whole package).
+            meter.add_child_usage(self.reader.cpu_s, self.reader.peak_rss_mb)  # type: ignore[attr-defined]
             usage, run.footprint = meter.stop()  # type: ignore[attr-defined]
             run.cpu_s = usage.cpu_s
         run.index_bytes = self.index.size_on_disk()

@@ -48,6 +48,9 @@ def _skip(reason: str) -> Skipped:
         "damaged": translate("Documents", "damaged or not really this format"),
         "no_text": translate("Documents", "no text: scanned image?"),
         "loop": translate("Documents", "a link that leads back to itself"),
+        "reader_stopped": translate(
+            "Documents", "the reader stopped on it (damaged or too big?): tried again next time"
+        ),
     }
     return Skipped(reason, messages.get(reason, reason))
 
