@@ -968,6 +968,18 @@
         <source>a link that leads back to itself</source>
         <translation>un lien qui mène à lui-même</translation>
     </message>
+    <message>
+        <source>the reader stopped on it (damaged or too big?): tried again next time</source>
+        <translation>le lecteur s’est arrêté dessus (fichier abîmé ou trop gros ?) : nouvel essai la prochaine fois</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: the document reader stopped {count} times (last on {path}). Everything indexed before is kept.</source>
+        <translation>Indexation arrêtée : le lecteur de documents s’est arrêté {count} fois (la dernière sur {path}). Tout ce qui était indexé avant est conservé.</translation>
+    </message>
+    <message>
+        <source>The document reader stopped on {count} file(s) (last: {path}). They are listed as skipped and will be tried again next time; the rest is indexed.</source>
+        <translation>Le lecteur de documents s’est arrêté sur {count} fichier(s) (le dernier : {path}). Ils sont listés comme ignorés et seront réessayés la prochaine fois ; le reste est indexé.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsController</name>
