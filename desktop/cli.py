@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from desktop import __version__
 from desktop.cli_output import (
@@ -83,6 +83,18 @@ def _parser() -> argparse.ArgumentParser:
                      "(`smaller grids` lists them)")  # fmt: skip
     ask.add_argument("--datacenter-grid", help="grid zone of the 405B datacenter in the --json "
                      "comparison (default: the same grid as --grid)")  # fmt: skip
+    ask.add_argument("--docs", action="append", metavar="NAME",
+                     help="answer from this collection of your documents (repeatable; "
+                     "`smaller docs list` lists them)")  # fmt: skip
+    ask.add_argument(
+        "--only-docs",
+        action="store_true",
+        help="with --docs: answer only from the documents, never from memory",
+    )
+
+    from desktop.cli_docs import add_docs_parser
+
+    add_docs_parser(sub)
 
     from desktop.core.models.cli import add_models_parser
 
@@ -97,7 +109,21 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=int, default=5)
     bench.add_argument("--max-tokens", type=int, default=128)
     bench.add_argument("--threads", type=int, default=1)
+    bench.add_argument(
+        "--server", action="store_true", help="the API server's path against `ask`'s path"
+    )
     sub.add_parser("grids", help="list the electricity grid zones --grid accepts")
+
+    serve = sub.add_parser("serve", help="let programs on this computer use the model through "
+                           "an OpenAI-compatible API (until Ctrl+C)")  # fmt: skip
+    serve.add_argument("--port", type=int, help="port to listen on (default: 4891, or Settings')")
+    serve.add_argument("--host", help="address to listen on (default: 127.0.0.1, this computer "
+                       "only; another address lets other computers ask, with the key)")  # fmt: skip
+    serve.add_argument("--api-key", help="the key programs must send (default: the saved one, "
+                       "made on first use)")  # fmt: skip
+    serve.add_argument("--model", help="an installed model's name or a .gguf file")
+    serve.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
+    serve.add_argument("--grid", help="electricity grid zone for CO2 and water")
     return parser
 
 
@@ -140,6 +166,11 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
     from desktop.core.session import MeterSettings, ModelSession, active_choice, find_choice
 
     stream = not args.json
+    if args.docs:
+        from desktop.cli_docs import check_collections
+
+        if (code := check_collections(args.docs, out)) is not None:
+            return code
     # The model `smaller models use` chose, with its own settings, as the window loads it.
     session = ModelSession(threads=args.threads, meter=MeterSettings(zone=args.grid))
     try:
@@ -162,17 +193,18 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
 
     try:
         with stop_on_interrupt(stop) as pressed:
-            result = session.answer(
-                args.prompt, system_prompt=args.system or None,  # None: the model's own
-                settings=session.sampling(args.max_tokens, args.temperature),
-                on_text=on_text if stream else None, stop=stop,
-            )  # fmt: skip
+            result = _answer(session, args, on_text if stream else None, stop)
     finally:
         session.close()
     if broken:
         raise broken[0]
     if stream and result.text:
         print()
+    if stream and result.sources:
+        print("Sources:")
+        for n, source in enumerate(result.sources, 1):
+            page = f", page {source.page}" if source.page is not None else ""
+            print(f"  [{n}] {source.file}{page} ({source.path})")
     if pressed:
         return out.fail("Interrupted: the answer was cut short.", "interrupted", EXIT_INTERRUPTED)
     if result.status == "error":
@@ -187,6 +219,28 @@ def _ask(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _answer(
+    session: Any, args: argparse.Namespace, on_text: Callable[[str], None] | None,
+    stop: threading.Event,
+) -> Any:  # fmt: skip
+    """The answer, grounded in the collections of --docs when given."""
+    system = args.system or None  # None: the model's own
+    settings = session.sampling(args.max_tokens, args.temperature)
+    if not args.docs:
+        return session.answer(args.prompt, system_prompt=system, settings=settings,
+                              on_text=on_text, stop=stop)  # fmt: skip
+    from desktop.core.docs.grounding import DocumentsRequest, answer_from_documents
+    from desktop.core.docs.index import DocIndex
+
+    index = DocIndex()
+    try:
+        request = DocumentsRequest(tuple(args.docs), only_documents=args.only_docs)
+        return answer_from_documents(session, index, args.prompt, request, system_prompt=system,
+                                     settings=settings, on_text=on_text, stop=stop)  # fmt: skip
+    finally:
+        index.close()
+
+
 def _bench(args: argparse.Namespace, out: Output) -> int:
     from desktop.core.bench import run_bench
     from desktop.core.engine import EngineError
@@ -197,10 +251,18 @@ def _bench(args: argparse.Namespace, out: Output) -> int:
     with contextlib.suppress(ValueError):  # not the main thread
         signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
-        report = run_bench(
-            args.model or default_model_path(), rounds=args.rounds, max_tokens=args.max_tokens,
-            n_threads=args.threads,
-        )  # fmt: skip
+        if args.server:
+            from desktop.core.server.bench import run_server_bench
+
+            report = run_server_bench(
+                args.model or default_model_path(), rounds=args.rounds,
+                max_tokens=args.max_tokens, n_threads=args.threads,
+            )  # fmt: skip
+        else:
+            report = run_bench(
+                args.model or default_model_path(), rounds=args.rounds,
+                max_tokens=args.max_tokens, n_threads=args.threads,
+            )  # fmt: skip
     except EngineError as exc:
         return out.fail(str(exc), exc.kind)
     out.write_json(report)
@@ -244,6 +306,14 @@ def _run(argv: list[str], out: Output) -> int | None:
         return _bench(args, out)
     if args.command == "grids":
         return _grids(out)
+    if args.command == "serve":
+        from desktop.cli_serve import serve
+
+        return serve(args, out)
+    if args.command == "docs":
+        from desktop.cli_docs import run_docs
+
+        return run_docs(args, out)
     if args.command == "models":
         from desktop.core.models.cli import run_models
 

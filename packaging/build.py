@@ -234,9 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     REPORT.write_text(json.dumps(report, indent=1))
     print(f"\nPackage:            {report['deb']}")
-    print(f".deb with model:    {report['deb_mb']} MB   (target <= 160 MB)")
+    print(f".deb with model:    {report['deb_mb']} MB   (target <= 180 MB)")
     if report["deb_nomodel_mb"] is not None:
-        print(f".deb without model: {report['deb_nomodel_mb']} MB   (target <= 60 MB)")
+        print(f".deb without model: {report['deb_nomodel_mb']} MB   (target <= 90 MB)")
     print(f"Installed folder:   {report['folder_mb']} MB (model {report['model_mb']} MB)")
     print("Times (s):          " + ", ".join(f"{k} {v}" for k, v in times.items()))
     return 0

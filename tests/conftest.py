@@ -52,6 +52,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_cache
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_numbers_after_each_test():  # type: ignore[no-untyped-def]
+    """A test that sets the window's language leaves the core's number writer behind: reset it,
+    so the next test's core sentences are English as the CLI writes them."""
+    yield
+    from desktop.core.figures import set_number_writer
+
+    set_number_writer(None)
+
+
 @pytest.fixture(scope="session")
 def model_cache(session_cache: Path) -> Path:
     return session_cache / "smaller"

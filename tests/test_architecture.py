@@ -28,3 +28,13 @@ def test_core_does_not_import_workers_or_ui() -> None:
     for path in CORE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "desktop.ui" not in text and "desktop.workers" not in text, path
+
+
+def test_no_module_grows_past_about_three_hundred_lines() -> None:
+    """Small modules, one job each (issue 10): a module past 350 lines is split, not grown."""
+    root = Path(__file__).resolve().parents[1] / "desktop"
+    sizes = {
+        str(path.relative_to(root)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in root.rglob("*.py")
+    }
+    assert {name: n for name, n in sizes.items() if n > 350} == {}

@@ -57,6 +57,22 @@ for _name in ("connect", "connect_ex", "sendto"):
     _guard(_name)
 
 
+def _watch(name):
+    # Listening is not reaching the network, but a default session must not do it either (the
+    # API server stays off until the user asks): recorded, not refused.
+    original = getattr(socket.socket, name)
+
+    def watched(self, *args):
+        if self.family in _INET:
+            _note("socket." + name, args)
+        return original(self, *args)
+
+    setattr(socket.socket, name, watched)
+
+
+_watch("listen")
+
+
 def _blocked(what):
     def refuse(*args, **kwargs):
         _refuse(what, args)
@@ -145,6 +161,8 @@ def test_the_guard_records_and_blocks_a_connection(tmp_path: Path) -> None:
         "a.close(); b.close()\n"
         "with socket.socket() as s:\n"
         "    print('connect_ex', s.connect_ex(('127.0.0.1', 9)) != 0)\n"
+        "with socket.socket() as s:\n"
+        "    s.bind(('127.0.0.1', 0)); s.listen()\n"
         "try:\n"
         "    urllib.request.urlopen('http://127.0.0.1:9/', timeout=2)\n"
         "except OSError as exc:\n"
@@ -153,7 +171,9 @@ def test_the_guard_records_and_blocks_a_connection(tmp_path: Path) -> None:
     run, attempts = run_offline(tmp_path, ["-c", code])
     assert run.returncode == 0, run.stderr
     assert "blocked" in run.stdout and "network blocked" in run.stdout
-    assert [a["what"] for a in attempts] == ["socket.connect_ex", "create_connection"]
+    assert [a["what"] for a in attempts] == [
+        "socket.connect_ex", "socket.listen", "create_connection"
+    ]  # fmt: skip
 
 
 @pytest.mark.model

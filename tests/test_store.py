@@ -191,7 +191,7 @@ def test_wal_mode_and_schema_version(store: ChatStore, db_path: Path) -> None:
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with closing(sqlite3.connect(db_path)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_in_memory_store(tmp_path: Path) -> None:
@@ -379,6 +379,21 @@ def test_footprint_totals_per_chat_and_overall_come_from_the_ledger(tmp_path: Pa
         assert store.footprint_totals(b).count == 1
     finally:
         store.close()
+
+
+def test_ids_of_deleted_chats_and_replaced_answers_are_never_reused(store: ChatStore) -> None:
+    """SQLite reuses the largest id once its row is deleted; the ledger still holds it, so a new
+    chat would inherit a deleted chat's costs, and a new answer a replaced one's."""
+    old = store.create_conversation("old").id
+    replaced = answer(store, old, "x", footprint(0.5, 0.1))
+    store.delete_message(replaced)
+    again = answer(store, old, "y", footprint(0.25, 0.1))
+    assert again != replaced
+    store.delete_conversation(old)
+    new = store.create_conversation("new").id
+    assert new != old
+    assert store.footprint_totals(new).count == 0  # a new chat starts at zero
+    assert store.footprint_totals().energy_wh == 0.75  # and nothing really used is lost
 
 
 def test_the_ledger_is_append_only(store: ChatStore) -> None:

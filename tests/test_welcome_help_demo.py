@@ -282,10 +282,17 @@ def test_session_totals_text(
 
 @pytest.fixture
 def french_numbers() -> Iterator[None]:
+    """What install_language("fr") does for numbers: the widgets' locale and the core's writer."""
+    from desktop.core.figures import set_number_writer
+    from desktop.ui.numbers import locale_writer
+
     previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    QLocale.setDefault(french)
+    set_number_writer(locale_writer(french))
     yield
     QLocale.setDefault(previous)
+    set_number_writer(None)
 
 
 def test_session_totals_use_the_locale_decimal_comma(qtbot: QtBot, french_numbers: None) -> None:

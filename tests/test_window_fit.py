@@ -3,8 +3,10 @@ whatever the length of the chat's title; the chat dialogs are safe and readable.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,9 +19,26 @@ from tests.gui_helpers import open_window, wait_loaded
 LONG = "A very long chat title about the nutritional value of " + "Lyon's bouchons " * 12
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_window_fits_1024x600_and_demo_fits_1280x720(
-    qtbot: QtBot, model_path: Path, tmp_path: Path
+    qtbot: QtBot, model_path: Path, tmp_path: Path, language: str
 ) -> None:
+    """French labels are longer: both languages must fit."""
+    from desktop.ui.i18n import install_language
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import translations
+
+    if language == "fr":
+        translations.compile_all()
+        assert install_language("fr")
+    try:
+        _fits(qtbot, model_path, tmp_path)
+    finally:
+        install_language("en")
+
+
+def _fits(qtbot: QtBot, model_path: Path, tmp_path: Path) -> None:
     store = ChatStore(tmp_path / "chats.db")
     chat = store.create_conversation()
     store.rename_conversation(chat.id, LONG)
@@ -107,3 +126,35 @@ def test_settings_put_language_and_theme_first_and_name_the_detected_country(
     assert dialog.zone.itemText(0) != "From this computer's country: "
     special = dialog.cpu_watts.specialValueText()
     assert special.startswith("Detected" if cpu_power_profile().matched else "Assumed")
+
+
+def test_the_models_page_fits_1024_pixels_without_a_sideways_scrollbar(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.ui.models_page import ModelsDialog
+
+    dialog = ModelsDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.resize(1024, 600)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        table = dialog.table
+        good_at = table.COLUMNS.index("good_at")
+        assert not table.horizontalScrollBar().isVisible()
+        assert table.columnWidth(good_at) >= 150  # the description stays readable
+    finally:
+        assert dialog.shutdown()
+
+
+def test_demo_panel_is_never_cut_sideways(qtbot: QtBot, model_path: Path) -> None:
+    window = open_window(qtbot, model_path)
+    wait_loaded(qtbot, window)
+    window.set_demo_mode(True)
+    try:
+        window.resize(1280, 720)
+        qtbot.wait(50)
+        panel, scroll = window.demo_panel, window.demo_scroll
+        assert scroll.viewport().width() >= panel.minimumSizeHint().width()
+    finally:
+        window.set_demo_mode(False)

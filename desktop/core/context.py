@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.figures import whole
 from desktop.core.i18n import translate
 
 BYTES_PER_TOKEN = 3
@@ -48,7 +49,7 @@ class PromptTooLong(ValueError):
                 "Your message is too long for this model's memory (its context window holds "
                 "about {tokens} tokens, roughly {words} words including the answer). Shorten it "
                 "or split it into parts.",
-            ).format(tokens=n_ctx, words=f"{words:,}")
+            ).format(tokens=whole(n_ctx), words=whole(words))
         )
 
 
@@ -66,7 +67,7 @@ class SystemPromptTooLong(PromptTooLong):
                 "The system prompt and your message together are too long for this model's memory "
                 "(its context window holds about {tokens} tokens; the system prompt alone takes "
                 "about {system}). Shorten the system prompt or your message.",
-            ).format(tokens=n_ctx, system=f"{system_tokens:,}"),
+            ).format(tokens=whole(n_ctx), system=whole(system_tokens)),
         )
 
 

@@ -29,6 +29,7 @@ import psutil
 from desktop.core.capture import capture_stderr, explain_load_failure
 from desktop.core.chatformat import ChatFormat, guess_format
 from desktop.core.context import ContextPlan, PromptTooLong, Turn, plan_context
+from desktop.core.continuing import feed_open_turn
 from desktop.core.errors import PlainError
 from desktop.core.i18n import translate
 from desktop.core.limits import (
@@ -182,8 +183,10 @@ class Engine:
         settings: SamplingSettings | None = None,
         on_text: Callable[[str], None] | None = None,
         stop: threading.Event | None = None,
+        partial: str = "",
     ) -> AnswerResult:
-        """Answer `user` after `history`. Never raises for bad input: the result says why."""
+        """Answer `user` after `history`; with `partial`, go on with that stopped answer
+        (continuing.py). Never raises for bad input: the result says why."""
         if self._model is None or self.chat_format is None:
             raise EngineError("No model is loaded.", kind="not_loaded")
         settings = settings or SamplingSettings()
@@ -204,12 +207,15 @@ class Engine:
         try:
             plan = plan_context(
                 n_ctx=self.n_ctx, n_past=self._model.context.n_past if self._model.context else 0,
-                cache_matches=self._cache_matches(system_text, history), system_text=system_text,
-                history=history, user=user, max_tokens=settings.max_tokens,
+                cache_matches=not partial and self._cache_matches(system_text, history),
+                system_text=system_text, history=history, user=user + partial,
+                max_tokens=settings.max_tokens,
             )  # fmt: skip
         except PromptTooLong as exc:
             return result.failed(exc.kind, str(exc))
-        return self._run(result, fmt, system_text, history, user, plan, settings, on_text, stop)
+        return self._run(
+            result, fmt, system_text, history, user, plan, settings, on_text, stop, partial
+        )
 
     def _cache_matches(self, system_text: str, history: list[Turn]) -> bool:
         if self._cache is None:
@@ -232,6 +238,7 @@ class Engine:
         settings: SamplingSettings,
         on_text: Callable[[str], None] | None,
         stop: threading.Event,
+        partial: str = "",
     ) -> AnswerResult:
         started = time.perf_counter()
         prompt_tokens = 0
@@ -269,7 +276,13 @@ class Engine:
                 self._feed(turn.user, fmt.turn, on_prompt_token, fake_reply=turn.assistant)
         context_prompt = prompt_tokens
         prompt_tokens = 0
-        if not stop.is_set():
+        if not stop.is_set() and partial:
+            context_prompt += feed_open_turn(self._model, fmt, user, partial, on_prompt_token)
+            self._feed(
+                "", "%1%2", on_prompt_token, on_response=on_response, n=plan.max_tokens,
+                temp=settings,
+            )  # fmt: skip
+        elif not stop.is_set():
             self._feed(
                 user, fmt.turn, on_prompt_token, on_response=on_response, n=plan.max_tokens,
                 temp=settings,
@@ -297,7 +310,7 @@ class Engine:
         if stop.is_set():
             result.status = "stopped"
             self._cache = None  # a partial prompt or reply may sit in the context
-        elif ended_by_stop_string(pieces, stop_strings):
+        elif partial or ended_by_stop_string(pieces, stop_strings):
             self._cache = None  # the template's closing text was not fed after the reply
         else:
             self._cache = (system_text, dropped, (*fed, Turn(user, text)))

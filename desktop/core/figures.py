@@ -8,14 +8,18 @@ Two kinds of figure:
   8,930, 384.4 stays 384.4 (a float's noise such as 384.40000000000003 is dropped).
 
 `Shown(value, decimals)` is what both return: the rounded number and how many decimals to write.
-`english(shown)` writes it the English way ("6,700", "2.54"), for the CLI and the core's own
-sentences; the window writes it with the `show` function of its numbers module, in the
-user's locale.
+`english(shown)` writes it the English way ("6,700", "2.54").
+
+Every number inside a sentence the core builds is written by `written(shown)`: English by default
+(the CLI and `--json`), or by the writer the window installs with `set_number_writer` (QLocale,
+in the user's language), so a sentence is never rewritten afterwards: "Llama 3.1" keeps its
+point, "8,930 t" becomes "8 930 t" in French because the number is written so, not the text.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -83,14 +87,50 @@ def english(shown: Shown) -> str:
     return f"{shown.value:,.{shown.decimals}f}"
 
 
+# The number writer, like desktop.core.i18n's translator hook: None writes English.
+_writer: Callable[[Shown], str] | None = None
+
+
+def set_number_writer(writer: Callable[[Shown], str] | None) -> None:
+    """The window installs its locale's writer when it sets the language; None returns to
+    English. The writer may be called from a worker thread (an answer's explanation is written
+    there)."""
+    global _writer
+    _writer = writer
+
+
+def written(shown: Shown) -> str:
+    """A number for a sentence: the installed writer's ('2,54' in French), else English."""
+    if not shown.finite:
+        return "–"
+    return _writer(shown) if _writer is not None else english(shown)
+
+
 def plain(value: float) -> str:
-    """Two significant figures, the English way: the one-call form of english(significant())."""
-    return english(significant(value))
+    """Two significant figures, for a sentence: written(significant(value))."""
+    return written(significant(value))
 
 
 def given(value: float) -> str:
-    """A sourced figure as its source gives it, the English way: '2.54', '8,930'."""
-    return english(as_given(value))
+    """A sourced figure as its source gives it, for a sentence: '2.54', '8,930' (English)."""
+    return written(as_given(value))
+
+
+def whole(n: float) -> str:
+    """A count, exactly, for a sentence: '8,930' in English, '8 930' in French."""
+    return written(Shown(float(round(n)), 0))
+
+
+def fixed_shown(value: float, decimals: int) -> Shown:
+    """A measured figure with a set number of decimals (a time, a speed): (1.94, 1) -> 1.9."""
+    if not math.isfinite(value):
+        return Shown(math.nan, 0)
+    return Shown(_half_up(value, decimals), decimals)
+
+
+def fixed(value: float, decimals: int) -> str:
+    """fixed_shown for a sentence: fixed(1.94, 1) '1.9'."""
+    return written(fixed_shown(value, decimals))
 
 
 # Money in the unit people use for it: dollars from $1, cents below, and below a thousandth of a

@@ -16,6 +16,7 @@ import math
 import os
 
 from desktop.core.errors import PlainError
+from desktop.core.figures import whole
 from desktop.core.i18n import translate
 
 # The same ranges as desktop.core.models.settings (a model's own settings) and the dialogs.
@@ -52,7 +53,7 @@ def _whole_in_range(value: object, low: int, high: int, message: str, name: str)
     number = _whole_number(value)
     if number is None or not low <= number <= high:
         raise LimitError(
-            message.format(low=low, high=f"{high:,}", value=value), f"{name}={value!r}"
+            message.format(low=whole(low), high=whole(high), value=value), f"{name}={value!r}"
         )
     return number
 

@@ -31,6 +31,7 @@ def answer_measured(
     settings: SamplingSettings | None = None,
     on_text: Callable[[str], None] | None = None,
     stop: threading.Event | None = None,
+    partial: str = "",
 ) -> AnswerResult:
     next_sample = time.monotonic() + SAMPLE_EVERY_S
 
@@ -46,7 +47,7 @@ def answer_measured(
     meter.start()
     result = engine.answer(
         user, history=history, system_prompt=system_prompt, settings=settings,
-        on_text=on_token, stop=stop,
+        on_text=on_token, stop=stop, partial=partial,
     )  # fmt: skip
     usage, footprint = meter.stop()
     if result.completion_tokens or result.prompt_tokens:

@@ -19,8 +19,9 @@ import psutil
 from desktop.core.engine_support import SUPPORTED_VERSIONS, refuse_unsupported
 from desktop.core.engine_support import ErrorKind as ErrorKind
 from desktop.core.engine_support import ModelFileError as ModelFileError
+from desktop.core.figures import Shown, written
 from desktop.core.ggufheader import Fields, Truncated, read_header
-from desktop.core.i18n import translate
+from desktop.core.i18n import plural, translate
 from desktop.core.modelinfo_cache import (
     Fields as CachedFields,
 )
@@ -58,14 +59,23 @@ class ModelInfo:
 
 
 def human_size(n_bytes: int) -> str:
-    """ "98 MB", "1.2 GB". Decimal units (1 MB = 1,000,000 bytes), as file managers use."""
-    value, unit = float(n_bytes), "bytes"
-    for bigger in ("KB", "MB", "GB", "TB"):
-        if value < 999.5:  # so 999,999,999 bytes reads "1 GB", not "1000 MB"
-            break
-        value, unit = value / 1000, bigger
-    text = f"{value:.1f}" if value < 10 and unit != "bytes" else f"{value:.0f}"
-    return f"{text.removesuffix('.0')} {unit}"
+    """ "98 MB", "1.2 GB". Decimal units (1 MB = 1,000,000 bytes), as file managers use.
+
+    Each unit is its own sentence, so French writes octets ("1,2 Go") by translation, and the
+    number is written by desktop.core.figures.written (the window's locale, else English)."""
+    value, unit = float(n_bytes), 0
+    while unit < 4 and value >= 999.5:  # so 999,999,999 bytes reads "1 GB", not "1000 MB"
+        value, unit = value / 1000, unit + 1
+    rounded = float(f"{value:.1f}" if value < 10 and unit else f"{value:.0f}")
+    number = written(Shown(rounded, 0 if rounded.is_integer() else 1))
+    words = (
+        plural(rounded, translate("Units", "{n} byte"), translate("Units", "{n} bytes")),
+        translate("Units", "{n} KB"),
+        translate("Units", "{n} MB"),
+        translate("Units", "{n} GB"),
+        translate("Units", "{n} TB"),
+    )[unit]
+    return words.format(n=number)
 
 
 def _what_is_it(head: bytes) -> str:

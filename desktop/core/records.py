@@ -106,6 +106,38 @@ def usage_from_json(data: object) -> ResourceUsage | None:
     return ResourceUsage(wall_s=wall, cpu_s=cpu, peak_rss_mb=_float(data.get("peak_rss_mb")))
 
 
+@dataclass(frozen=True)
+class Source:
+    """One passage of the user's documents an answer was grounded in."""
+
+    file: str  # the file's name, as shown
+    path: str  # where it is, to open it
+    page: int | None  # 1-based page for PDFs, None for formats without pages
+    passage: str
+    score: float  # reciprocal-rank-fusion score: higher is more relevant; only an order
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "path": self.path, "page": self.page,
+                "passage": self.passage, "score": round(self.score, 5)}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: object) -> Source | None:
+        if not isinstance(data, dict) or not isinstance(data.get("passage"), str):
+            return None
+        page = data.get("page")
+        return cls(
+            file=str(data.get("file") or ""), path=str(data.get("path") or ""),
+            page=page if isinstance(page, int) and not isinstance(page, bool) else None,
+            passage=data["passage"], score=_float(data.get("score"), 0.0) or 0.0,
+        )  # fmt: skip
+
+
+def sources_from_json(data: object) -> tuple[Source, ...]:
+    if not isinstance(data, list):
+        return ()
+    return tuple(s for s in map(Source.from_json, data) if s is not None)
+
+
 @dataclass
 class AnswerStats:
     """The figures of one answer: what the line under it, the panel totals, the 405B comparison
@@ -123,6 +155,8 @@ class AnswerStats:
     usage: ResourceUsage | None = None
     footprint: AnswerFootprint | None = None
     grid: GridFactors | None = None  # the local grid the footprint used (its factors)
+    # Passages of the user's documents the answer was grounded in (empty: none were used).
+    sources: tuple[Source, ...] = ()
 
     @property
     def measured(self) -> bool:
@@ -145,6 +179,8 @@ class AnswerStats:
             data["resources"] = dict(self.usage.to_json())
         if self.footprint is not None:
             data["footprint"] = footprint_to_json(self.footprint, self.grid)
+        if self.sources:
+            data["sources"] = [source.to_json() for source in self.sources]
         return data
 
     @classmethod
@@ -167,6 +203,7 @@ class AnswerStats:
             usage=usage_from_json(data.get("resources")),
             footprint=footprint[0] if footprint else None,
             grid=footprint[1] if footprint else None,
+            sources=sources_from_json(data.get("sources")),
         )
 
 

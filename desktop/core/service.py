@@ -16,6 +16,7 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -48,6 +49,11 @@ class Job(Generic[T]):
     result: T | None = None
     error: BaseException | None = None
     started: bool = False
+    # The id is the order of arrival; `start_number` the order the engine began jobs in (the
+    # server records both, so its ledger shows requests answered in arrival order).
+    start_number: int | None = None
+    queued_at: float = field(default_factory=time.monotonic)
+    started_at: float | None = None
 
     def cancel(self) -> None:
         """Stop it if it runs (at the next token), or drop it if it still waits."""
@@ -69,6 +75,7 @@ class EngineService:
         self._queue: queue.Queue[Job[Any] | None] = queue.Queue()
         self._max_pending = max_pending
         self._ids = itertools.count(1)
+        self._starts = itertools.count(1)
         self._lock = threading.Lock()
         self._pending: list[Job[Any]] = []
         self._current: Job[Any] | None = None
@@ -89,14 +96,14 @@ class EngineService:
         limit: bool = False,
     ) -> Job[T]:
         """Queue `work(session, stop)`. With `limit`, refuse past `max_pending` waiting jobs."""
-        job: Job[T] = Job(next(self._ids), kind, work, on_done)
-        with self._lock:
+        with self._lock:  # ids, the queue and the waiting list in one order, whatever the thread
             if self._closing:
                 raise JobCancelled("the engine is shutting down")
             if limit and len(self._pending) >= self._max_pending:
                 raise QueueFull(f"{len(self._pending)} jobs are waiting")
+            job: Job[T] = Job(next(self._ids), kind, work, on_done)
             self._pending.append(job)
-        self._queue.put(job)
+            self._queue.put(job)
         return job
 
     @property
@@ -131,6 +138,7 @@ class EngineService:
                 if job.stop.is_set():
                     job.error = JobCancelled("cancelled before it started")
                 else:
+                    job.start_number, job.started_at = next(self._starts), time.monotonic()
                     job.started = True
                     job.result = job.work(self.session, job.stop)
             except BaseException as exc:  # a job's failure must never end the engine thread

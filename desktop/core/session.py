@@ -139,6 +139,15 @@ class ModelSession:
     def info(self) -> ModelInfo | None:
         return self._engine.info if self._engine is not None else None
 
+    @property
+    def n_ctx(self) -> int:
+        """The loaded model's context window in tokens (the default's when none is loaded)."""
+        if self._engine is not None:
+            return self._engine.n_ctx
+        return (
+            self.choice.settings.context_length if self.choice else ModelSettings().context_length
+        )
+
     def threads_for(self, settings: ModelSettings) -> int:
         """The model's own thread count, else the user's, else automatic; always within
         1..logical cores, the only values the C library takes without aborting or crawling."""
@@ -205,6 +214,10 @@ class ModelSession:
         after = self.threads_for(self.choice.settings) if self.choice else None
         return self.loaded and before != after
 
+    @property
+    def meter_settings(self) -> MeterSettings:
+        return self._meter_settings
+
     def configure_meter(self, settings: MeterSettings) -> None:
         self._meter_settings = settings
         if self._meter is not None:
@@ -254,6 +267,7 @@ class ModelSession:
         on_text: Callable[[str], None] | None = None,
         stop: threading.Event | None = None,
         reply_language: str | None = None,
+        partial: str = "",
     ) -> AnswerResult:
         """A measured answer. `system_prompt` None uses the model's own standing instructions,
         plus, when `reply_language` is French, the request to answer in French (a chat's own
@@ -267,7 +281,7 @@ class ModelSession:
         result = answer_measured(
             engine, self._ensure_meter(), user, history=history, system_prompt=system_prompt,
             settings=settings or self.sampling(SamplingSettings().max_tokens), on_text=on_text,
-            stop=stop,
+            stop=stop, partial=partial,
         )  # fmt: skip
         result.model = choice.name
         # Figures only: what was asked and answered never goes to the log.

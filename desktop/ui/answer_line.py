@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from desktop.core.figures import given
 from desktop.core.footprint import format_co2, format_energy, format_water
 from desktop.core.footprint.answer import plain_number
+from desktop.core.i18n import plural
 from desktop.core.records import AnswerStats
 from desktop.ui.links import linked
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show_fixed, show_whole
 
 DETAILS_LINK = "footprint-details"
 translate = QCoreApplication.translate
@@ -24,15 +25,21 @@ translate = QCoreApplication.translate
 
 def speed_text(stats: AnswerStats) -> str:
     """Time, tokens, speed: '1.9 s · 121 tokens · 69 tokens/s · first word after 0.15 s'."""
-    parts = [f"{stats.total_s:.1f} s"]
-    parts.append(translate("AnswerLine", "{n} tokens").format(n=stats.completion_tokens))
+    parts = [f"{show_fixed(stats.total_s, 1)} s"]
+    tokens = plural(
+        stats.completion_tokens,
+        translate("AnswerLine", "{n} token"),
+        translate("AnswerLine", "{n} tokens"),
+    )
+    parts.append(tokens.format(n=show_whole(stats.completion_tokens)))
     if stats.tokens_per_s is not None:
-        parts.append(translate("AnswerLine", "{n} tokens/s").format(n=f"{stats.tokens_per_s:.0f}"))
+        speed = show_fixed(stats.tokens_per_s, 0)
+        parts.append(translate("AnswerLine", "{n} tokens/s").format(n=speed))
     if stats.ttft_s is not None:
         parts.append(
-            translate("AnswerLine", "first word after {s} s").format(s=f"{stats.ttft_s:.2f}")
+            translate("AnswerLine", "first word after {s} s").format(s=show_fixed(stats.ttft_s, 2))
         )
-    return localized(" · ".join(parts))
+    return " · ".join(parts)
 
 
 def method_word(method: str) -> str:
@@ -48,9 +55,7 @@ def footprint_text(stats: AnswerStats) -> str:
     fp = stats.footprint
     if fp is None:
         return ""
-    return localized(
-        f"{format_energy(fp.energy_wh)} · {format_co2(fp.co2_g)} CO₂ · {method_word(fp.method)}"
-    )
+    return f"{format_energy(fp.energy_wh)} · {format_co2(fp.co2_g)} CO₂ · {method_word(fp.method)}"
 
 
 def line_html(stats: AnswerStats) -> str:
@@ -95,8 +100,7 @@ def details_html(stats: AnswerStats) -> str:
             "AnswerLine", "{cpu} s of processor time, {rss} MB of memory at most").format(
             cpu=plain_number(res.cpu_s), rss=rss)))  # fmt: skip
     table = "".join(
-        f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(localized(str(v)))}</td></tr>"
-        for k, v in rows
+        f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
     )
     sources = "".join(f"<li>{linked(s)}</li>" for s in fp.sources)
     warnings = "".join(f"<li>{html.escape(w)}</li>" for w in (grid.warnings if grid else ()))
@@ -105,7 +109,9 @@ def details_html(stats: AnswerStats) -> str:
         heading.format(level=3, text=translate("AnswerLine", "What this answer cost"))
         + f"<table cellpadding='3'>{table}</table>"
         + heading.format(level=4, text=translate("AnswerLine", "How it was obtained"))
-        + f"<p>{html.escape(localized(fp.explanation))}</p>"
+        # As saved: written in the window's language and numbers of the day the answer was made
+        # (the figures behind it are not all saved, so it cannot be rebuilt).
+        + f"<p>{html.escape(fp.explanation)}</p>"
         + (heading.format(level=4, text=translate("AnswerLine", "Notes")) + f"<ul>{warnings}</ul>"
            if warnings else "")
         + heading.format(level=4, text=translate("AnswerLine", "Sources"))

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.context import MIN_ANSWER_TOKENS, PromptTooLong, Turn, estimate_tokens
+from desktop.core.docs.grounding import DocumentsRequest
 from desktop.core.engine import SamplingSettings
-from desktop.core.records import AnswerResult, AnswerStats
+from desktop.core.records import AnswerResult
 from desktop.core.store import ChatStore, Conversation, Message, StoreError
+from desktop.ui.chat_editing import ChatEditing
+from desktop.ui.chat_pages import ChatPages
 from desktop.ui.chat_view import ChatView
 from desktop.ui.i18n import current_language
 from desktop.ui.message_widget import MessageWidget
@@ -36,29 +40,18 @@ class _Streaming:
     text: str = ""
     widget: MessageWidget | None = None
     saved_at: float = 0.0
+    prefix: str = ""  # a stopped answer's text that this one continues
 
 
-def history_from(messages: list[Message]) -> list[Turn]:
-    """Completed exchanges, oldest first; failed or empty answers are left out."""
-    turns: list[Turn] = []
-    pending_user: str | None = None
-    for message in messages:
-        if message.role == "user":
-            pending_user = message.content
-        elif pending_user is not None:
-            if message.status in ("complete", "stopped") and message.content.strip():
-                turns.append(Turn(pending_user, message.content))
-            pending_user = None
-    return turns
-
-
-class ChatController(QObject):
+class ChatController(ChatEditing, QObject):
     notice = Signal(str)  # a plain message for the user, shown where they read
     answer_finished = Signal(object)  # AnswerResult
     conversations_changed = Signal()  # the list of chats (titles, order) changed
     conversation_changed = Signal()  # another chat is shown, or the shown one changed
     streaming_changed = Signal(bool)
     compare_requested = Signal(object)  # a list of AnswerStats
+    page_shown = Signal()  # a page of messages was added while scrolling
+    instructions_changed = Signal()  # the model's own standing instructions changed
 
     def __init__(self, store: ChatStore, engine: EngineController, view: ChatView) -> None:
         super().__init__()
@@ -66,13 +59,16 @@ class ChatController(QObject):
         self.engine = engine
         self.view = view
         self.conversation_id: int | None = None
-        self.model_name = ""  # the friendly name that signs answers
         self.n_ctx = 2048  # the loaded model's context, for the too-long check before sending
         self.max_tokens = 512
         self.settings: SamplingSettings | None = None  # None: the model's own creativity
-        self.default_system_prompt = ""  # shown when a chat has none (the model's own)
         self._streaming: _Streaming | None = None
+        self._pages = ChatPages(store, view, self._show_message)
         self._closing = False
+        view.earlier_requested.connect(lambda: self._show_page(self._pages.show_earlier))
+        view.later_requested.connect(lambda: self._show_page(self._pages.show_later))
+        # The collections a chat answers from (set by the Documents controller); None: none.
+        self.documents_for: Callable[[int], DocumentsRequest | None] | None = None
         engine.chunk.connect(self._on_chunk)
         engine.answer_done.connect(self._on_answer_done)
 
@@ -95,20 +91,32 @@ class ChatController(QObject):
         return self.store.get_conversation(cid) if cid is not None else None
 
     def show_conversation(self, conversation_id: int | None) -> None:
+        """Show a chat: its latest page; others come as the user scrolls (ChatPages)."""
         self.conversation_id = conversation_id
-        self.view.clear()
         if self._streaming is not None:
             self._streaming.widget = None
-        if conversation_id is not None:
-            for message in self.store.messages(conversation_id):
-                widget = self._add_widget(message.role, message.content)
-                widget.set_status(message.status, message.note, message.stats)
-                if message.stats is not None:
-                    widget.set_stats(message.stats)
-                if self._streaming is not None and self._streaming.message_id == message.id:
-                    widget.set_text(self._streaming.text)
-                    self._streaming.widget = widget
+        self._pages.show_latest(conversation_id)
         self.conversation_changed.emit()
+
+    def _show_page(self, show: Callable[[int], bool]) -> None:
+        """A page read while the user scrolls (`ChatPages.show_earlier` or `show_later`)."""
+        cid, added = self.conversation_id, list[bool]()
+        if cid is not None and self._try(lambda: added.append(show(cid))) and added[0]:
+            self.page_shown.emit()
+        if self._streaming is not None and not self.view.shows(self._streaming.widget):
+            self._streaming.widget = None  # let go with its page; found again when shown
+
+    def _show_message(self, message: Message, where: str = "end") -> MessageWidget:
+        widget = self._add_widget(message.role, message.content, where=where, message=message)
+        widget.set_status(message.status, message.note, message.stats)
+        if message.stats is not None:
+            widget.set_stats(message.stats)
+        widget.message_id = message.id
+        self.refresh_versions(widget)
+        if self._streaming is not None and self._streaming.message_id == message.id:
+            widget.set_text(self._streaming.text)
+            self._streaming.widget = widget
+        return widget
 
     def new_conversation(self) -> int | None:
         """Start a new chat, or show the empty one already there (Ctrl+N twice: one chat)."""
@@ -117,7 +125,7 @@ class ChatController(QObject):
             current is not None
             and not current.title
             and not current.system_prompt
-            and not self.store.messages(current.id)
+            and self.store.count_messages(current.id) == 0
         ):
             self.show_conversation(current.id)
             return current.id
@@ -158,13 +166,6 @@ class ChatController(QObject):
         if self._try(lambda: self.store.set_system_prompt(cid, text.strip())):
             self.conversation_changed.emit()
 
-    def chat_stats(self) -> list[AnswerStats]:
-        """The saved figures of every answer in the current chat."""
-        if self.conversation_id is None:
-            return []
-        messages = self.store.messages(self.conversation_id)
-        return [m.stats for m in messages if m.role == "assistant" and m.stats is not None]
-
     # -- sending ----------------------------------------------------------------------------------
     def send(self, text: str) -> bool:
         """Send a message. Returns False (and says why) when it was not sent; the caller then
@@ -183,10 +184,12 @@ class ChatController(QObject):
         cid = self.conversation_id
         assert cid is not None
         conversation = self.store.get_conversation(cid)
-        history = history_from(self.store.messages(cid))
+        history = self.store.history(cid)
+        self._pages.ensure_latest(cid)  # the user was reading old messages: back to the end
+        saved: list[Message] = []
 
         def save() -> None:
-            self.store.add_message(cid, "user", text)
+            saved.append(self.store.add_message(cid, "user", text))
             if conversation is not None and not conversation.title:
                 self.store.rename_conversation(cid, _title_from(text))
 
@@ -194,44 +197,43 @@ class ChatController(QObject):
             return False
         if conversation is not None and not conversation.title:
             self.conversations_changed.emit()
-        self._add_widget("user", text)
+        self._add_widget("user", text).message_id = saved[0].id
         self._start_answer(cid, text, history, conversation.system_prompt if conversation else "")
         return True
 
-    def regenerate(self) -> None:
-        """Answer the last message again. The replaced answer's cost stays in the ledger."""
-        if self.conversation_id is None or self._streaming is not None:
-            return
-        cid = self.conversation_id
-        messages = self.store.messages(cid)
-        if len(messages) < 2 or messages[-1].role != "assistant" or messages[-2].role != "user":
-            return
-        if not self._try(lambda: self.store.delete_message(messages[-1].id)):
-            return
-        last = self.view.last_message()
-        if last is not None and last.role == "assistant":
-            self.view.remove_message(last)
-        conversation = self.store.get_conversation(cid)
-        system = conversation.system_prompt if conversation else ""
-        self._start_answer(cid, messages[-2].content, history_from(messages[:-2]), system)
-
-    def _start_answer(self, cid: int, user: str, history: list[Turn], system: str) -> None:
+    def _start_answer(
+        self, cid: int, user: str, history: list[Turn], system: str, *,
+        version_of: int | None = None, continuing: Message | None = None,
+    ) -> None:  # fmt: skip
+        """Answer `user`: in a new message (a new version of `version_of`'s place, if given),
+        or going on with the stopped answer `continuing` (chat_editing.py)."""
         added: list[Message] = []
-        if not self._try(
-            lambda: added.append(self.store.add_message(cid, "assistant", "", status="streaming"))
-        ):
-            return
-        widget = self._add_widget("assistant", "")
+        if continuing is not None:
+            added.append(continuing)
+            widget = self._continued_widget(continuing)
+        else:
+            if not self._try(
+                lambda: added.append(self.store.add_message(
+                    cid, "assistant", "", status="streaming", version_of=version_of))
+            ):  # fmt: skip
+                return
+            widget = self._add_widget("assistant", "")
+        widget.message_id = added[0].id
         widget.set_status("streaming")
+        self.refresh_versions(widget)
         self.view.set_regenerate_enabled(False)
         request = AnswerRequest(
             user, history, system or None, max_tokens=self.max_tokens, settings=self.settings,
             reply_language=current_language(),
         )  # fmt: skip
+        request.partial = continuing.content if continuing is not None else ""
+        if self.documents_for is not None and not request.partial:
+            request.documents = self.documents_for(cid)
         rid = self.engine.ask(request)
         self._streaming = _Streaming(
             rid, cid, added[0].id, widget=widget, saved_at=time.monotonic()
         )
+        self._streaming.prefix = self._streaming.text = request.partial
         self.streaming_changed.emit(True)
 
     def stop(self) -> None:
@@ -239,11 +241,13 @@ class ChatController(QObject):
             self.engine.stop()
 
     # -- receiving --------------------------------------------------------------------------------
-    def _add_widget(self, role: str, text: str) -> MessageWidget:
-        author = self.tr("You") if role == "user" else (self.model_name or self.tr("The model"))
-        widget = self.view.add_message(role, author, text)
+    def _add_widget(
+        self, role: str, text: str, *, where: str = "end", message: Message | None = None
+    ) -> MessageWidget:
+        widget = self.view.add_message(role, self.author_for(role, message), text, where=where)
         widget.regenerate_requested.connect(self.regenerate)
         widget.compare_requested.connect(lambda stats: self.compare_requested.emit([stats]))
+        self.add_message_actions(widget)  # Edit, Continue, versions (chat_editing.py)
         return widget
 
     def _on_chunk(self, rid: int, text: str) -> None:
@@ -274,7 +278,9 @@ class ChatController(QObject):
         """Save the answer with its figures and its ledger entry, then show it."""
         if not note and result.status == "stopped":
             note = "stopped"
-        text = result.text or streaming.text
+        elif not note and streaming.prefix:
+            note = "continued"  # its figures are the continuation's (chat_editing.py)
+        text = streaming.prefix + result.text if result.text else streaming.text
         stats = result.stats()
         self._try(lambda: self.store.finish_answer(streaming.message_id, text, stats, note))
         if streaming.widget is not None:

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.drive.side_by_side import TurnOutcome, answer_in_turn, save_marks
+from desktop.core.footprint import format_energy
 from desktop.core.measured import comparison_for
 from desktop.core.models.installed import list_installed
 from desktop.core.service import Job
 from desktop.core.session import installed_choice
+from desktop.ui.numbers import show_fixed, show_whole
 from desktop.workers.engine_worker import EngineController
 
 MAX_MODELS = 3
@@ -209,7 +211,7 @@ class CompareModelsDialog(QDialog):
             big = comparison_for(o.result, o.file_size) if o.result and o.result.footprint else None
             if big is not None:
                 low, high = big["energy_wh"]["low"], big["energy_wh"]["high"]
-                lines.append(self.tr("{model}'s answer: {low:.2f} to {high:.2f} Wh").format(model=self._label(i), low=low, high=high))  # fmt: skip
+                lines.append(self.tr("{model}'s answer: {low} to {high}").format(model=self._label(i), low=format_energy(low), high=format_energy(high)))  # fmt: skip
         if lines:
             self._big.setText(self.tr("The same answers in a datacenter:") + "\n" + "\n".join(lines))  # fmt: skip
 
@@ -221,13 +223,13 @@ class CompareModelsDialog(QDialog):
         r = outcome.result
         if r is None:
             return ""
-        parts = [self.tr("{s:.1f} s").format(s=r.total_s)]
+        parts = [self.tr("{s} s").format(s=show_fixed(r.total_s, 1))]
         if r.tokens_per_s:
-            parts.append(self.tr("{tps:.1f} tokens/s").format(tps=r.tokens_per_s))
+            parts.append(self.tr("{tps} tokens/s").format(tps=show_fixed(r.tokens_per_s, 1)))
         if r.footprint is not None:
-            parts.append(self.tr("{mwh:.2f} mWh").format(mwh=r.footprint.energy_wh * 1000))
+            parts.append(format_energy(r.footprint.energy_wh))
         if r.usage is not None and r.usage.peak_rss_mb:
-            parts.append(self.tr("{mb:.0f} MB of memory").format(mb=r.usage.peak_rss_mb))
+            parts.append(self.tr("{mb} MB of memory").format(mb=show_whole(r.usage.peak_rss_mb)))
         if r.status == "stopped":
             parts.append(self.tr("stopped"))
         return " · ".join(parts)

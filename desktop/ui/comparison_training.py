@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.figures import significant
 from desktop.ui.links import linked
-from desktop.ui.numbers import localized, show, show_given
+from desktop.ui.numbers import show, show_given
 
 translate = QCoreApplication.translate
 
@@ -47,7 +47,7 @@ def figures_html(training: dict[str, Any]) -> str:
         for what, meta, seed in (_headline_cells(h) for h in training.get("headlines", []))
     )
     notes = "".join(
-        f"<li><b>{html.escape(d['topic'])}</b>: {html.escape(localized(d['text']))}</li>"
+        f"<li><b>{html.escape(d['topic'])}</b>: {html.escape(d['text'])}</li>"
         for d in training.get("disagreements", [])
     )
     return (

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.measured import compare_saved
 from desktop.core.records import AnswerStats
 from desktop.ui.demo_panel import format_energy_range
-from desktop.ui.numbers import localized
+from desktop.ui.window_layout import fit_scroll_width
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -52,7 +52,13 @@ class DemoMode(QObject):
             for child in w.findChildren(QWidget):
                 if abs(child.font().pointSizeF() - demo_size) < 0.05:
                     child.setFont(QFont())
-        w.demo_panel.setVisible(on)
+        w.demo_scroll.setVisible(on)
+        fit_scroll_width(w.demo_scroll)  # the panels' widths at the new text size
+        fit_scroll_width(w.panel_scroll)
+        # For a room: the chat's documents and instructions buttons stay in the normal view (the
+        # instructions line still shows what is in use), so the header fits a 1280-pixel screen.
+        w.documents_button.setVisible(not on)
+        w.system_button.setVisible(not on)
         w.conversation_list.setVisible(not on)
         if on:
             w.set_panel_visible(True)
@@ -79,7 +85,7 @@ class DemoMode(QObject):
                     c = comparison.to_json()
                     line = self.tr("The same on the 405B model: {range}. {words}").format(
                         range=format_energy_range(c["energy_wh"]["low"], c["energy_wh"]["high"]),
-                        words=localized(c["ratios"]["energy"]["words"]),
+                        words=c["ratios"]["energy"]["words"],
                     )
             widget.set_demo_line(line)
         if not self.on:

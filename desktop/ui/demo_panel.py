@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from desktop.core.footprint import format_energy
 from desktop.core.footprint.answer import plain_number
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show_whole
 
 # The units format_energy() uses, to write a range in the unit of its high end.
 _ENERGY_UNITS = {"kWh": 1000.0, "Wh": 1.0, "mWh": 1e-3, "µWh": 1e-6}
@@ -20,8 +20,8 @@ _ENERGY_UNITS = {"kWh": 1000.0, "Wh": 1.0, "mWh": 1e-3, "µWh": 1e-6}
 
 def format_energy_range(low_wh: float, high_wh: float) -> str:
     """'0.9–4.1 Wh': both ends in the unit of the high end, so the range reads as one quantity
-    (format_energy alone would give '900 mWh–4.1 Wh'). English separators, like format_energy:
-    the caller localises."""
+    (format_energy alone would give '900 mWh–4.1 Wh'). Numbers in the window's locale, like
+    format_energy's: '0,9–4,1 Wh' in French."""
     high = format_energy(high_wh)
     number, _, unit = high.rpartition(" ")
     size = _ENERGY_UNITS.get(unit)
@@ -117,7 +117,7 @@ class DemoPanel(QWidget):
         group_layout.addWidget(point)
         self.compare_question = self.tr("What is 17 times 23? Answer with the number.")
         compare = QGroupBox(self.tr("Small vs tiny vs 405B"))
-        self.compare_button = QPushButton(self.tr("The same question to two local models"))
+        self.compare_button = QPushButton(self.tr("One question, two models"))
         self.compare_button.setToolTip(self.tr("Answered in turn by the installed models, side by side with their cost and the 405B estimate: {question}").format(question=self.compare_question))  # fmt: skip
         self.compare_button.clicked.connect(lambda: self.compare_chosen.emit(self.compare_question))  # fmt: skip
         QVBoxLayout(compare).addWidget(self.compare_button)
@@ -157,10 +157,10 @@ class DemoPanel(QWidget):
             )
         else:
             values = {
-                "n": answers,
-                # The decimal comma in French: localise the figures, never the sentence.
-                "local": localized(format_energy(local_wh)),
-                "big": localized(format_energy_range(big_low_wh, big_high_wh)),
+                "n": show_whole(answers),
+                # The core writes its numbers in the window's locale: the sentence is not touched.
+                "local": format_energy(local_wh),
+                "big": format_energy_range(big_low_wh, big_high_wh),
             }
             # Two sentences rather than a plural form: French reads 0 and 1 as singular,
             # and 0 never reaches here.

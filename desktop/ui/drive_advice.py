@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.core.drive.advice import Advice, advice_for
 from desktop.core.drive.results import load_runs
+from desktop.ui.numbers import show_fixed
 
 
 def category_name(name: str) -> str:
@@ -23,7 +24,7 @@ def _times(ratio: float) -> str:
     translate = QCoreApplication.translate
     if ratio < 1.15:
         return translate("DriveAdvice", "about the same")
-    return translate("DriveAdvice", "{n:.0f} times").format(n=ratio) if ratio >= 2 else translate("DriveAdvice", "{n:.1f} times").format(n=ratio)  # fmt: skip
+    return translate("DriveAdvice", "{n} times").format(n=show_fixed(ratio, 0 if ratio >= 2 else 1))
 
 
 def advice_text(advice: Advice) -> str:

@@ -33,11 +33,13 @@ from desktop.core.drive.records import DriveRun, smallest_per_category
 from desktop.core.drive.results import save_run
 from desktop.core.drive.runner import DriveProgress, run_drive
 from desktop.core.drive.tasks import load_task_set
+from desktop.core.footprint import format_energy
 from desktop.core.models.installed import list_installed
 from desktop.core.service import Job
 from desktop.core.session import installed_choice
 from desktop.ui.drive_advice import advice_text
 from desktop.ui.drive_chart import QualityEnergyChart
+from desktop.ui.numbers import show_whole
 from desktop.workers.engine_worker import EngineController
 
 CATEGORY_NAMES = ("facts", "arithmetic", "units", "extraction", "rewrite", "classification",
@@ -171,9 +173,9 @@ class DriveDialog(QDialog):
                 per_ok = m.energy_per_correct_wh
                 cells = [
                     m.model, f"{m.correct}/{len(m.outcomes)}",
-                    self.tr("{mwh:.2f} mWh").format(mwh=per * 1000) if per is not None else "–",
-                    self.tr("{mwh:.2f} mWh").format(mwh=per_ok * 1000) if per_ok is not None else "–",
-                    self.tr("{s:.0f} s").format(s=m.time_s),
+                    format_energy(per) if per is not None else "–",
+                    format_energy(per_ok) if per_ok is not None else "–",
+                    self.tr("{s} s").format(s=show_whole(m.time_s)),
                 ]  # fmt: skip
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

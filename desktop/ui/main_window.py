@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -18,29 +17,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
 )
 
-from desktop.core.compare import training_card
-from desktop.core.measured import compare_saved
 from desktop.core.modelfile import ModelInfo
 from desktop.core.models import ModelSettings
 from desktop.core.records import AnswerResult, AnswerStats
 from desktop.core.session import ModelChoice, choice_for_file
 from desktop.core.store import ChatStore, StoreError
+from desktop.ui import quality_views
 from desktop.ui.answer_line import speed_text
 from desktop.ui.chat_actions import ChatActions
 from desktop.ui.chat_controller import ChatController
-from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.comparison_opener import open_comparison
 from desktop.ui.demo_mode import DemoMode
+from desktop.ui.documents_controller import DocumentsController
 from desktop.ui.menus import build_menus
 from desktop.ui.model_status import ModelStatus
+from desktop.ui.programs_view import Programs
 from desktop.ui.settings import AppSettings
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import apply_theme, resolve_theme
 from desktop.ui.welcome import WelcomeDialog
 from desktop.ui.window_layout import build_layout
 from desktop.workers.engine_worker import EngineController
-
-if TYPE_CHECKING:
-    from desktop.ui.compare_models import CompareModelsDialog
 
 SHUTDOWN_WAIT_MS = 1500
 RETRY_WRITE_MS = 30_000  # a chats file that could not be written is tried again this often
@@ -82,7 +79,9 @@ class MainWindow(QMainWindow):
         self.chat = ChatController(store, self.engine, self.chat_view)
         self.chat.max_tokens = self.settings.max_tokens
         self.models = ModelStatus(self)
+        self.documents = DocumentsController(self)
         self.demo_mode = DemoMode(self)
+        self.programs = Programs.attach(self)  # the API server for the user's own programs
         self._connect()
         if store_warning:
             self.notice_bar.show_message(store_warning, kind="store")
@@ -121,6 +120,10 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self.send_current)
         self.stop_button.clicked.connect(self.chat.stop)
         self.system_button.clicked.connect(self.chat_actions.edit_system_prompt)
+        self.instructions_line.edit_requested.connect(self.chat_actions.edit_system_prompt)
+        self.chat.instructions_changed.connect(
+            lambda: self.instructions_line.set_instructions(*self.chat.instructions())
+        )
         self.compare_chat_button.clicked.connect(
             lambda: self.open_comparison(self.chat.chat_stats(), self.tr("this chat"))
         )
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
             lambda on: self.resource_panel.set_waiting() if on else None
         )
         self.chat.compare_requested.connect(lambda stats: self.open_comparison(stats))
+        self.chat.page_shown.connect(self.demo_mode.refresh)  # the 405B line on those too
         self.demo_panel.question_chosen.connect(self.ask_in_new_chat)
         self.demo_panel.compare_chosen.connect(self.compare_question)
         self.engine.progress.connect(lambda _rid, n, t: self.resource_panel.set_streaming(n, t))
@@ -156,30 +160,18 @@ class MainWindow(QMainWindow):
     def choose_model_file(self) -> None:
         self.models.choose_file()
 
-    def show_compare_models(self) -> CompareModelsDialog:
-        """One message, two or three installed models, side by side (desktop/ui/compare_models.py)."""
-        from desktop.ui.compare_models import CompareModelsDialog
+    def show_documents(self) -> QDialog:
+        return self.documents.show_page()
 
-        dialog = CompareModelsDialog(self.engine, self)
-        self.show_dialog(dialog)
-        return dialog
+    # -- is a smaller model enough? (desktop/ui/quality_views.py) ------------------------------
+    def show_compare_models(self) -> QDialog:
+        return quality_views.show_compare_models(self)
 
-    def compare_question(self, question: str) -> CompareModelsDialog:
-        """Demo mode's "small vs tiny vs 405B": the question, answered at once by the installed
-        models side by side (the view says how to get a second model when there is one only)."""
-        dialog = self.show_compare_models()
-        dialog.message.setText(question)
-        if dialog.answer_button.isEnabled():
-            dialog.start()
-        return dialog
+    def compare_question(self, question: str) -> QDialog:
+        return quality_views.compare_question(self, question)
 
     def show_drive(self) -> QDialog:
-        """The test drive on every installed model (desktop/ui/drive_view.py)."""
-        from desktop.ui.drive_view import DriveDialog
-
-        dialog = DriveDialog(self.engine, self)
-        self.show_dialog(dialog)
-        return dialog
+        return quality_views.show_drive(self)
 
     # -- conversations ----------------------------------------------------------------------------
     def refresh_conversations(self) -> None:
@@ -195,6 +187,7 @@ class MainWindow(QMainWindow):
         conversation = self.chat.current()
         title = conversation.title if conversation else ""
         self.title_label.setText(title or self.tr("New chat"))
+        self.instructions_line.set_instructions(*self.chat.instructions())
         self.refresh_conversations()
         self.refresh_totals()
         self.demo_mode.refresh()
@@ -258,57 +251,13 @@ class MainWindow(QMainWindow):
     # -- comparison -------------------------------------------------------------------------------
     def open_comparison(self, answers: list[AnswerStats], scope: str = "") -> None:
         """Open the 405B comparison for saved answers (one, or a whole chat)."""
-        from desktop.core.footprint.grid import available_zones
-
-        size = self.model_info.size_bytes if self.model_info else None
-        file_name = self.model_info.path.name if self.model_info else ""
-        comparison = compare_saved(answers, size, self.chat.model_name, None, file_name)
-        if comparison is None:
-            self.statusBar().showMessage(
-                self.tr("No measured answer to compare yet: ask something."), 8000
-            )
-            return
-
-        def recompute(zone: str | None) -> dict[str, object]:
-            again = compare_saved(answers, size, self.chat.model_name, zone, file_name)
-            return {"comparison": again.to_json(), "explanation": again.explanation}
-
-        peaks = [a.usage.peak_rss_mb for a in answers if a.usage and a.usage.peak_rss_mb]
-        self.comparison_view = ComparisonView(
-            comparison.to_json(), explanation=comparison.explanation,
-            why_range=comparison.why_range, sources=list(comparison.sources),
-            training=training_card().to_json(), model_name=self.chat.model_name, scope=scope,
-            app_rss_mb=max(peaks, default=None), question=self._question_of(answers),
-            zones=available_zones(), recompute=recompute, parent=self,
-        )  # fmt: skip
-        self.comparison_view.show()
-
-    def _question_of(self, answers: list[AnswerStats]) -> str:
-        """The user's message before the first of `answers`, for the card ('' if not found)."""
-        chat = self.chat
-        if chat.conversation_id is None or not answers:
-            return ""
-        messages = chat.store.messages(chat.conversation_id)
-        first = answers[0]
-
-        def same(stats: AnswerStats | None) -> bool:
-            # Saved figures are rounded: match on what identifies an answer, not on floats.
-            return (
-                stats is not None
-                and (stats.prompt_tokens, stats.completion_tokens)
-                == (first.prompt_tokens, first.completion_tokens)
-                and abs(stats.total_s - first.total_s) < 0.01
-            )
-
-        for index, message in enumerate(messages):
-            if message.role == "assistant" and same(message.stats):
-                earlier = [m for m in messages[:index] if m.role == "user"]
-                return str(earlier[-1].content) if earlier else ""
-        return ""
+        view = open_comparison(self, answers, scope)
+        if view is not None:
+            self.comparison_view = view
 
     # -- settings ---------------------------------------------------------------------------------
     def set_panel_visible(self, visible: bool) -> None:
-        self.resource_panel.setVisible(visible)
+        self.panel_scroll.setVisible(visible)
         self.panel_action.setChecked(visible)
         if self.settings.panel_visible != visible:
             self.settings.panel_visible = visible
@@ -338,7 +287,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         own = self.models.choice.settings if self.models.choice else None
         dialog = SettingsDialog(self.settings, own, self)
+        server_section = self.programs.add_settings_section(dialog)
         if dialog.exec():
+            self.programs.apply_settings_section(server_section)
             self.apply_settings(dialog.result_settings(), dialog.result_model_settings())
 
     def show_dialog(self, dialog: QDialog) -> None:
@@ -385,6 +336,8 @@ class MainWindow(QMainWindow):
         """Stop the answer, close the model on its own thread (bounded wait), keep the partial
         answer with its cost, marked as cut off, then close the database."""
         self.chat.begin_closing()
+        self.programs.shutdown()  # programs' answers stopped and counted before the engine ends
+        self.documents.shutdown()
         self.models.shutdown(SHUTDOWN_WAIT_MS)
         self.engine.shutdown(SHUTDOWN_WAIT_MS)
         self.chat.save_interrupted()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.numbers import show_plain
+from desktop.ui.numbers import show_plain, show_whole
 
 LOCAL_COLOUR = "#2f6f4f"
 BIG_COLOUR = "#b5533c"
@@ -66,8 +66,8 @@ def memory_rows(c: dict[str, object], local_mb: float, same_gb: float, bits: str
     return [
         (translate("MemoryPicture", "This model: {pct}% of one 16 GB laptop").format(
             pct=show_plain(local_share * 100)), 1, min(local_share, 1.0), LOCAL_COLOUR),
-        (translate("MemoryPicture", "405B in {bits}: {n} laptops of 16 GB").format(bits=bits, n=laptops),
+        (translate("MemoryPicture", "405B in {bits}: {n} laptops of 16 GB").format(bits=bits, n=show_whole(laptops)),
          laptops, same_gb / laptop_gb - (laptops - 1), BIG_COLOUR),
-        (translate("MemoryPicture", "405B served in 16-bit: {n} GPUs of 80 GB").format(n=gpus), gpus,
+        (translate("MemoryPicture", "405B served in 16-bit: {n} GPUs of 80 GB").format(n=show_whole(gpus)), gpus,
          1.0, BIG_COLOUR),
     ]  # fmt: skip

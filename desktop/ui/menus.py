@@ -37,6 +37,10 @@ def build_menus(w: MainWindow) -> None:
         translate("MainWindow", "See which models fit this computer, download or import one")
     )
     file_menu.addAction(models)
+    documents = action(translate("MainWindow", "&Documents…"), w.show_documents,
+                       QKeySequence("Ctrl+Shift+D"))  # fmt: skip
+    documents.setToolTip(translate("MainWindow", "Your own files, to ask questions about them"))
+    file_menu.addAction(documents)
     file_menu.addAction(action(translate("MainWindow", "&Settings…"), w.open_settings,
                                QKeySequence("Ctrl+,")))  # fmt: skip
     file_menu.addAction(action(translate("MainWindow", "&Quit"), w.close,

@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.i18n import plural
 from desktop.core.records import AnswerStats
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
+from desktop.ui.code_blocks import AnswerText
+from desktop.ui.message_actions import body_name, flash_copied, link_by_keyboard
+from desktop.ui.numbers import show_whole
 
 translate = QCoreApplication.translate
 
@@ -38,6 +42,11 @@ def note_text(note: str, stats: AnswerStats | None = None, error: str = "") -> s
         "closed": translate(
             "MessageWidget", "Stopped: the window was closed before the answer finished."
         ),
+        "continued": translate(
+            "MessageWidget",
+            "Continued after a stop. The figures below are those of the continuation; the part"
+            " written before counts in the totals too.",
+        ),
         "interrupted": translate(
             "MessageWidget",
             "Interrupted: the app closed before the answer finished. The text written until then"
@@ -50,13 +59,20 @@ def note_text(note: str, stats: AnswerStats | None = None, error: str = "") -> s
     elif stats is not None and stats.status == "error":
         parts.append(translate("MessageWidget", "The model gave no answer."))
     if stats is not None and stats.dropped_turns:
-        parts.append(
+        dropped = plural(
+            stats.dropped_turns,
+            translate(
+                "MessageWidget",
+                "The oldest exchange of this chat no longer fits in the model's memory and was "
+                "left out of this answer.",
+            ),
             translate(
                 "MessageWidget",
                 "The {n} oldest exchanges of this chat no longer fit in the model's memory and "
                 "were left out of this answer.",
-            ).format(n=stats.dropped_turns)
+            ),
         )
+        parts.append(dropped.format(n=show_whole(stats.dropped_turns)))
     return " ".join(parts)
 
 
@@ -97,6 +113,11 @@ class MessageWidget(QFrame):
         super().__init__(parent)
         self.role = role
         self._text = text
+        self.message_id: int | None = None  # its row in the chats file, once saved
+        # Added by the chat (chat_editing.py): Edit on the user's, Continue and ‹ 1/2 › on answers.
+        self.edit_button: QPushButton | None = None
+        self.continue_button: QPushButton | None = None
+        self.version_switcher: QWidget | None = None
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -111,6 +132,7 @@ class MessageWidget(QFrame):
         header.addStretch(1)
         layout.addLayout(header)
         self.body = MarkdownView(self)
+        self.answer_text = AnswerText(self.body)  # framed code blocks, each with its copy link
         layout.addWidget(self.body)
         self.note_label = QLabel("")
         self.note_label.setObjectName("messageNote")
@@ -122,6 +144,7 @@ class MessageWidget(QFrame):
         self.stats_label.setTextFormat(Qt.TextFormat.RichText)
         self.stats_label.setWordWrap(True)
         self.stats_label.linkActivated.connect(self._open_details)
+        link_by_keyboard(self.stats_label, self._open_details)  # "how?" by Tab and Enter
         self.stats: AnswerStats | None = None
         layout.addWidget(self.stats_label)
         self.demo_label = QLabel("")  # demo mode: the 405B estimate beside the answer
@@ -130,6 +153,7 @@ class MessageWidget(QFrame):
         self.demo_label.hide()
         layout.addWidget(self.demo_label)
         footer = QHBoxLayout()
+        self.actions_row = footer  # other modules add their actions here (message_actions)
         footer.addStretch(1)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy this answer to the clipboard"))
@@ -154,19 +178,29 @@ class MessageWidget(QFrame):
         self.copy_button.setVisible(is_answer)
         self.stats_label.setVisible(is_answer)  # a user's message has no figures: no empty row
         self.regenerate_button.setVisible(False)
-        self.setAccessibleName(self.tr("Message from {author}").format(author=author))
+        self.set_author(author)
         self.set_text(text)
 
     @property
     def text(self) -> str:
         return self._text
 
+    @property
+    def author(self) -> str:
+        return self.author_label.text()
+
+    def set_author(self, author: str) -> None:
+        self.author_label.setText(author)
+        self.setAccessibleName(self.tr("Message from {author}").format(author=author))
+        self.body.setAccessibleName(body_name(author, self._text))
+
     def set_text(self, text: str) -> None:
         self._text = text
         if self.role == "user":
             self.body.setPlainText(text)  # the user's own words, shown as typed
         else:
-            self.body.setMarkdown(text)
+            self.answer_text.show(text)
+        self.body.setAccessibleName(body_name(self.author, text))
         self.body.setAccessibleDescription(text[:500])
 
     def append_text(self, text: str) -> None:
@@ -182,6 +216,13 @@ class MessageWidget(QFrame):
         self.note_label.setVisible(bool(text))
         self.style().unpolish(self)
         self.style().polish(self)
+        self.update_continue()
+
+    def update_continue(self) -> None:
+        """Continue is offered on the latest answer when it was stopped before its end."""
+        if self.continue_button is not None:
+            latest = self.regenerate_button.isVisibleTo(self)
+            self.continue_button.setVisible(latest and self.property("status") == "stopped")
 
     def set_stats(self, stats: AnswerStats) -> None:
         """The line under an answer: time, speed, energy, CO2; "how?" opens the details."""
@@ -190,6 +231,10 @@ class MessageWidget(QFrame):
         footprint = stats.footprint
         self.stats_label.setToolTip(footprint.explanation if footprint else "")
         self.compare_button.setVisible(self.role == "assistant" and stats.measured)
+        if stats.sources or self.findChild(QFrame, "answerSources") is not None:
+            from desktop.ui.sources_view import show_sources  # only for answers from documents
+
+            show_sources(self, stats.sources)
 
     def set_demo_line(self, text: str) -> None:
         self.demo_label.setText(text)
@@ -203,7 +248,9 @@ class MessageWidget(QFrame):
 
     def set_regenerate_visible(self, visible: bool) -> None:
         self.regenerate_button.setVisible(visible and self.role == "assistant")
+        self.update_continue()
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self._text)
+        flash_copied(self.copy_button)
         self.copy_requested.emit()

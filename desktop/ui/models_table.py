@@ -10,11 +10,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from desktop.core.figures import significant
+from desktop.core.footprint import format_energy
 from desktop.core.i18n import plural
 from desktop.core.modelfile import ModelInfo, human_size
 from desktop.core.models import CatalogEntry, Fit, InstalledModel
 from desktop.core.models.fit import parameter_count
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show
 
 # Dark text on a light tint, so each badge reads in the light and the dark theme alike (all three
 # pairs pass WCAG AA); the words carry the meaning too, for colour-blind users.
@@ -46,8 +48,9 @@ class ModelRow:
 
 
 def size_text(n_bytes: int) -> str:
-    """ "1.2 GB", with the locale's decimal separator."""
-    return localized(human_size(n_bytes))
+    """ "1.2 GB" ("1,2 Go" in French): the core writes the number in the window's locale and
+    translates the unit."""
+    return human_size(n_bytes)
 
 
 def parameters_text(parameters: str) -> str:
@@ -67,7 +70,7 @@ def parameters_text(parameters: str) -> str:
         text = plural(
             n, translate("ModelsTableOne", "{n} million"), translate("ModelsTable", "{n} million")
         )
-    return text.format(n=localized(f"{n:g}"))
+    return text.format(n=show(significant(n, 6)))
 
 
 def badge_texts(fit: Fit) -> tuple[str, str]:
@@ -124,7 +127,7 @@ def description_text(row: ModelRow, info: ModelInfo | str | None) -> str:
             correct, answered, wh = card_line(drive)
             line = translate("ModelsTable", "On this computer: {correct}/{total} everyday tasks right").format(correct=correct, total=answered)  # fmt: skip
             if wh is not None:
-                line += translate("ModelsTable", ", {mwh:.1f} mWh per answer").format(mwh=wh * 1000)  # fmt: skip
+                line += translate("ModelsTable", ", {energy} per answer").format(energy=format_energy(wh))  # fmt: skip
             text += " — " + line
     return text
 
@@ -141,6 +144,10 @@ def _description(row: ModelRow, info: ModelInfo | str | None) -> str:
     return translate("ModelsTable", "Imported from a file.")
 
 
+# The widest a column grows before its text ends in "…" (the whole text is in its tooltip).
+COLUMN_CAPS = {"name": 230, "status": 130, "licence": 150, "badge": 160}
+
+
 class ModelsTable(QTableWidget):
     COLUMNS = ("name", "status", "good_at", "parameters", "size", "memory", "licence", "badge")
 
@@ -155,8 +162,11 @@ class ModelsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit their contents up to a cap, and "Good at" takes the rest: on a 1024-pixel
+        # screen the description stays readable and no sideways scrollbar appears.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAccessibleName(translate("ModelsTable", "Models"))
         self.rows: list[ModelRow] = []
 
@@ -191,9 +201,18 @@ class ModelsTable(QTableWidget):
                 font.setBold(True)
                 items[0].setFont(font)
             for column, item in enumerate(items):
+                if column != 2 and item.text():
+                    item.setToolTip(item.toolTip() or item.text())  # the whole text if cut
                 self.setItem(i, column, item)
+        self._fit_columns()
         if selected is not None:
             self.select_key(selected)
+
+    def _fit_columns(self) -> None:
+        for column, name in enumerate(self.COLUMNS):
+            if name != "good_at":
+                cap = COLUMN_CAPS.get(name, 140)
+                self.setColumnWidth(column, min(self.sizeHintForColumn(column) + 12, cap))
 
     def _set_fit(
         self, memory: QTableWidgetItem, badge: QTableWidgetItem, fit: Fit | str | None

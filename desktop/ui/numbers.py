@@ -1,39 +1,19 @@
 """Numbers in the user's locale: a decimal comma in French, the right thousands separator.
 
-The Qt-free core formats figures the English way ("1,234.5 mWh"); everything the window shows
-goes through `localized`, which rewrites the separators for the current QLocale.
+Numbers are formatted once, as numbers, never by rewriting text: "Llama 3.1" keeps its point.
+- `show`, `show_plain`, `show_given`, `show_whole`, `show_fixed` write one figure for a widget.
+- `locale_writer` is what desktop.ui.i18n installs as the core's number writer
+  (desktop.core.figures.set_number_writer), so every sentence the core builds for the window
+  (energy, ratios, equivalents, sizes, explanations) already carries the locale's numbers.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale
 
-from desktop.core.figures import Shown, as_given, english, significant
-
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
-# Byte units in French are octets: Go, Mo, ko.
-_FRENCH_UNITS = {"GB": "Go", "MB": "Mo", "kB": "ko", "TB": "To"}
-_UNIT = re.compile(r"(?<=\d )(GB|MB|kB|TB)\b")
-
-
-def localized(text: str, locale: QLocale | None = None) -> str:
-    """Rewrite every English-formatted number inside `text` for `locale` (default: QLocale())."""
-    locale = locale or QLocale()
-    if locale.language() == QLocale.Language.French:
-        text = _UNIT.sub(lambda m: _FRENCH_UNITS[m.group(1)], text)
-    decimal = locale.decimalPoint()
-    group = locale.groupSeparator()
-    if decimal == "." and group == ",":
-        return text
-
-    def swap(match: re.Match[str]) -> str:
-        whole, _, fraction = match.group(0).partition(".")
-        whole = whole.replace(",", group)
-        return whole + (decimal + fraction if fraction else "")
-
-    return _NUMBER.sub(swap, text)
+from desktop.core.figures import Shown, as_given, english, fixed_shown, significant
 
 
 def show(shown: Shown, locale: QLocale | None = None) -> str:
@@ -55,3 +35,25 @@ def show_plain(value: float, locale: QLocale | None = None) -> str:
 def show_given(value: float, locale: QLocale | None = None) -> str:
     """A sourced figure as its source gives it, in the user's locale."""
     return show(as_given(value), locale)
+
+
+def show_whole(n: float, locale: QLocale | None = None) -> str:
+    """A count: '8,930' / '8 930'."""
+    return show(Shown(float(round(n)), 0), locale)
+
+
+def show_fixed(value: float, decimals: int, locale: QLocale | None = None) -> str:
+    """A measured figure with set decimals: show_fixed(1.94, 1) '1.9' / '1,9'."""
+    return show(fixed_shown(value, decimals), locale)
+
+
+def locale_writer(locale: QLocale) -> Callable[[Shown], str]:
+    """The core's number writer for `locale`. It may run on a worker thread (an answer's
+    explanation is written there), so each call makes its own QLocale from the language and
+    territory: no QLocale object is shared between threads, and QLocale.setDefault is not read."""
+    language, territory = locale.language(), locale.territory()
+
+    def write(shown: Shown) -> str:
+        return show(shown, QLocale(language, territory))
+
+    return write

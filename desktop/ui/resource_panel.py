@@ -26,7 +26,7 @@ from desktop.core.footprint import (
 from desktop.core.i18n import plural
 from desktop.core.store import Totals
 from desktop.ui.answer_line import method_word
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show_fixed, show_whole
 
 translate = QCoreApplication.translate
 HISTORY_S = 60
@@ -35,12 +35,20 @@ APP_COLOUR_DARK = "#6fcf97"  # the same green, light enough for a 3:1 contrast o
 MODEL_COLOUR = "#7fb89a"
 OTHER_COLOUR = "#9aa5b1"
 FREE_COLOUR = "#e6e9ec"
+FREE_COLOUR_DARK = "#3a3d44"  # free memory on the dark theme: quiet, like the light one
+
+
+def free_colour(widget: QWidget) -> str:
+    dark = widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    return FREE_COLOUR_DARK if dark else FREE_COLOUR
 
 
 def _mb(value: float | None) -> str:
     if value is None:
         return translate("ResourcePanel", "unknown")
-    return localized(f"{value / 1000:.1f} GB" if value >= 1000 else f"{value:.0f} MB")
+    if value >= 1000:
+        return translate("Units", "{n} GB").format(n=show_fixed(value / 1000, 1))
+    return translate("Units", "{n} MB").format(n=show_fixed(value, 0))
 
 
 class MemoryBar(QWidget):
@@ -57,7 +65,7 @@ class MemoryBar(QWidget):
         other = max(used_mb - app_mb, 0.0)
         free = max(total_mb - max(used_mb, app_mb), 0.0)
         self.parts = [(model, MODEL_COLOUR), (app_mb - model, APP_COLOUR), (other, OTHER_COLOUR),
-                      (free, FREE_COLOUR)]  # fmt: skip
+                      (free, free_colour(self))]  # fmt: skip
         self.update()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 (Qt override)
@@ -197,9 +205,10 @@ class ResourcePanel(QFrame):
             tokens,
             self.tr("{tokens} token in {seconds} s"),
             self.tr("{tokens} tokens in {seconds} s"),
-        ).format(tokens=tokens, seconds=localized(f"{elapsed_s:.1f}"))
+        ).format(tokens=show_whole(tokens), seconds=show_fixed(elapsed_s, 1))
         if elapsed_s > 0:
-            text += " · " + self.tr("{speed} tokens/s").format(speed=f"{tokens / elapsed_s:.0f}")
+            speed = show_fixed(tokens / elapsed_s, 0)
+            text += " · " + self.tr("{speed} tokens/s").format(speed=speed)
         self.answer_label.setText(text)
 
     def set_waiting(self) -> None:
@@ -215,8 +224,8 @@ class ResourcePanel(QFrame):
         regenerated still count. Each total says whether it was measured or estimated."""
 
         def figures(totals: Totals) -> dict[str, object]:
-            return {"energy": localized(format_energy(totals.energy_wh)),
-                    "co2": localized(format_co2(totals.co2_g)), "count": totals.count,
+            return {"energy": format_energy(totals.energy_wh),
+                    "co2": format_co2(totals.co2_g), "count": show_whole(totals.count),
                     "method": method_word(totals.method) if totals.count else ""}  # fmt: skip
 
         lines = []
@@ -233,7 +242,7 @@ class ResourcePanel(QFrame):
         )
         if overall.count:
             equivalent = best_equivalent(overall.energy_wh, overall.co2_g).text
-            lines.append(self.tr("That is {equivalent}.").format(equivalent=localized(equivalent)))
+            lines.append(self.tr("That is {equivalent}.").format(equivalent=equivalent))
         self.totals_label.setText("\n".join(lines))
 
     # -- sampling ---------------------------------------------------------------------------------
@@ -256,20 +265,23 @@ class ResourcePanel(QFrame):
         self.memory_label.setText(
             _legend(APP_COLOUR, self.tr("Smaller: {size}").format(size=_mb(app)) + model)
             + "<br>" + _legend(OTHER_COLOUR, self.tr("Other programs: {size}").format(size=_mb(others)))
-            + "<br>" + _legend(FREE_COLOUR, self.tr("Total: {size}").format(size=_mb(total)))
+            + "<br>" + _legend(free_colour(self), self.tr("Total: {size}").format(size=_mb(total)))
         )  # fmt: skip
         share = s.process_share_of_machine_percent
         self._app_cpu.append(share if share is not None else float("nan"))
         system = s.system_cpu_percent
         self._system_cpu.append(system if system is not None else float("nan"))
         unknown = self.tr("unknown")
-        app_text = unknown if share is None else f"{share:.0f}%"
-        system_text = unknown if system is None else f"{system:.0f}%"
+        percent = self.tr("{n}%")  # French puts a space before %
+        app_text = unknown if share is None else percent.format(n=show_fixed(share, 0))
+        system_text = unknown if system is None else percent.format(n=show_fixed(system, 0))
         self.cpu_label.setText(
             _legend(self.app_colour, self.tr("Smaller: {share}").format(share=app_text)) + " &nbsp; "
             + _legend(OTHER_COLOUR, self.tr("whole computer: {share}").format(share=system_text))
             + "<br><small>"
-            + self.tr("{n} logical processors").format(n=s.logical_cpus) + "</small>"
+            + plural(s.logical_cpus, self.tr("{n} logical processor"),
+                     self.tr("{n} logical processors")).format(n=show_whole(s.logical_cpus))
+            + "</small>"
         )  # fmt: skip
         self._redraw()
 
@@ -284,10 +296,10 @@ class ResourcePanel(QFrame):
             return
         if battery.power_plugged:
             text = self.tr("Plugged in (battery {percent}%)").format(
-                percent=f"{battery.percent:.0f}"
+                percent=show_fixed(battery.percent, 0)
             )
         else:
-            text = self.tr("On battery ({percent}%)").format(percent=f"{battery.percent:.0f}")
+            text = self.tr("On battery ({percent}%)").format(percent=show_fixed(battery.percent, 0))
         self.power_label.setText(text)
         self.power_label.show()
 

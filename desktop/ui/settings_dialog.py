@@ -23,7 +23,7 @@ from desktop.core.engine import default_threads
 from desktop.core.footprint import available_zones, cpu_power_profile, default_zone, zone_name
 from desktop.core.models.settings import ModelSettings
 from desktop.ui.i18n import LANGUAGES
-from desktop.ui.numbers import localized
+from desktop.ui.numbers import show_fixed, show_whole
 from desktop.ui.settings import AppSettings
 
 
@@ -70,7 +70,9 @@ class SettingsDialog(QDialog):
 
         self.threads = QSpinBox()
         self.threads.setRange(0, os.cpu_count() or 1)  # more threads than cores only crawl
-        self.threads.setSpecialValueText(self.tr("Automatic ({n})").format(n=default_threads()))
+        self.threads.setSpecialValueText(
+            self.tr("Automatic ({n})").format(n=show_whole(default_threads()))
+        )
         self.threads.setValue(settings.threads)
         self.threads.setAccessibleName(self.tr("Processor threads"))
         form.addRow(self.tr("Processor threads"), self.threads)
@@ -81,13 +83,13 @@ class SettingsDialog(QDialog):
         for tokens in (1024, 2048, 4096, 8192):
             self.context.addItem(
                 self.tr("{tokens} tokens (about {words} words)").format(
-                    tokens=tokens, words=localized(f"{tokens * 3 // 4:,}")
+                    tokens=show_whole(tokens), words=show_whole(tokens * 3 // 4)
                 ),
                 tokens,
             )
         own = self._model.context_length
         if self.context.findData(own) < 0:  # the model's own value stays choosable
-            self.context.addItem(self.tr("{tokens} tokens").format(tokens=own), own)
+            self.context.addItem(self.tr("{tokens} tokens").format(tokens=show_whole(own)), own)
         self.context.setCurrentIndex(self.context.findData(own))
         self.context.setAccessibleName(self.tr("Model memory"))
         form.addRow(self.tr("Model memory"), self.context)
@@ -129,7 +131,7 @@ class SettingsDialog(QDialog):
         self.cpu_watts.setSuffix(" W")
         # "Detected" only for a value found for this processor; otherwise say it is assumed,
         # as the answer details do.
-        watts = localized(f"{detected.tdp_w:.0f}")
+        watts = show_fixed(detected.tdp_w, 0)
         self.cpu_watts.setSpecialValueText(
             self.tr("Detected: {watts} W").format(watts=watts)
             if detected.matched

@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -102,7 +103,7 @@ class WelcomeDialog(QDialog):
         return page
 
     def _page_what(self) -> QWidget:
-        return self._page(
+        page = self._page(
             self.tr("A private assistant on your laptop"),
             self.tr("Type a question or a request, press Enter, and Smaller writes an answer."),
             self.tr("The answers are written by a small language model: a program that writes "
@@ -110,6 +111,29 @@ class WelcomeDialog(QDialog):
             self.tr("Everything happens on this computer. Nothing you type leaves it, and no "
                     "internet connection is needed."),
         )  # fmt: skip
+        # How one answer goes, in three steps a room can read from the back.
+        steps = QHBoxLayout()
+        for number, title, text in (
+            ("1", self.tr("You ask"), self.tr("a question, or a text to rewrite or summarise")),
+            ("2", self.tr("This computer answers"),
+             self.tr("the model runs here: no account, no internet, nothing sent")),
+            ("3", self.tr("You see the cost"),
+             self.tr("time, electricity and CO₂ of each answer, beside a giant model's")),
+        ):  # fmt: skip
+            card = QFrame()
+            card.setObjectName("welcomeStep")
+            box = QVBoxLayout(card)
+            label = QLabel(f"<p style='font-size:20pt'><b>{number}</b></p><p><b>{title}</b></p>"
+                           f"<p>{text}</p>")  # fmt: skip
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            label.setAccessibleName(f"{number}. {title}: {text}")
+            box.addWidget(label)
+            steps.addWidget(card, 1)
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(layout.count() - 1, steps)  # above the closing stretch
+        return page
 
     def _page_model(self) -> QWidget:
         good = "".join(f"<li>{item}</li>" for item in (
@@ -134,7 +158,8 @@ class WelcomeDialog(QDialog):
             *extra,
             self.tr("Under each answer, one line says how long it took and what it cost: the "
                     "electricity the computer used (in Wh, watt-hours) and the CO₂ released to "
-                    "produce that electricity."),
+                    "produce that electricity. Lengths are counted in tokens: pieces of words, "
+                    "about three quarters of a word each."),
             self.tr("“Compare with 405B” shows the same answer on a very large model in a "
                     "datacenter. Help › What the numbers mean explains every figure."),
         )  # fmt: skip

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.context import Turn
+from desktop.core.docs.grounding import DocumentsRequest
 from desktop.core.engine import EngineError, SamplingSettings
 from desktop.core.modelfile import ModelInfo
 from desktop.core.models.settings import ModelSettings
@@ -43,7 +44,37 @@ class AnswerRequest:
     max_tokens: int = 512
     settings: SamplingSettings | None = None  # None: the model's own creativity
     reply_language: str | None = None  # "fr": ask for French unless the chat has instructions
+    partial: str = ""  # Continue: the stopped answer the model goes on with
     request_id: int = 0
+    documents: DocumentsRequest | None = None  # the chat's collections: answer from them
+
+
+def _answer_from_documents(
+    session: ModelSession, request: AnswerRequest, stop: Any, events: Any, rid: int
+) -> AnswerResult:
+    """On the engine thread: search the chat's collections (its own index connection), then
+    answer from the passages, which come back with the answer as its sources."""
+    from desktop.core.docs.grounding import answer_from_documents
+    from desktop.core.docs.index import DocIndex
+    from desktop.core.store.sqlite import StoreError
+
+    assert request.documents is not None
+    try:
+        index = DocIndex()
+    except StoreError as exc:  # the answer says why, in plain words; the chat goes on
+        return AnswerResult(status="error", error_kind=f"documents_{exc.kind}", error=str(exc))
+    try:
+        return answer_from_documents(
+            session, index, request.user, request.documents, history=request.history,
+            system_prompt=request.system_prompt,
+            settings=request.settings or session.sampling(request.max_tokens), stop=stop,
+            on_text=lambda text: events.put(("chunk", (rid, text))),
+            reply_language=request.reply_language,
+        )  # fmt: skip
+    except StoreError as exc:
+        return AnswerResult(status="error", error_kind=f"documents_{exc.kind}", error=str(exc))
+    finally:
+        index.close()
 
 
 class EngineController(QObject):
@@ -140,11 +171,13 @@ class EngineController(QObject):
         self._asked_at[rid] = time.monotonic()
 
         def work(session: ModelSession, stop: Any) -> AnswerResult:
+            if request.documents is not None and request.documents.collections:
+                return _answer_from_documents(session, request, stop, self._events, rid)
             return session.answer(
                 request.user, history=request.history, system_prompt=request.system_prompt,
                 settings=request.settings or session.sampling(request.max_tokens), stop=stop,
                 on_text=lambda text: self._events.put(("chunk", (rid, text))),
-                reply_language=request.reply_language,
+                reply_language=request.reply_language, partial=request.partial,
             )  # fmt: skip
 
         self.run(work, kind="answer", on_done=lambda job: self._on_answer_done(rid, job))

@@ -60,11 +60,11 @@
     <name>AnswerLine</name>
     <message>
         <source>{n} tokens</source>
-        <translation>{n} tokens</translation>
+        <translation>{n} jetons</translation>
     </message>
     <message>
         <source>{n} tokens/s</source>
-        <translation>{n} tokens/s</translation>
+        <translation>{n} jetons/s</translation>
     </message>
     <message>
         <source>first word after {s} s</source>
@@ -109,6 +109,10 @@
     <message>
         <source>{grid}: {co2} g CO₂e and {water} L of water per kWh</source>
         <translation>{grid} : {co2} g CO₂e et {water} L d'eau par kWh</translation>
+    </message>
+    <message>
+        <source>{n} token</source>
+        <translation>{n} jeton</translation>
     </message>
     <message>
         <source>Time</source>
@@ -200,6 +204,26 @@
         <translation>Vous</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Change this message and send it again</source>
+        <translation>Modifier ce message et l'envoyer à nouveau</translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation>Modifier ce message</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Ask the model to go on from where this answer stopped</source>
+        <translation>Demander au modèle de reprendre là où cette réponse s'est arrêtée</translation>
+    </message>
+    <message>
         <source>Type a message first.</source>
         <translation>Saisissez d'abord un message.</translation>
     </message>
@@ -217,10 +241,45 @@
     </message>
 </context>
 <context>
+    <name>ChatDocumentsButton</name>
+    <message>
+        <source>Which of your documents this chat answers from</source>
+        <translation>Les documents dont cette conversation se sert pour répondre</translation>
+    </message>
+    <message>
+        <source>No collections yet</source>
+        <translation>Aucune collection pour l'instant</translation>
+    </message>
+    <message>
+        <source>Answer only from my documents</source>
+        <translation>Répondre uniquement à partir de mes documents</translation>
+    </message>
+    <message>
+        <source>Manage documents…</source>
+        <translation>Gérer les documents…</translation>
+    </message>
+    <message>
+        <source>Documents: none</source>
+        <translation>Documents : aucun</translation>
+    </message>
+    <message>
+        <source>Documents: {names}</source>
+        <translation>Documents : {names}</translation>
+    </message>
+    <message>
+        <source> (only)</source>
+        <translation> (uniquement)</translation>
+    </message>
+</context>
+<context>
     <name>ChatExport</name>
     <message>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>{n} token in {time}</source>
+        <translation>{n} jeton en {time}</translation>
     </message>
     <message>
         <source>{n} tokens in {time}</source>
@@ -278,15 +337,158 @@
         <translation>Conversation</translation>
     </message>
     <message>
+        <source>Show earlier messages</source>
+        <translation>Afficher les messages précédents</translation>
+    </message>
+    <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
         <translation>Posez n'importe quelle question. La réponse est rédigée sur cet ordinateur : rien de ce que vous tapez n'en sort.</translation>
+    </message>
+    <message>
+        <source>Show later messages</source>
+        <translation>Afficher les messages suivants</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModelsDialog</name>
+    <message>
+        <source>Compare models</source>
+        <translation>Comparer des modèles</translation>
+    </message>
+    <message>
+        <source>A message for every model, e.g. What is 17 times 23?</source>
+        <translation>Un message pour chaque modèle, par ex. Combien font 17 fois 23 ?</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>Modèles à comparer</translation>
+    </message>
+    <message>
+        <source>Blind: hide the names until I have marked the answers</source>
+        <translation>À l’aveugle : cacher les noms jusqu’à ce que j’aie noté les réponses</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Save my marks and show the names</source>
+        <translation>Enregistrer mes notes et montrer les noms</translation>
+    </message>
+    <message>
+        <source>Only one model is installed. Get a second one on the Models page (File › Models…), or from a terminal with ./dev.sh second-model.</source>
+        <translation>Un seul modèle est installé. Obtenez-en un deuxième dans la page Modèles (Fichier › Modèles…), ou dans un terminal avec ./dev.sh second-model.</translation>
+    </message>
+    <message>
+        <source>Model {letter}</source>
+        <translation>Modèle {letter}</translation>
+    </message>
+    <message>
+        <source>Type a message first.</source>
+        <translation>Écrivez d’abord un message.</translation>
+    </message>
+    <message>
+        <source>Tick two or three models.</source>
+        <translation>Cochez deux ou trois modèles.</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>En attente du moteur…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>Answer {n}</source>
+        <translation>Réponse {n}</translation>
+    </message>
+    <message>
+        <source>Good enough</source>
+        <translation>Assez bonne</translation>
+    </message>
+    <message>
+        <source>Llama 3.1 405B (estimate)</source>
+        <translation>Llama 3.1 405B (estimation)</translation>
+    </message>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>Chargement de {name}…</translation>
+    </message>
+    <message>
+        <source>{name} is answering…</source>
+        <translation>{name} répond…</translation>
+    </message>
+    <message>
+        <source>The comparison did not run: {error}</source>
+        <translation>La comparaison n’a pas pu se faire : {error}</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Done. Mark the answers that were good enough.</source>
+        <translation>Terminé. Cochez les réponses qui étaient assez bonnes.</translation>
+    </message>
+    <message>
+        <source>Save my marks</source>
+        <translation>Enregistrer mes notes</translation>
+    </message>
+    <message>
+        <source>{model}'s answer: {low} to {high}</source>
+        <translation>Réponse de {model} : de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{tps} tokens/s</source>
+        <translation>{tps} jetons/s</translation>
+    </message>
+    <message>
+        <source>{mb} MB of memory</source>
+        <translation>{mb} Mo de mémoire</translation>
+    </message>
+    <message>
+        <source>The same answers in a datacenter:</source>
+        <translation>Les mêmes réponses dans un centre de données :</translation>
+    </message>
+    <message>
+        <source>Not reached: stopped before its turn.</source>
+        <translation>Non atteint : arrêté avant son tour.</translation>
+    </message>
+    <message>
+        <source>Could not load: {error}</source>
+        <translation>Chargement impossible : {error}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <source>Your marks are saved.</source>
+        <translation>Vos notes sont enregistrées.</translation>
     </message>
 </context>
 <context>
     <name>Comparison</name>
     <message>
         <source>The low estimate is measured on 8 GPUs sharing their work among 64 requests at once ({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} GPUs and {latency} s per token, so it charges each answer for more GPUs and more server time.</source>
-        <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par token) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par token : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
+        <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par jeton) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par jeton : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per answer token, where this computer spent about {local} J per answer token (reading the prompt included).</source>
@@ -314,7 +516,7 @@
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token.</source>
-        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par token.</translation>
+        <translation>Un H100 qui fait tourner un modèle de 8 milliards de paramètres pour de nombreux utilisateurs à la fois dépense environ {gpu} J par jeton.</translation>
     </message>
     <message>
         <source>The money compares API prices, which pay for hardware, staff and margin, with only the electricity this computer drew.</source>
@@ -552,11 +754,11 @@
     <name>Context</name>
     <message>
         <source>Your message is too long for this model's memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
-        <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
+        <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} jetons, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
     </message>
     <message>
         <source>The system prompt and your message together are too long for this model's memory (its context window holds about {tokens} tokens; the system prompt alone takes about {system}). Shorten the system prompt or your message.</source>
-        <translation>Les consignes et votre message sont trop longs ensemble pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} tokens ; les consignes à elles seules en prennent environ {system}). Raccourcissez les consignes ou votre message.</translation>
+        <translation>Les consignes et votre message sont trop longs ensemble pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} jetons ; les consignes à elles seules en prennent environ {system}). Raccourcissez les consignes ou votre message.</translation>
     </message>
 </context>
 <context>
@@ -676,6 +878,22 @@
         <translation>Ici, le petit modèle peut se tromper tout en ayant l'air sûr de lui : c'est justement ce qu'il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
     </message>
     <message>
+        <source>What is 17 times 23? Answer with the number.</source>
+        <translation>Combien font 17 fois 23 ? Réponds par le nombre.</translation>
+    </message>
+    <message>
+        <source>Small vs tiny vs 405B</source>
+        <translation>Petit, minuscule ou 405B</translation>
+    </message>
+    <message>
+        <source>One question, two models</source>
+        <translation>Une question, deux modèles</translation>
+    </message>
+    <message>
+        <source>Answered in turn by the installed models, side by side with their cost and the 405B estimate: {question}</source>
+        <translation>Posée tour à tour aux modèles installés, côte à côte avec leur coût et l’estimation du 405B : {question}</translation>
+    </message>
+    <message>
         <source>Session total</source>
         <translation>Total de la session</translation>
     </message>
@@ -690,6 +908,243 @@
     <message>
         <source>This session's {n} answers used {local}; the same on the 405B model: {big}.</source>
         <translation>Les {n} réponses de cette session ont utilisé {local} ; les mêmes sur le modèle 405B : {big}.</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Your documents do not seem to contain the answer: no passage matches the question. Try other words, or add the documents that hold it.</source>
+        <translation>Vos documents ne semblent pas contenir la réponse : aucun passage ne correspond à la question. Essayez d'autres mots, ou ajoutez les documents qui la contiennent.</translation>
+    </message>
+    <message>
+        <source>The documents index could not be opened: {error}</source>
+        <translation>L'index des documents n'a pas pu être ouvert : {error}</translation>
+    </message>
+    <message>
+        <source>the documents index could not be read</source>
+        <translation>l'index des documents n'a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>the documents index could not be updated</source>
+        <translation>l'index des documents n'a pas pu être mis à jour</translation>
+    </message>
+    <message>
+        <source>not a format Smaller reads</source>
+        <translation>un format que Smaller ne lit pas</translation>
+    </message>
+    <message>
+        <source>too large (over 64 MB)</source>
+        <translation>trop volumineux (plus de 64 Mo)</translation>
+    </message>
+    <message>
+        <source>cannot be read (permission denied)</source>
+        <translation>illisible (permission refusée)</translation>
+    </message>
+    <message>
+        <source>deleted or moved while being read</source>
+        <translation>supprimé ou déplacé pendant la lecture</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>not text (binary content)</source>
+        <translation>pas du texte (contenu binaire)</translation>
+    </message>
+    <message>
+        <source>encrypted (password protected)</source>
+        <translation>chiffré (protégé par un mot de passe)</translation>
+    </message>
+    <message>
+        <source>damaged or not really this format</source>
+        <translation>endommagé, ou pas vraiment de ce format</translation>
+    </message>
+    <message>
+        <source>no text: scanned image?</source>
+        <translation>aucun texte : image numérisée ?</translation>
+    </message>
+    <message>
+        <source>a link that leads back to itself</source>
+        <translation>un lien qui mène à lui-même</translation>
+    </message>
+    <message>
+        <source>the reader stopped on it (damaged or too big?): tried again next time</source>
+        <translation>le lecteur s’est arrêté dessus (fichier abîmé ou trop gros ?) : nouvel essai la prochaine fois</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: the document reader stopped {count} times (last on {path}). Everything indexed before is kept.</source>
+        <translation>Indexation arrêtée : le lecteur de documents s’est arrêté {count} fois (la dernière sur {path}). Tout ce qui était indexé avant est conservé.</translation>
+    </message>
+    <message>
+        <source>The document reader stopped on {count} file(s) (last: {path}). They are listed as skipped and will be tried again next time; the rest is indexed.</source>
+        <translation>Le lecteur de documents s’est arrêté sur {count} fichier(s) (le dernier : {path}). Ils sont listés comme ignorés et seront réessayés la prochaine fois ; le reste est indexé.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsController</name>
+    <message>
+        <source>The documents index was damaged: it was set aside ({path}) and a new one was started. Add your documents again on the Documents page.</source>
+        <translation>L'index des documents était endommagé : il a été mis de côté ({path}) et un nouvel index a été commencé. Ajoutez de nouveau vos documents dans la page Documents.</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Ajouter un dossier de documents</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>Ajouter des documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.pdf *.docx *.odt *.html *.htm);;All files (*)</source>
+        <translation>Documents (*.txt *.md *.pdf *.docx *.odt *.html *.htm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>Nom de la collection :</translation>
+    </message>
+    <message>
+        <source>Indexing is already running: wait for it, or cancel it.</source>
+        <translation>Une indexation est déjà en cours : attendez-la, ou annulez-la.</translation>
+    </message>
+    <message>
+        <source>Indexing failed.</source>
+        <translation>L'indexation a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Add folders or files, then choose in a chat which collections it may read. Everything stays on this computer.</source>
+        <translation>Ajoutez des dossiers ou des fichiers, puis choisissez dans une conversation quelles collections elle peut lire. Tout reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mettre à jour</translation>
+    </message>
+    <message>
+        <source>Read new and changed files again, forget deleted ones</source>
+        <translation>Relire les fichiers nouveaux et modifiés, oublier ceux qui ont été supprimés</translation>
+    </message>
+    <message>
+        <source>Remove collection</source>
+        <translation>Retirer la collection</translation>
+    </message>
+    <message>
+        <source>Forget this collection; your files stay where they are</source>
+        <translation>Oublier cette collection ; vos fichiers restent où ils sont</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Collections and their files</source>
+        <translation>Les collections et leurs fichiers</translation>
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Progression de l'indexation</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>skipped: {reason}</source>
+        <translation>ignoré : {reason}</translation>
+    </message>
+    <message>
+        <source>changed while being read: it is read again at the next update</source>
+        <translation>modifié pendant la lecture : il sera relu à la prochaine mise à jour</translation>
+    </message>
+    <message>
+        <source>deleted on disk: it is forgotten at the next update</source>
+        <translation>supprimé du disque : il sera oublié à la prochaine mise à jour</translation>
+    </message>
+    <message>
+        <source>changed on disk: it is read again at the next update</source>
+        <translation>modifié sur le disque : il sera relu à la prochaine mise à jour</translation>
+    </message>
+    <message>
+        <source>indexed (1 passage)</source>
+        <translation>indexé (1 passage)</translation>
+    </message>
+    <message>
+        <source>indexed ({n} passages)</source>
+        <translation>indexé ({n} passages)</translation>
+    </message>
+    <message>
+        <source>{indexed} of {files} files indexed, {skipped} skipped</source>
+        <translation>{indexed} fichiers indexés sur {files}, {skipped} ignorés</translation>
+    </message>
+    <message>
+        <source>folder not found: was it moved or removed?</source>
+        <translation>dossier introuvable : a-t-il été déplacé ou supprimé ?</translation>
+    </message>
+    <message>
+        <source>No collections yet: add a folder or files.</source>
+        <translation>Aucune collection pour l'instant : ajoutez un dossier ou des fichiers.</translation>
+    </message>
+    <message>
+        <source>Index on disk: {size}.</source>
+        <translation>Index sur le disque : {size}.</translation>
+    </message>
+    <message>
+        <source>Last indexing of these collections: {seconds} s, {energy} ({method}).</source>
+        <translation>Dernière indexation de ces collections : {seconds} s, {energy} ({method}).</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>mesuré</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimé</translation>
+    </message>
+    <message>
+        <source>Reading {name}: {done} of {total} files. {file}</source>
+        <translation>Lecture de {name} : {done} fichiers sur {total}. {file}</translation>
+    </message>
+    <message>
+        <source>{name}: {read} files read, {skipped} skipped, {removed} forgotten, {unchanged} unchanged.</source>
+        <translation>{name} : {read} fichiers lus, {skipped} ignorés, {removed} oubliés, {unchanged} inchangés.</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was read is kept.</source>
+        <translation>Annulé : ce qui a été lu est conservé.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1322,234 @@
     </message>
 </context>
 <context>
+    <name>Drive</name>
+    <message>
+        <source>Your task file could not be used, so the built-in tasks were: {reason}</source>
+        <translation>Votre fichier de tâches n’a pas pu être utilisé, les tâches intégrées l’ont été à sa place : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DriveAdvice</name>
+    <message>
+        <source>facts</source>
+        <translation>faits</translation>
+    </message>
+    <message>
+        <source>sums</source>
+        <translation>calculs</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unités</translation>
+    </message>
+    <message>
+        <source>extracting</source>
+        <translation>extraction</translation>
+    </message>
+    <message>
+        <source>rewriting</source>
+        <translation>réécriture</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <source>translating</source>
+        <translation>traduction</translation>
+    </message>
+    <message>
+        <source>about the same</source>
+        <translation>à peu près autant de fois</translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation>{n} fois</translation>
+    </message>
+    <message>
+        <source>{model} is right at least 80% of the time for: {categories}.</source>
+        <translation>{model} a juste au moins 80 % du temps pour : {categories}.</translation>
+    </message>
+    <message>
+        <source>It is wrong more often than right for: {categories}.</source>
+        <translation>Il se trompe plus souvent qu’il n’a juste pour : {categories}.</translation>
+    </message>
+    <message>
+        <source>{bigger} got answers right where it got none</source>
+        <translation>{bigger} a eu des réponses justes là où il n’en a eu aucune</translation>
+    </message>
+    <message>
+        <source>{bigger} was right {times} as often</source>
+        <translation>{bigger} a eu juste {times} plus souvent</translation>
+    </message>
+    <message>
+        <source>, for {times} the energy per answer</source>
+        <translation>, pour {times} l’énergie par réponse</translation>
+    </message>
+    <message>
+        <source>For {categories}, {right}{energy}.</source>
+        <translation>Pour : {categories}, {right}{energy}.</translation>
+    </message>
+</context>
+<context>
+    <name>DriveChart</name>
+    <message>
+        <source>Quality against energy, one point per model</source>
+        <translation>Qualité selon l’énergie, un point par modèle</translation>
+    </message>
+    <message>
+        <source>tasks right (%)</source>
+        <translation>tâches justes (%)</translation>
+    </message>
+    <message>
+        <source>energy per answer (mWh, log scale)</source>
+        <translation>énergie par réponse (mWh, échelle logarithmique)</translation>
+    </message>
+    <message>
+        <source>Llama 3.1 405B, same answer (low estimate)</source>
+        <translation>Llama 3.1 405B, même réponse (estimation basse)</translation>
+    </message>
+</context>
+<context>
+    <name>DriveDialog</name>
+    <message>
+        <source>Test drive</source>
+        <translation>Essai des modèles</translation>
+    </message>
+    <message>
+        <source>Everyday tasks (facts, sums, units, extracting a date or an address, rewriting, yes/no questions, translating words), in English and French, each answer checked by rule. Every installed model answers them in turn, greedily; the chat's model is loaded again at the end.</source>
+        <translation>Des tâches de tous les jours (faits, calculs, unités, extraire une date ou une adresse, réécrire, questions oui/non, traduire des mots), en anglais et en français, chaque réponse vérifiée par une règle. Chaque modèle installé y répond à son tour, sans hasard ; le modèle de la discussion est rechargé à la fin.</translation>
+    </message>
+    <message>
+        <source>Number of tasks</source>
+        <translation>Nombre de tâches</translation>
+    </message>
+    <message>
+        <source>Good enough from</source>
+        <translation>Assez bon à partir de</translation>
+    </message>
+    <message>
+        <source>Start the test drive</source>
+        <translation>Lancer l’essai</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Justes</translation>
+    </message>
+    <message>
+        <source>Energy per answer</source>
+        <translation>Énergie par réponse</translation>
+    </message>
+    <message>
+        <source>Energy per correct answer</source>
+        <translation>Énergie par réponse juste</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Results per model</source>
+        <translation>Résultats par modèle</translation>
+    </message>
+    <message>
+        <source>Results per category</source>
+        <translation>Résultats par catégorie</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Tâches :</translation>
+    </message>
+    <message>
+        <source>Good enough from:</source>
+        <translation>Assez bon à partir de :</translation>
+    </message>
+    <message>
+        <source>Only one model is installed: the drive will say what it is good at, but not which model does better. Get a second one on the Models page, or from a terminal with ./dev.sh second-model.</source>
+        <translation>Un seul modèle est installé : l’essai dira ce qu’il sait bien faire, mais pas quel modèle fait mieux. Obtenez-en un deuxième dans la page Modèles, ou dans un terminal avec ./dev.sh second-model.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>{model}: task {n} of {total} (model {m} of {models})</source>
+        <translation>{model} : tâche {n} sur {total} (modèle {m} sur {models})</translation>
+    </message>
+    <message>
+        <source>The test drive did not run: {error}</source>
+        <translation>L’essai n’a pas pu se faire : {error}</translation>
+    </message>
+    <message>
+        <source>Stopped: these are partial results (saved, marked as such).</source>
+        <translation>Arrêté : ces résultats sont partiels (enregistrés, marqués comme tels).</translation>
+    </message>
+    <message>
+        <source>Done. The results are saved and shown on each model's card.</source>
+        <translation>Terminé. Les résultats sont enregistrés et affichés sur la fiche de chaque modèle.</translation>
+    </message>
+    <message>
+        <source>did not load</source>
+        <translation>non chargé</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{category}: {model}</source>
+        <translation>{category} : {model}</translation>
+    </message>
+    <message>
+        <source>no installed model reached {bar}%</source>
+        <translation>aucun modèle installé n’atteint {bar} %</translation>
+    </message>
+    <message>
+        <source>The smallest model right at least {bar}% of the time:</source>
+        <translation>Le plus petit modèle juste au moins {bar} % du temps :</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Faits</translation>
+    </message>
+    <message>
+        <source>Sums</source>
+        <translation>Calculs</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Extraction</translation>
+    </message>
+    <message>
+        <source>Rewriting</source>
+        <translation>Réécriture</translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation>Oui/non</translation>
+    </message>
+    <message>
+        <source>Translating</source>
+        <translation>Traduction</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source>Type a message first: the message is empty.</source>
@@ -907,8 +1590,16 @@
         <translation>{n} seconde</translation>
     </message>
     <message>
+        <source>{n} second</source>
+        <translation>{n} seconde</translation>
+    </message>
+    <message>
         <source>{n} seconds</source>
         <translation>{n} secondes</translation>
+    </message>
+    <message>
+        <source>{n} minute</source>
+        <translation>{n} minute</translation>
     </message>
     <message>
         <source>{n} minutes</source>
@@ -919,12 +1610,23 @@
         <translation>{n} heures</translation>
     </message>
     <message>
+        <source>{n} hour</source>
+        <translation>{n} heure</translation>
+    </message>
+    <message>
         <source>about {duration} of a {watts} W LED bulb</source>
         <translation>environ {duration} d’une ampoule LED de {watts} W</translation>
     </message>
     <message>
         <source>about {distance} by car</source>
         <translation>environ {distance} en voiture</translation>
+    </message>
+</context>
+<context>
+    <name>EquivalentsOne</name>
+    <message>
+        <source>about {n} phone charges</source>
+        <translation>environ {n} recharge de téléphone</translation>
     </message>
 </context>
 <context>
@@ -1005,19 +1707,19 @@
     </message>
     <message>
         <source>A token is a piece of a word: the model reads and writes text in pieces.</source>
-        <translation>Un token est un morceau de mot : le modèle lit et écrit le texte morceau par morceau.</translation>
+        <translation>Un jeton est un morceau de mot : le modèle lit et écrit le texte morceau par morceau.</translation>
     </message>
     <message>
         <source>100 tokens are about 75 English words.</source>
-        <translation>100 tokens correspondent à environ 75 mots en anglais.</translation>
+        <translation>100 jetons correspondent à environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>Speed (tokens/s) and first word</source>
-        <translation>Vitesse (tokens/s) et premier mot</translation>
+        <translation>Vitesse (jetons/s) et premier mot</translation>
     </message>
     <message>
         <source>Tokens per second (tokens/s) is how fast the answer was written.</source>
-        <translation>Le nombre de tokens par seconde (tokens/s) indique à quelle vitesse la réponse a été écrite.</translation>
+        <translation>Le nombre de jetons par seconde (jetons/s) indique à quelle vitesse la réponse a été écrite.</translation>
     </message>
     <message>
         <source>“First word after” is how long you waited before the answer started: the model first reads your whole message.</source>
@@ -1176,6 +1878,29 @@
     </message>
 </context>
 <context>
+    <name>InstructionsLine</name>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Edit the instructions for this chat</source>
+        <translation>Modifier les instructions de cette conversation</translation>
+    </message>
+    <message>
+        <source>Change or remove the instructions for this chat</source>
+        <translation>Modifier ou retirer les instructions de cette conversation</translation>
+    </message>
+    <message>
+        <source>Instructions for this chat: {text}</source>
+        <translation>Instructions pour cette conversation : {text}</translation>
+    </message>
+    <message>
+        <source>The model's standing instructions: {text}</source>
+        <translation>Instructions permanentes du modèle : {text}</translation>
+    </message>
+</context>
+<context>
     <name>Limits</name>
     <message>
         <source>The number of processor threads must be a whole number from {low} to {high} (this computer's logical cores), not {value}.</source>
@@ -1183,11 +1908,11 @@
     </message>
     <message>
         <source>The context window must be a whole number of tokens from {low} to {high}, not {value}.</source>
-        <translation>La fenêtre de contexte doit être un nombre entier de tokens de {low} à {high}, et non {value}.</translation>
+        <translation>La fenêtre de contexte doit être un nombre entier de jetons de {low} à {high}, et non {value}.</translation>
     </message>
     <message>
         <source>The longest answer must be a whole number of tokens from {low} to {high}, not {value}.</source>
-        <translation>La longueur maximale d’une réponse doit être un nombre entier de tokens de {low} à {high}, et non {value}.</translation>
+        <translation>La longueur maximale d’une réponse doit être un nombre entier de jetons de {low} à {high}, et non {value}.</translation>
     </message>
     <message>
         <source>The number of rounds must be a whole number from {low} to {high}, not {value}.</source>
@@ -1250,7 +1975,7 @@
     </message>
     <message>
         <source>How fast the last answer was written. A token is a piece of a word: 100 tokens are about 75 English words.</source>
-        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un token est un morceau de mot : 100 tokens font environ 75 mots en anglais.</translation>
+        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un jeton est un morceau de mot : 100 jetons font environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1267,6 +1992,14 @@
     <message>
         <source>&amp;Export chat…</source>
         <translation>&amp;Exporter la discussion…</translation>
+    </message>
+    <message>
+        <source>&amp;Documents…</source>
+        <translation>&amp;Documents…</translation>
+    </message>
+    <message>
+        <source>Your own files, to ask questions about them</source>
+        <translation>Vos propres fichiers, pour poser des questions à leur sujet</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1291,6 +2024,14 @@
     <message>
         <source>&amp;Full screen</source>
         <translation>&amp;Plein écran</translation>
+    </message>
+    <message>
+        <source>&amp;Compare models…</source>
+        <translation>&amp;Comparer des modèles…</translation>
+    </message>
+    <message>
+        <source>&amp;Test drive…</source>
+        <translation>&amp;Essai des modèles…</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
@@ -1423,12 +2164,20 @@
         <translation>Arrêté : la fenêtre a été fermée avant la fin de la réponse.</translation>
     </message>
     <message>
+        <source>Continued after a stop. The figures below are those of the continuation; the part written before counts in the totals too.</source>
+        <translation>Reprise après un arrêt. Les chiffres ci-dessous sont ceux de la suite ; la partie écrite avant compte aussi dans les totaux.</translation>
+    </message>
+    <message>
         <source>Interrupted: the app closed before the answer finished. The text written until then is kept.</source>
         <translation>Interrompu : l'application s'est fermée avant la fin de la réponse. Le texte écrit jusque-là est conservé.</translation>
     </message>
     <message>
         <source>The model gave no answer.</source>
         <translation>Le modèle n'a donné aucune réponse.</translation>
+    </message>
+    <message>
+        <source>The oldest exchange of this chat no longer fits in the model's memory and was left out of this answer.</source>
+        <translation>L'échange le plus ancien de cette conversation ne tient plus dans la mémoire du modèle : il n'a pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
         <source>The {n} oldest exchanges of this chat no longer fit in the model's memory and were left out of this answer.</source>
@@ -1461,6 +2210,50 @@
     <message>
         <source>Message from {author}</source>
         <translation>Message de {author}</translation>
+    </message>
+    <message>
+        <source>Message from {author}: {words}</source>
+        <translation>Message de {author} : {words}</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Version précédente</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Version suivante</translation>
+    </message>
+    <message>
+        <source>Version {n} of {count}</source>
+        <translation>Version {n} sur {count}</translation>
+    </message>
+    <message>
+        <source>Edit your message</source>
+        <translation>Modifier votre message</translation>
+    </message>
+    <message>
+        <source>Your message (it will be answered again):</source>
+        <translation>Votre message (il recevra une nouvelle réponse) :</translation>
+    </message>
+    <message>
+        <source>Sending the edited message removes the message that follows its answer. Its cost stays in your totals. Continue?</source>
+        <translation>Envoyer le message modifié retire le message qui suit sa réponse. Son coût reste dans vos totaux. Continuer ?</translation>
+    </message>
+    <message>
+        <source>Sending the edited message removes the {n} messages that follow its answer. Their cost stays in your totals. Continue?</source>
+        <translation>Envoyer le message modifié retire les {n} messages qui suivent sa réponse. Leur coût reste dans vos totaux. Continuer ?</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
     </message>
 </context>
 <context>
@@ -1602,11 +2395,11 @@
     </message>
     <message>
         <source>Context length in tokens</source>
-        <translation>Longueur du contexte en tokens</translation>
+        <translation>Longueur du contexte en jetons</translation>
     </message>
     <message>
         <source>Context length (tokens)</source>
-        <translation>Longueur du contexte (tokens)</translation>
+        <translation>Longueur du contexte (jetons)</translation>
     </message>
     <message>
         <source>How much of the conversation the model keeps in mind. More uses more memory.</source>
@@ -1658,6 +2451,13 @@
     <message>
         <source>No model loaded</source>
         <translation>Aucun modèle chargé</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>SmolLM2 135M Instruct (built in)</source>
+        <translation>SmolLM2 135M Instruct (intégré)</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +2515,14 @@
         <translation>Rétablir le modèle intégré</translation>
     </message>
     <message>
+        <source>Test drive…</source>
+        <translation>Essai des modèles…</translation>
+    </message>
+    <message>
+        <source>Everyday tasks on every installed model: how often each is right, and at what energy</source>
+        <translation>Des tâches de tous les jours sur chaque modèle installé : combien de fois chacun a juste, et pour quelle énergie</translation>
+    </message>
+    <message>
         <source>shipped with the app</source>
         <translation>fournie avec l’application</translation>
     </message>
@@ -1725,6 +2533,10 @@
     <message>
         <source>Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
         <translation>Modèles de la liste GPT4All du {date} ({origin}). Cet ordinateur a {total} de mémoire, dont {free} libres en ce moment.</translation>
+    </message>
+    <message>
+        <source>From the last test drive:</source>
+        <translation>D’après le dernier essai :</translation>
     </message>
     <message>
         <source>“{name}” was not removed: the other model could not be loaded, so it is still in use.</source>
@@ -1898,6 +2710,10 @@
         <translation>Importé (lié)</translation>
     </message>
     <message>
+        <source>Installed for everyone</source>
+        <translation>Installé pour tous</translation>
+    </message>
+    <message>
         <source>Downloading…</source>
         <translation>Téléchargement…</translation>
     </message>
@@ -1908,6 +2724,14 @@
     <message>
         <source>Not downloaded</source>
         <translation>Non téléchargé</translation>
+    </message>
+    <message>
+        <source>On this computer: {correct}/{total} everyday tasks right</source>
+        <translation>Sur cet ordinateur : {correct}/{total} tâches de tous les jours justes</translation>
+    </message>
+    <message>
+        <source>, {energy} per answer</source>
+        <translation>, {energy} par réponse</translation>
     </message>
     <message>
         <source>Built in: tiny and fast, for short and simple answers.</source>
@@ -1990,6 +2814,80 @@
     <message>
         <source>Dismiss</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PassageDialog</name>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le fichier</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsView</name>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Aucune requête pour l'instant.</translation>
+    </message>
+    <message>
+        <source>{n} request</source>
+        <translation>{n} requête</translation>
+    </message>
+    <message>
+        <source>{n} requests</source>
+        <translation>{n} requêtes</translation>
+    </message>
+    <message>
+        <source>{requests} · {tokens} tokens · {energy} · {co2} CO₂ ({method})</source>
+        <translation>{requests} · {tokens} jetons · {energy} · {co2} de CO₂ ({method})</translation>
+    </message>
+    <message>
+        <source>{e_low} to {e_high} · {c_low} to {c_high} CO₂ (estimated)</source>
+        <translation>{e_low} à {e_high} · {c_low} à {c_high} de CO₂ (estimé)</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>In total</source>
+        <translation>Au total</translation>
+    </message>
+    <message>
+        <source>Same work on Llama 3.1 405B, today</source>
+        <translation>Même travail sur Llama 3.1 405B, aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Same work on Llama 3.1 405B, in total</source>
+        <translation>Même travail sur Llama 3.1 405B, au total</translation>
+    </message>
+    <message>
+        <source>The 405B figures are estimates for the same prompt and answer tokens in a datacenter: the low end from ML.ENERGY's measurements, the high end from EcoLogits (as in the comparison under an answer). Each request's own figures come back to the program in usage.x_smaller.</source>
+        <translation>Les chiffres du 405B sont des estimations pour les mêmes jetons de requête et de réponse dans un centre de données : le bas de la fourchette d'après les mesures de ML.ENERGY, le haut d'après EcoLogits (comme dans la comparaison sous une réponse). Les chiffres de chaque requête sont renvoyés au programme dans usage.x_smaller.</translation>
+    </message>
+    <message>
+        <source>Programs can use Smaller at {url}.</source>
+        <translation>Les programmes peuvent utiliser Smaller à l'adresse {url}.</translation>
+    </message>
+    <message>
+        <source>Off: turn it on in Settings to let programs on this computer use Smaller.</source>
+        <translation>Désactivé : activez-le dans les Paramètres pour que les programmes de cet ordinateur puissent utiliser Smaller.</translation>
+    </message>
+    <message>
+        <source>&amp;Programs…</source>
+        <translation>&amp;Programmes…</translation>
+    </message>
+    <message>
+        <source>Answering a program ({n} request in progress)</source>
+        <translation>Réponse à un programme ({n} requête en cours)</translation>
+    </message>
+    <message>
+        <source>Answering programs ({n} requests in progress)</source>
+        <translation>Réponse à des programmes ({n} requêtes en cours)</translation>
     </message>
 </context>
 <context>
@@ -2217,11 +3115,11 @@
     </message>
     <message>
         <source>{tokens} tokens in {seconds} s</source>
-        <translation>{tokens} tokens en {seconds} s</translation>
+        <translation>{tokens} jetons en {seconds} s</translation>
     </message>
     <message>
         <source>{speed} tokens/s</source>
-        <translation>{speed} tokens/s</translation>
+        <translation>{speed} jetons/s</translation>
     </message>
     <message>
         <source>Reading your message…</source>
@@ -2256,12 +3154,20 @@
         <translation>Total : {size}</translation>
     </message>
     <message>
+        <source>{n}%</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
         <source>Smaller: {share}</source>
         <translation>Smaller : {share}</translation>
     </message>
     <message>
         <source>whole computer: {share}</source>
         <translation>ordinateur entier : {share}</translation>
+    </message>
+    <message>
+        <source>{n} logical processor</source>
+        <translation>{n} processeur logique</translation>
     </message>
     <message>
         <source>{n} logical processors</source>
@@ -2274,6 +3180,69 @@
     <message>
         <source>On battery ({percent}%)</source>
         <translation>Sur batterie ({percent} %)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSection</name>
+    <message>
+        <source>Programs on this computer</source>
+        <translation>Programmes de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use Smaller</source>
+        <translation>Permettre aux programmes de cet ordinateur d'utiliser Smaller</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d'API</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the API key</source>
+        <translation>Copier la clé d'API</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Renouveler</translation>
+    </message>
+    <message>
+        <source>Renew the API key</source>
+        <translation>Renouveler la clé d'API</translation>
+    </message>
+    <message>
+        <source>Address to listen on</source>
+        <translation>Adresse d'écoute</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>With an address other than 127.0.0.1, other computers that can reach it can use the model (with the key), and what they send crosses the network unencrypted.</source>
+        <translation>Avec une autre adresse que 127.0.0.1, les autres ordinateurs qui peuvent l'atteindre peuvent utiliser le modèle (avec la clé), et ce qu'ils envoient traverse le réseau sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Web pages allowed to ask</source>
+        <translation>Pages web autorisées à interroger Smaller</translation>
+    </message>
+    <message>
+        <source>Web pages allowed</source>
+        <translation>Pages web autorisées</translation>
+    </message>
+    <message>
+        <source>Programs ask at http://127.0.0.1:{port}/v1 with this key, as they would ask OpenAI's API; each answer's energy and CO₂ come with it. Nothing listens while this is off. Web pages are refused unless their origin (for example http://localhost:3000) is listed above. Renewing the key locks out programs that have the old one.</source>
+        <translation>Les programmes interrogent http://127.0.0.1:{port}/v1 avec cette clé, comme ils le feraient avec l'API d'OpenAI ; l'énergie et le CO₂ de chaque réponse l'accompagnent. Rien n'écoute tant que c'est désactivé. Les pages web sont refusées sauf si leur origine (par exemple http://localhost:3000) figure ci-dessus. Renouveler la clé bloque les programmes qui ont l'ancienne.</translation>
     </message>
 </context>
 <context>
@@ -2346,7 +3315,7 @@
     </message>
     <message>
         <source>{tokens} tokens (about {words} words)</source>
-        <translation>{tokens} tokens (environ {words} mots)</translation>
+        <translation>{tokens} jetons (environ {words} mots)</translation>
     </message>
     <message>
         <source>{tokens} tokens</source>
@@ -2362,11 +3331,11 @@
     </message>
     <message>
         <source>Longest answer in tokens</source>
-        <translation>Longueur maximale d’une réponse en tokens</translation>
+        <translation>Longueur maximale d’une réponse en jetons</translation>
     </message>
     <message>
         <source>Longest answer (tokens)</source>
-        <translation>Longueur maximale d’une réponse (tokens)</translation>
+        <translation>Longueur maximale d’une réponse (jetons)</translation>
     </message>
     <message>
         <source>Creativity</source>
@@ -2443,6 +3412,21 @@
     <message>
         <source>Show the resource panel</source>
         <translation>Afficher le panneau des ressources</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesView</name>
+    <message>
+        <source>Sources from your documents:</source>
+        <translation>Sources tirées de vos documents :</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>{file}, page {page}</source>
+        <translation>{file}, page {page}</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +3562,14 @@ Le journal donne les détails : {log}</translation>
         <source>{problem} Chats of this session will not be saved.</source>
         <translation>{problem} Les conversations de cette session ne seront pas enregistrées.</translation>
     </message>
+    <message>
+        <source>the answer shown could not be saved</source>
+        <translation>la réponse affichée n'a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>the edited message could not be saved</source>
+        <translation>le message modifié n'a pas pu être enregistré</translation>
+    </message>
 </context>
 <context>
     <name>Training</name>
@@ -2594,6 +3586,10 @@ Le journal donne les détails : {log}</translation>
         <translation>Gazole et voiture</translation>
     </message>
     <message>
+        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} litres, as the article says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres}. The article's {seed_km} km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
+        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} de litres, comme le dit l'article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c'est {upstream_litres}. Les {seed_km} de km de l'article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c'est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
+    </message>
+    <message>
         <source>GPUs and days</source>
         <translation>GPU et jours</translation>
     </message>
@@ -2606,12 +3602,12 @@ Le journal donne les détails : {log}</translation>
         <translation>Meta donne des heures de GPU, pas d'énergie : {gpu_hours} millions d'heures à {gpu_w} W, la puissance de crête par GPU que sa fiche de modèle dit « ajustée de l'efficacité énergétique » (PUE), font {meta_gwh} GWh. Les {seed_gwh} GWh de l'article n'ont pas de source que nous ayons trouvée ; ils voudraient dire que les GPU ont consommé {seed_w} W en moyenne, environ la moitié de cette puissance.</translation>
     </message>
     <message>
-        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
-        <translation>Meta déclare {meta_t} t d'après les réseaux utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
+        <source>{n} million</source>
+        <translation>{n} millions</translation>
     </message>
     <message>
-        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the article says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres} million. The article's {seed_km} million km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
-        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} millions de litres, comme le dit l'article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c'est {upstream_litres} millions. Les {seed_km} millions de km de l'article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c'est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
+        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
+        <translation>Meta déclare {meta_t} t d'après les réseaux utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
     </message>
     <message>
         <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the article's {seed_gpus} GPUs and {seed_days} days.</source>
@@ -2628,6 +3624,13 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>{kwh} kWh per person is French household use only; France's whole consumption ({france_twh} TWh) also counts industry and services. The division is right: {people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.</source>
         <translation>{kwh} kWh par personne ne correspond qu'à la consommation des ménages français ; la consommation totale de la France ({france_twh} TWh) compte aussi l'industrie et les services. La division est juste : {people_seed} personnes pour {seed_gwh} GWh, ou {people_meta} pour {meta_gwh} GWh.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOne</name>
+    <message>
+        <source>{n} million</source>
+        <translation>{n} million</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +3701,33 @@ Le journal donne les détails : {log}</translation>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <source>{n} byte</source>
+        <translation>{n} octet</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} octets</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} ko</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
+    </message>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} Go</translation>
+    </message>
+    <message>
+        <source>{n} TB</source>
+        <translation>{n} To</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to Smaller</source>
@@ -2752,6 +3782,30 @@ Le journal donne les détails : {log}</translation>
         <translation>Tout se passe sur cet ordinateur. Rien de ce que vous tapez n’en sort, et aucune connexion Internet n’est nécessaire.</translation>
     </message>
     <message>
+        <source>You ask</source>
+        <translation>Vous demandez</translation>
+    </message>
+    <message>
+        <source>a question, or a text to rewrite or summarise</source>
+        <translation>une question, ou un texte à reformuler ou à résumer</translation>
+    </message>
+    <message>
+        <source>This computer answers</source>
+        <translation>Cet ordinateur répond</translation>
+    </message>
+    <message>
+        <source>the model runs here: no account, no internet, nothing sent</source>
+        <translation>le modèle tourne ici : pas de compte, pas d’Internet, rien n’est envoyé</translation>
+    </message>
+    <message>
+        <source>You see the cost</source>
+        <translation>Vous voyez le coût</translation>
+    </message>
+    <message>
+        <source>time, electricity and CO₂ of each answer, beside a giant model's</source>
+        <translation>temps, électricité et CO₂ de chaque réponse, à côté de ceux d’un modèle géant</translation>
+    </message>
+    <message>
         <source>rewrite an e-mail in a different tone</source>
         <translation>réécrire un e-mail sur un autre ton</translation>
     </message>
@@ -2776,6 +3830,10 @@ Le journal donne les détails : {log}</translation>
         <translation>les calculs exacts</translation>
     </message>
     <message>
+        <source>Measured on this computer (test drive):</source>
+        <translation>Mesuré sur cet ordinateur (essai des modèles) :</translation>
+    </message>
+    <message>
         <source>The model: {model}</source>
         <translation>Le modèle : {model}</translation>
     </message>
@@ -2792,8 +3850,8 @@ Le journal donne les détails : {log}</translation>
         <translation>Pas doué pour :</translation>
     </message>
     <message>
-        <source>Under each answer, one line says how long it took and what it cost: the electricity the computer used (in Wh, watt-hours) and the CO₂ released to produce that electricity.</source>
-        <translation>Sous chaque réponse, une ligne indique le temps qu’elle a pris et ce qu’elle a coûté : l’électricité utilisée par l’ordinateur (en Wh, wattheures) et le CO₂ rejeté pour produire cette électricité.</translation>
+        <source>Under each answer, one line says how long it took and what it cost: the electricity the computer used (in Wh, watt-hours) and the CO₂ released to produce that electricity. Lengths are counted in tokens: pieces of words, about three quarters of a word each.</source>
+        <translation>Sous chaque réponse, une ligne indique le temps qu’elle a pris et ce qu’elle a coûté : l’électricité utilisée par l’ordinateur (en Wh, wattheures) et le CO₂ émis pour produire cette électricité. Les longueurs se comptent en jetons : des morceaux de mots, environ trois quarts de mot chacun.</translation>
     </message>
     <message>
         <source>“Compare with 405B” shows the same answer on a very large model in a datacenter. Help › What the numbers mean explains every figure.</source>
@@ -2826,6 +3884,17 @@ Le journal donne les détails : {log}</translation>
     <message>
         <source>Screen {current} of {total}</source>
         <translation>Écran {current} sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Zones</name>
+    <message>
+        <source>World (average)</source>
+        <translation>Monde (moyenne)</translation>
+    </message>
+    <message>
+        <source>Europe (average)</source>
+        <translation>Europe (moyenne)</translation>
     </message>
 </context>
 </TS>

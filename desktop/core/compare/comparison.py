@@ -17,14 +17,13 @@ from dataclasses import dataclass
 
 from desktop.core.compare.data import ApiPrice, ComparisonData, ElectricityPrice, comparison_data
 from desktop.core.compare.energy import (
-    JOULES_PER_WH,
     EnergyEstimate,
     ecologits_estimate,
-    ecologits_latency_s_per_token,
     epoch_estimate,
     measured_estimate,
     prefill_description,
 )
+from desktop.core.compare.explanation import explanation, why_range
 from desktop.core.compare.grids import SavingsSplit, grid_json, savings_split
 from desktop.core.compare.hardware import (
     Hardware405B,
@@ -35,9 +34,7 @@ from desktop.core.compare.hardware import (
 from desktop.core.compare.local import LocalAnswer
 from desktop.core.compare.ratios import ENERGY_FLOOR_WH, Ratio, ratio_words, scope_words
 from desktop.core.figures import given
-from desktop.core.footprint.answer import format_co2, plain_number
 from desktop.core.footprint.grid import GridFactors, grid_factors
-from desktop.core.i18n import translate
 
 DEFAULT_DATACENTER = "huggingface_hub"  # where EcoLogits places Llama 3.1 405B
 MODEL_NAME = "Llama 3.1 405B Instruct"
@@ -183,72 +180,6 @@ def _cost_by_host(prices: dict[str, ApiPrice], prompt: int, output: int) -> dict
     return {key: price.cost_usd(prompt, output) for key, price in prices.items()}
 
 
-def _why_range(hw: Hardware405B, data: ComparisonData) -> str:
-    latency_s = ecologits_latency_s_per_token(data.value("parameters_billion"))
-    itl_ms = data.value("mlenergy_405b_median_itl_ms")
-    return translate(
-        "Comparison",
-        "The low estimate is measured on 8 GPUs sharing their work among 64 requests at once "
-        "({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} "
-        "GPUs and {latency} s per token, so it charges each answer for more GPUs and more server "
-        "time.",
-    ).format(itl=plain_number(itl_ms), gpus=hw.gpus, latency=plain_number(latency_s))
-
-
-def _explanation(
-    local: LocalAnswer, embodied_g: float, savings: SavingsSplit, data: ComparisonData
-) -> str:
-    gpu_j = plain_number(data.value("mlenergy_8b_joules_per_token"))
-    if local.output_tokens > 0 and local.energy_wh > 0:
-        local_j = local.energy_wh * JOULES_PER_WH / local.output_tokens
-        per_token = translate(
-            "Comparison",
-            "An H100 running an 8-billion-parameter model for many users at once spends about "
-            "{gpu} J per answer token, where this computer spent about {local} J per answer "
-            "token (reading the prompt included).",
-        ).format(gpu=gpu_j, local=plain_number(local_j))
-    else:
-        per_token = translate(
-            "Comparison",
-            "An H100 running an 8-billion-parameter model for many users at once spends about "
-            "{gpu} J per token.",
-        ).format(gpu=gpu_j)
-    sentences = [
-        translate(
-            "Comparison",
-            "This compares your answer, made on this computer, with the same prompt read and "
-            "the same number of answer tokens written by Llama 3.1 405B in a datacenter.",
-        ),
-        translate(
-            "Comparison",
-            "Be fair to the datacenter: per token, a datacenter GPU is usually more efficient "
-            "than a personal computer's processor.",
-        ),
-        per_token,
-        translate(
-            "Comparison",
-            "The energy saved comes from using a far smaller model, not from this computer.",
-        ),
-        savings.words,
-        translate(
-            "Comparison",
-            "Not shown: how good each answer is (a bigger model may answer better, or first "
-            "time), training either model (see the training tab), or making this computer.",
-        ),
-        translate(
-            "Comparison",
-            "CO₂ and water count electricity on both sides; making the datacenter's servers and "
-            "GPUs adds about {co2} CO₂ (EcoLogits).",
-        ).format(co2=format_co2(embodied_g)),
-        translate(
-            "Comparison",
-            "The money compares API prices, which pay for hardware, staff and margin, with only "
-            "the electricity this computer drew.",
-        ),
-    ]
-    return " ".join(sentences)
-
-
 def _memory_ratio(local: LocalAnswer, hw: Hardware405B) -> tuple[Ratio, str]:
     """Like for like: the 405B weights at the local model's own precision (4-bit for a Q4 file),
     so the ratio counts parameters, not a difference in rounding."""
@@ -330,8 +261,8 @@ def compare_405b(
         local=local,
         local_price=price,
         ratios=ratios,
-        explanation=_explanation(local, high.co2_g_embodied, savings, data),
-        why_range=_why_range(hw, data),
+        explanation=explanation(local, high.co2_g_embodied, savings, data),
+        why_range=why_range(hw, data),
         notes=tuple(dict.fromkeys(notes)),
         sources=tuple(
             dict.fromkeys([*(f.source for f in figures), local_grid.source, grid.source])

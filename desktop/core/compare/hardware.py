@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.compare.data import ComparisonData
-from desktop.core.figures import given
+from desktop.core.figures import given, whole
 
 # Bits per weight of each precision: definitions, not measurements, so they live in code.
 PRECISION_BITS: dict[str, int] = {"bf16": 16, "fp8": 8, "int4": 4, "fp32": 32}
@@ -98,15 +98,15 @@ def hardware_405b(data: ComparisonData) -> Hardware405B:
     laptops_by_precision = {name: laptops_needed(gb, laptop_gb) for name, gb in memory.items()}
     seed_gb = memory["fp32_seed"]
     seed_note = (
-        f"The article 'Smaller is smarter' gives {seed_gb:,.0f} GB: "
+        f"The article 'Smaller is smarter' gives {whole(seed_gb)} GB: "
         f"{given(data.value('seed_parameters_billion'))} billion parameters x 4 bytes, that is "
-        f"32-bit weights, and {seed_gb:,.0f} / "
-        f"{laptop_gb:g} = {given(seed_gb / laptop_gb)} laptops, so its 'about "
-        f"{data.value('seed_laptops_16gb'):g}' was a fair rounding; its upper "
-        f"{memory['fp32_seed_upper']:,.0f} GB adds 20%. The flaw is the 32-bit premise: the "
-        f"model ships in BF16 ({memory['bf16']:,.0f} GB) and FP8 ({memory['fp8']:,.0f} GB), and "
-        f"served in BF16 with EcoLogits' 20% it needs about {served:,.0f} GB, the memory of "
-        f"{laptops_needed(served, laptop_gb)} laptops of {laptop_gb:g} GB."
+        f"32-bit weights, and {whole(seed_gb)} / "
+        f"{given(laptop_gb)} = {given(seed_gb / laptop_gb)} laptops, so its 'about "
+        f"{given(data.value('seed_laptops_16gb'))}' was a fair rounding; its upper "
+        f"{whole(memory['fp32_seed_upper'])} GB adds 20%. The flaw is the 32-bit premise: the "
+        f"model ships in BF16 ({whole(memory['bf16'])} GB) and FP8 ({whole(memory['fp8'])} GB), "
+        f"and served in BF16 with EcoLogits' 20% it needs about {whole(served)} GB, the memory "
+        f"of {whole(laptops_needed(served, laptop_gb))} laptops of {given(laptop_gb)} GB."
     )
     return Hardware405B(
         memory_gb=memory,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from desktop.core.figures import plain, significant
+from desktop.core.figures import plain, significant, whole
 from desktop.core.i18n import translate
 
 # Within this factor either way the two are "about the same": the estimates are not finer.
@@ -33,7 +33,8 @@ def scope_words(answers: int) -> str:
     """'this answer', or 'this chat (3 answers)'."""
     if answers <= 1:
         return translate("RatioWords", "this answer")
-    return translate("RatioWords", "this chat ({n} answers)").format(n=answers)
+    # Never 1 here: "this answer" says that. French and English both say "2 answers" from 2 on.
+    return translate("RatioWords", "this chat ({n} answers)").format(n=whole(answers))
 
 
 def _sentences(row: str) -> dict[str, str]:

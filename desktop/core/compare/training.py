@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.compare.data import ComparisonData, comparison_data
+from desktop.core.figures import as_given, given, significant, whole, written
 from desktop.core.footprint.data import Constant, FootprintData, footprint_data
 from desktop.core.footprint.grid import EUROPE_ZONE, WORLD_ZONE, grid_factors
-from desktop.core.i18n import translate
+from desktop.core.i18n import plural, translate
 
 HOURS_PER_DAY = 24
 
@@ -110,18 +111,28 @@ def _derived(data: ComparisonData, footprint: FootprintData) -> dict[str, float]
 
 def _n(value: float) -> str:
     """A derived number, to three significant figures: enough to tell 455 from 458 g/kWh."""
-    rounded = float(f"{value:.3g}")
-    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:g}"
+    return written(significant(value, 3))
 
 
 def _x(value: float) -> str:
-    """A sourced figure, exactly as its source gives it: '8,930', '2.54'."""
-    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    """A sourced figure as its source gives it: '8,930', '2.54' (French '8 930', '2,54')."""
+    return given(value)
 
 
 def _m(value: float, exact: bool = False) -> str:
     """A count in millions, without the word: '30.84' (the sentence says "million")."""
     return _x(value / 1e6) if exact else _n(value / 1e6)
+
+
+def _millions(value: float, exact: bool = False) -> str:
+    """A count in millions with the word, which agrees with it in French: '1.97 million',
+    '28 million'; French '1,97 million', '28 millions' (singular below 2)."""
+    shown = as_given(value / 1e6) if exact else significant(value / 1e6, 3)
+    return plural(
+        shown.value,
+        translate("TrainingOne", "{n} million"),
+        translate("Training", "{n} million"),
+    ).format(n=written(shown))
 
 
 def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreement, ...]:
@@ -171,19 +182,18 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
             translate("Training", "Diesel and car"),
             translate(
                 "Training",
-                "{seed_t} t / {diesel_kg} kg per litre = {litres} million litres, as the article "
-                "says; counting the fuel's production too ({upstream_kg} kg per litre) it is "
-                "{upstream_litres} million. The article's {seed_km} million km assume a diesel car "
-                "burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the "
-                "car used here, not the lab figure for new cars, which counts electric cars as "
-                "0 g/km.",
+                "{seed_t} t / {diesel_kg} kg per litre = {litres} litres, as the article says; "
+                "counting the fuel's production too ({upstream_kg} kg per litre) it is "
+                "{upstream_litres}. The article's {seed_km} km assume a diesel car burning "
+                "{seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used "
+                "here, not the lab figure for new cars, which counts electric cars as 0 g/km.",
             ).format(
                 **common,
                 diesel_kg=_x(seed["diesel_kg_per_litre"]),
-                litres=_m(d["seed_diesel_litres"]),
+                litres=_millions(d["seed_diesel_litres"]),
                 upstream_kg=_x(ref["diesel_kg_per_litre_upstream"]),
-                upstream_litres=_m(d["diesel_litres_with_upstream"]),
-                seed_km=_m(seed["car_km"], True),
+                upstream_litres=_millions(d["diesel_litres_with_upstream"]),
+                seed_km=_millions(seed["car_km"], True),
                 seed_l_per_100km=_n(d["seed_litres_per_100km"]),
                 car_g=_n(d["seed_car_gco2_per_km"]),
             ),
@@ -221,8 +231,8 @@ def _disagreements(data: ComparisonData, d: dict[str, float]) -> tuple[Disagreem
                 **common,
                 kwh=_x(seed["kwh_per_person_france"]),
                 france_twh=_x(ref["france_consumption_twh"]),
-                people_seed=f"{people_seed:,}",
-                people_meta=f"{people_meta:,}",
+                people_seed=whole(people_seed),
+                people_meta=whole(people_meta),
             ),
         ),
     )

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.core.figures import given, plain
+from desktop.core.figures import given, plain, whole
 from desktop.core.footprint.data import FootprintData, footprint_data
 from desktop.core.footprint.estimate import (
     CpuPowerProfile,
@@ -38,7 +38,7 @@ Method = Literal["measured", "estimated"]
 def plain_number(value: float) -> str:
     """Two significant figures, no trailing zeros: 0.151 -> '0.15', 1.0 -> '1', 6676 -> '6,700'.
 
-    English text for the core's sentences; see desktop.core.figures for the numbers themselves.
+    Written by desktop.core.figures.written: English, or the window's locale ('0,15' in French).
     """
     return plain(value)
 
@@ -46,7 +46,7 @@ def plain_number(value: float) -> str:
 def _scaled(value: float, units: list[tuple[float, str]]) -> str:
     """`units` from largest to smallest as (size, name); the first size <= value is used."""
     if value == 0:
-        return f"0 {units[1][1] if len(units) > 1 else units[0][1]}"
+        return f"{whole(0)} {units[1][1] if len(units) > 1 else units[0][1]}"
     if value < 0 or not math.isfinite(value):
         # A bug upstream: shown (never hidden), but as a number a person can read.
         return f"{plain(value)} {units[-1][1]}"
@@ -78,12 +78,12 @@ def format_water(ml: float) -> str:
 def format_duration(seconds: float) -> str:
     """'0.8 s', '42 s', '3 min 5 s', '1 h 2 min'."""
     if seconds < 60:
-        return f"{plain_number(seconds)} s" if seconds < 10 else f"{seconds:.0f} s"
+        return f"{plain_number(seconds)} s" if seconds < 10 else f"{whole(seconds)} s"
     minutes, secs = divmod(round(seconds), 60)
     if minutes < 60:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+        return f"{whole(minutes)} min {whole(secs)} s" if secs else f"{whole(minutes)} min"
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{whole(hours)} h {whole(minutes)} min" if minutes else f"{whole(hours)} h"
 
 
 RAPL_SOURCE = (
@@ -251,7 +251,7 @@ def estimated_footprint(
     numbers = {
         "model": profile.model or translate("Footprint", "an unidentified CPU"),
         "tdp": plain_number(profile.tdp_w),
-        "threads": profile.logical_cpus,
+        "threads": whole(profile.logical_cpus),
         "per_thread": plain_number(per_thread_w),
         "cpu_j": plain_number(cpu_j),
         "ram": plain_number(data.value("ram_watts_machine")),
@@ -287,7 +287,7 @@ def estimated_footprint(
                 "Range: the low end assumes half the rated power and only this app's memory; the "
                 "high end shares the power among the {cores} physical cores instead of the "
                 "threads.",
-            ).format(cores=profile.physical_cores),
+            ).format(cores=whole(profile.physical_cores)),
         ]
     )
     sources = [

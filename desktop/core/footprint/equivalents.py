@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.footprint.answer import plain_number
+from desktop.core.figures import significant, written
 from desktop.core.footprint.data import FootprintData, footprint_data
-from desktop.core.i18n import translate
+from desktop.core.i18n import plural, translate
 
 
 @dataclass(frozen=True)
@@ -25,19 +25,30 @@ class Equivalent:
     source: str
 
 
+def _counted(value: float, one: str, other: str) -> str:
+    """`one` or `other` by the language's plural rule for the number as shown (two significant
+    figures), with that number written in: '1 second', '1.5 seconds'; French '1,5 seconde'."""
+    shown = significant(value)
+    return plural(shown.value, one, other).format(n=written(shown))
+
+
 def _phone_words(charges: float) -> str:
     if charges >= 1:
         if round(charges, 1) == 1:
             return translate("Equivalents", "about 1 phone charge")
-        return translate("Equivalents", "about {n} phone charges").format(n=plain_number(charges))
+        return _counted(
+            charges,
+            translate("EquivalentsOne", "about {n} phone charges"),
+            translate("Equivalents", "about {n} phone charges"),
+        )
     if charges <= 0:
         return translate("Equivalents", "nothing of a phone charge")
     if charges >= 0.1:
         return translate("Equivalents", "about {n}% of a phone charge").format(
-            n=plain_number(charges * 100)
+            n=written(significant(charges * 100))
         )
     return translate("Equivalents", "about 1/{n} of a phone charge").format(
-        n=plain_number(1 / charges)
+        n=written(significant(1 / charges))
     )
 
 
@@ -50,12 +61,22 @@ def phone_charges(energy_wh: float, data: FootprintData | None = None) -> Equiva
 
 def _duration_words(seconds: float) -> str:
     if seconds < 1:
-        return translate("Equivalents", "{n} of a second").format(n=plain_number(seconds))
+        return translate("Equivalents", "{n} of a second").format(n=written(significant(seconds)))
     if seconds < 120:
-        return translate("Equivalents", "{n} seconds").format(n=plain_number(seconds))
+        return _counted(
+            seconds,
+            translate("Equivalents", "{n} second"),
+            translate("Equivalents", "{n} seconds"),
+        )
     if seconds < 7200:
-        return translate("Equivalents", "{n} minutes").format(n=plain_number(seconds / 60))
-    return translate("Equivalents", "{n} hours").format(n=plain_number(seconds / 3600))
+        return _counted(
+            seconds / 60,
+            translate("Equivalents", "{n} minute"),
+            translate("Equivalents", "{n} minutes"),
+        )
+    return _counted(
+        seconds / 3600, translate("Equivalents", "{n} hour"), translate("Equivalents", "{n} hours")
+    )
 
 
 def led_bulb_seconds(energy_wh: float, data: FootprintData | None = None) -> Equivalent:
@@ -63,19 +84,19 @@ def led_bulb_seconds(energy_wh: float, data: FootprintData | None = None) -> Equ
     constant = (data or footprint_data()).constant("led_bulb_watts")
     seconds = energy_wh * 3600.0 / constant.value
     text = translate("Equivalents", "about {duration} of a {watts} W LED bulb").format(
-        duration=_duration_words(seconds), watts=plain_number(constant.value)
+        duration=_duration_words(seconds), watts=written(significant(constant.value))
     )
     return Equivalent(text, seconds, constant.key, constant.source)
 
 
 def _distance_words(metres: float) -> str:
     if metres < 0.01:
-        return f"{plain_number(metres * 1000)} mm"
+        return f"{written(significant(metres * 1000))} mm"
     if metres < 1:
-        return f"{plain_number(metres * 100)} cm"
+        return f"{written(significant(metres * 100))} cm"
     if metres < 1000:
-        return f"{plain_number(metres)} m"
-    return f"{plain_number(metres / 1000)} km"
+        return f"{written(significant(metres))} m"
+    return f"{written(significant(metres / 1000))} km"
 
 
 def car_metres(co2_g: float, data: FootprintData | None = None) -> Equivalent:

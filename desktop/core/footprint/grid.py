@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.core.figures import as_given
 from desktop.core.footprint.data import zones_data
+from desktop.core.i18n import translate
 
 WORLD_ZONE = "WOR"
 EUROPE_ZONE = "EEE"
@@ -60,6 +61,10 @@ def ecologits_version() -> str:
 
 def zone_name(zone: str) -> str:
     """Human name of a zone: 'FRA' -> 'France', 'WOR' -> 'World (average)'."""
+    if zone == "WOR":
+        return translate("Zones", "World (average)")
+    if zone == "EEE":
+        return translate("Zones", "Europe (average)")
     data = zones_data()
     entry = data["regions"].get(zone) or data["countries"].get(zone)
     return str(entry["name"]) if entry else zone

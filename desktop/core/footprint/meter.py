@@ -76,6 +76,10 @@ class FootprintMeter:
     def sample(self) -> ResourceSample:
         return self._resources.sample()
 
+    def add_child_usage(self, cpu_s: float, peak_rss_mb: float | None) -> None:
+        """Include a child process's CPU time and memory in the next `stop()`."""
+        self._resources.add_child_usage(cpu_s, peak_rss_mb)
+
     def stop(self) -> tuple[ResourceUsage, AnswerFootprint]:
         usage = self._resources.stop()
         if self._start is not None:

@@ -158,6 +158,15 @@ class ResourceMeter:
         self._start_cpu = 0.0
         self._start_lifetime_peak: float | None = None
         self._peak_sampled: float | None = None
+        self._child_cpu_s = 0.0
+        self._child_peak_mb: float | None = None
+
+    def add_child_usage(self, cpu_s: float, peak_rss_mb: float | None) -> None:
+        """Count a child process's CPU time (and add its peak memory) in this measurement:
+        work moved to a child (document indexing) still costs energy."""
+        self._child_cpu_s += max(cpu_s, 0.0)
+        if peak_rss_mb is not None:
+            self._child_peak_mb = (self._child_peak_mb or 0.0) + peak_rss_mb
 
     def _note_rss(self, rss_mb: float | None) -> None:
         if rss_mb is not None:
@@ -165,6 +174,7 @@ class ResourceMeter:
 
     def start(self) -> None:
         self._peak_sampled = None
+        self._child_cpu_s, self._child_peak_mb = 0.0, None
         self._start_lifetime_peak = lifetime_peak_rss_mb()
         self._note_rss(self._sampler.sample().rss_mb)
         self._start_wall = self._clock()
@@ -177,7 +187,7 @@ class ResourceMeter:
 
     def stop(self) -> ResourceUsage:
         wall_s = max(self._clock() - self._start_wall, 0.0)
-        cpu_s = max(self._cpu_time() - self._start_cpu, 0.0)
+        cpu_s = max(self._cpu_time() - self._start_cpu, 0.0) + self._child_cpu_s
         self._note_rss(self._sampler.sample().rss_mb)
         peak = self._peak_sampled
         lifetime_peak = lifetime_peak_rss_mb()
@@ -187,4 +197,6 @@ class ResourceMeter:
             and lifetime_peak > self._start_lifetime_peak
         ):
             peak = max(lifetime_peak, peak or 0.0)
+        if self._child_peak_mb is not None:  # both at their peaks at once: an upper bound
+            peak = (peak or 0.0) + self._child_peak_mb
         return ResourceUsage(wall_s=wall_s, cpu_s=cpu_s, peak_rss_mb=peak)

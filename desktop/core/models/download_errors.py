@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from desktop.core.errors import PlainError
+from desktop.core.figures import given, whole
 from desktop.core.i18n import translate
 from desktop.core.modelfile import human_size
 
@@ -39,13 +40,13 @@ def stalled_error(url: str, seconds: float, received: int) -> DownloadError:
             "Download",
             "The server almost stopped sending: {received} bytes in {seconds} seconds. Try "
             "again later: the download will continue where it stopped.",
-        ).format(received=received, seconds=f"{seconds:g}")
+        ).format(received=whole(received), seconds=given(seconds))
     else:
         msg = translate(
             "Download",
             "The server stopped sending for {seconds} seconds. Check your connection and try "
             "again: the download will continue where it stopped.",
-        ).format(seconds=f"{seconds:g}")
+        ).format(seconds=given(seconds))
     return DownloadError("timeout", msg, f"{url}: {received} B in {seconds:g} s")
 
 

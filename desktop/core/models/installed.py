@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop.core.i18n import translate
 from desktop.core.jsonfile import write_json_atomically
 from desktop.core.models.catalog import Catalog, CatalogEntry, load_catalog
 from desktop.core.paths import app_data_dir, default_model_path, resource_path
@@ -120,7 +121,9 @@ def list_installed(
     found: list[InstalledModel] = []
     bundled = default_model_path()
     if bundled.is_file() and (include_hidden or not registry.get("hidden_default")):
-        found.append(InstalledModel(bundled.name, BUNDLED_NAME, bundled, "bundled", _size(bundled)))
+        # Named in the user's language; found by its English name too (find_installed).
+        name = translate("Models", "SmolLM2 135M Instruct (built in)")
+        found.append(InstalledModel(bundled.name, name, bundled, "bundled", _size(bundled)))
     seen = {m.key for m in found}
     files = sorted(folder.glob("*.gguf")) if folder.is_dir() else []
     for path in files:
@@ -160,7 +163,10 @@ def find_installed(name: str, folder: Path | None = None) -> InstalledModel:
     """By key (file name), display name or path, ignoring case; raises ModelNotFound."""
     wanted = name.casefold()
     for model in list_installed(folder, include_hidden=True):
-        if wanted in (model.key.casefold(), model.name.casefold(), str(model.path).casefold()):
+        names: tuple[str, ...] = (model.key, model.name, str(model.path))
+        if model.source == "bundled":
+            names += (BUNDLED_NAME,)
+        if wanted in (n.casefold() for n in names):
             return model
     raise ModelNotFound(f"No installed model is called “{name}”.")
 

@@ -11,13 +11,13 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from desktop.core.i18n import translate
 from desktop.core.records import STATUSES, AnswerStats
 from desktop.core.store import ledger
 from desktop.core.store.copying import WritableAgain
 from desktop.core.store.ledger import LedgerQueries
+from desktop.core.store.messages import MESSAGE_COLUMNS, Message, MessageReads
 from desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from desktop.core.store.sqlite import (
     StoreError,
@@ -27,12 +27,12 @@ from desktop.core.store.sqlite import (
     probe,
     schema_version,
 )
+from desktop.core.store.versions import IN_GROUP, VERSION_GROUP, MessageVersions
 
 ROLES = ("user", "assistant")
 # Notes are codes, translated when shown; older files may hold a sentence (shown as it is).
-NOTES = ("stopped", "closed", "interrupted")
+NOTES = ("stopped", "closed", "interrupted", "continued")
 _CONVERSATION_COLUMNS = "id, title, system_prompt, created_at, updated_at"
-_MESSAGE_COLUMNS = "id, conversation_id, role, content, status, created_at, stats, note"
 
 
 @dataclass
@@ -44,16 +44,13 @@ class Conversation:
     updated_at: float
 
 
-@dataclass
-class Message:
-    id: int
-    conversation_id: int
-    role: str  # one of ROLES
-    content: str
-    status: str  # one of STATUSES
-    created_at: float
-    stats: AnswerStats | None  # an answer's figures; None for the user's messages
-    note: str  # a code of NOTES, or an older file's sentence; "" if none
+# A new chat or message never takes the id of a deleted one: SQLite would reuse the largest id
+# once its row is gone, and the ledger, which keeps the ids of deleted chats and replaced
+# answers, would then count their cost as the new one's.
+_NEVER_USED_ID = (
+    "(SELECT MAX(n) + 1 FROM (SELECT COALESCE(MAX(id), 0) AS n FROM {table}"
+    " UNION ALL SELECT COALESCE(MAX({column}), 0) FROM ledger))"
+)
 
 
 def _fold(value: object) -> str:
@@ -66,23 +63,13 @@ def _dump_stats(stats: AnswerStats | None) -> str:
     return json.dumps(stats.stats_json() if stats else {}, ensure_ascii=False, default=str)
 
 
-def _to_message(row: tuple[Any, ...]) -> Message:
-    mid, cid, role, content, status, created_at, stats, note = row
-    try:
-        data = json.loads(str(stats))
-    except ValueError:
-        data = {}
-    parsed = AnswerStats.from_json(data) if role == "assistant" else None
-    return Message(mid, cid, role, content, status, created_at, parsed, note)
-
-
 def _like(search: str) -> str:
     # Escape LIKE's wildcards so "100%" or "snake_case" match literally.
     escaped = search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-class ChatStore(LedgerQueries, WritableAgain):
+class ChatStore(MessageVersions, MessageReads, LedgerQueries, WritableAgain):
     """All chats of the app. With read_only=True, a copy in memory: changes are not saved until
     `retry_writable()` succeeds, which then writes them to the file."""
 
@@ -184,9 +171,10 @@ class ChatStore(LedgerQueries, WritableAgain):
     def create_conversation(self, title: str = "", system_prompt: str = "") -> Conversation:
         now = time.time()
         with self._write(translate("Store", "the new chat could not be saved")) as conn:
+            new_id = _NEVER_USED_ID.format(table="conversations", column="conversation_id")
             cursor = conn.execute(
-                "INSERT INTO conversations (title, system_prompt, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO conversations (id, title, system_prompt, created_at, updated_at)"
+                f" VALUES ({new_id}, ?, ?, ?, ?)",
                 (title, system_prompt, now, now),
             )
         assert cursor.lastrowid is not None
@@ -209,14 +197,7 @@ class ChatStore(LedgerQueries, WritableAgain):
         with self._write(translate("Store", "the chat could not be deleted")) as conn:
             conn.execute("DELETE FROM conversations WHERE id = ?", (cid,))
 
-    # -- messages --------------------------------------------------------------------------------
-    def messages(self, cid: int) -> list[Message]:
-        rows = self._read(
-            f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
-            (cid,),
-        )
-        return [_to_message(row) for row in rows]
-
+    # -- messages (reading them: MessageReads) ---------------------------------------------------
     def add_message(
         self,
         cid: int,
@@ -225,16 +206,29 @@ class ChatStore(LedgerQueries, WritableAgain):
         status: str = "complete",
         stats: AnswerStats | None = None,
         note: str = "",
+        version_of: int | None = None,
     ) -> Message:
+        """A new message; with `version_of`, a new version of that message's place, shown
+        instead of the others (store/versions.py)."""
         if role not in ROLES or status not in STATUSES:
             raise ValueError(f"bad role/status: {role!r}/{status!r}")
         now, stats_json = time.time(), _dump_stats(stats)
         with self._write(translate("Store", "the last message could not be saved")) as conn:
             cursor = conn.execute(
-                f"INSERT INTO messages ({_MESSAGE_COLUMNS.removeprefix('id, ')})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO messages ({MESSAGE_COLUMNS})"
+                f" VALUES ({_NEVER_USED_ID.format(table='messages', column='message_id')},"
+                " ?, ?, ?, ?, ?, ?, ?)",
                 (cid, role, content, status, now, stats_json, note),
             )
+            if version_of is not None:
+                conn.execute(
+                    f"UPDATE messages SET shown = 0 WHERE {IN_GROUP}",
+                    (version_of, version_of),
+                )
+                conn.execute(
+                    f"UPDATE messages SET version_of = {VERSION_GROUP} WHERE id = ?",
+                    (version_of, cursor.lastrowid),
+                )
             conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, cid))
         assert cursor.lastrowid is not None
         return Message(cursor.lastrowid, cid, role, content, status, now, stats, note)

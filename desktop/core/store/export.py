@@ -12,10 +12,12 @@ import time
 from typing import Any, Literal
 
 from desktop import __version__
+from desktop.core.figures import whole
 from desktop.core.footprint.answer import format_co2, format_duration, format_energy
-from desktop.core.i18n import translate
+from desktop.core.i18n import plural, translate
 from desktop.core.records import AnswerStats
-from desktop.core.store.chats import Conversation, Message
+from desktop.core.store.chats import Conversation
+from desktop.core.store.messages import Message
 
 Format = Literal["markdown", "json"]
 EXPORT_SCHEMA = 1
@@ -32,9 +34,11 @@ def _date(timestamp: float) -> str:
 def figures_line(stats: AnswerStats) -> str:
     """'SmolLM2 · 42 tokens in 1.2 s · 12 mWh, 4.5 mg CO2e (measured, France grid)'."""
     parts = [stats.model] if stats.model else []
-    tokens = translate("ChatExport", "{n} tokens in {time}").format(
-        n=stats.completion_tokens, time=format_duration(stats.total_s)
-    )
+    tokens = plural(
+        stats.completion_tokens,
+        translate("ChatExport", "{n} token in {time}"),
+        translate("ChatExport", "{n} tokens in {time}"),
+    ).format(n=whole(stats.completion_tokens), time=format_duration(stats.total_s))
     parts.append(tokens)
     fp = stats.footprint
     if fp is not None:

@@ -99,5 +99,13 @@ MIGRATIONS: list[tuple[str, ...]] = [
         # A new chat's title is stored empty and shown as "New chat" in the user's language.
         "UPDATE conversations SET title = '' WHERE title IN ('New chat', 'Nouvelle conversation')",
     ),
+    (
+        # Versions of an answer: regenerating keeps the earlier answer, hidden. `version_of` is
+        # the first version's id (NULL for a first version); only `shown` rows make the chat
+        # the model and the pages see. Existing messages are first versions, shown.
+        "ALTER TABLE messages ADD COLUMN version_of INTEGER",
+        "ALTER TABLE messages ADD COLUMN shown INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX messages_versions ON messages(version_of)",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
