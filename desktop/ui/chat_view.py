@@ -38,11 +38,10 @@ class ChatView(QScrollArea):
         self._earlier.clicked.connect(self.earlier_requested)
         self._earlier.hide()
         self._layout.addWidget(self._earlier, 0, Qt.AlignmentFlag.AlignHCenter)
-        self._empty = QLabel(
-            self.tr(
-                "Ask anything. The answer is written on this computer: nothing you type leaves it."
-            )
+        self._empty_text = self.tr(
+            "Ask anything. The answer is written on this computer: nothing you type leaves it."
         )
+        self._empty = QLabel(self._empty_text)
         self._empty.setObjectName("emptyHint")
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,6 +68,14 @@ class ChatView(QScrollArea):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
+
+    def set_advice(self, advice: str) -> None:
+        """Under the empty chat's hint: what the model in use is good and bad at, measured by a
+        test drive on this computer ('' when none was run)."""
+        measured = self.tr("Measured on this computer (test drive):")
+        self._empty.setText(
+            f"{self._empty_text}\n\n{measured} {advice}" if advice else self._empty_text
+        )
 
     @property
     def messages(self) -> list[MessageWidget]:

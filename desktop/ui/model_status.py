@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressBar
 from desktop.core.modelfile import ModelInfo
 from desktop.core.models import ModelSettings, save_settings
 from desktop.core.session import ModelChoice, choice_for_file
+from desktop.ui.drive_advice import latest_advice_text
 from desktop.ui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ class ModelStatus(QObject):
         w.chat.n_ctx = choice.settings.context_length
         w.chat.default_system_prompt = choice.settings.system_prompt
         w.model_label.setText(self.tr("Model: {name}").format(name=choice.name))
+        w.chat_view.set_advice(latest_advice_text(choice.name))  # what a test drive measured
         w.notice_bar.clear_if_kind("model")
         w._update_input_state()
         w.prompt.setFocus()

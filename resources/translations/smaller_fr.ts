@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Close About Smaller</source>
-        <translation>Fermer «&#xa0;À propos de Smaller&#xa0;»</translation>
+        <translation>Fermer « À propos de Smaller »</translation>
     </message>
     <message>
         <source>Component</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>No telemetry. Smaller opens no network connection unless you ask it to, for example by clicking a link.</source>
-        <translation>Aucune télémétrie. Smaller n&apos;ouvre aucune connexion réseau sans que vous le demandiez, par exemple en cliquant sur un lien.</translation>
+        <translation>Aucune télémétrie. Smaller n'ouvre aucune connexion réseau sans que vous le demandiez, par exemple en cliquant sur un lien.</translation>
     </message>
     <message>
         <source>Smaller uses Qt and PySide6 under the GNU LGPL version 3.</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>The copy shipped with Smaller is modified: one metadata value (tokenizer.ggml.pre) was changed so that gpt4all can read the file; the weights are unchanged.</source>
-        <translation>La copie fournie avec Smaller est modifiée&#xa0;: une seule métadonnée (tokenizer.ggml.pre) a été changée pour que gpt4all puisse lire le fichier&#xa0;; les poids du modèle sont inchangés.</translation>
+        <translation>La copie fournie avec Smaller est modifiée : une seule métadonnée (tokenizer.ggml.pre) a été changée pour que gpt4all puisse lire le fichier ; les poids du modèle sont inchangés.</translation>
     </message>
     <message>
         <source>The README explains why.</source>
@@ -84,15 +84,15 @@
     </message>
     <message>
         <source>how?</source>
-        <translation>comment&#xa0;?</translation>
+        <translation>comment ?</translation>
     </message>
     <message>
         <source>{value} ({method}); range {low} to {high}</source>
-        <translation>{value} ({method})&#xa0;; fourchette de {low} à {high}</translation>
+        <translation>{value} ({method}) ; fourchette de {low} à {high}</translation>
     </message>
     <message>
         <source>{value}; range {low} to {high}</source>
-        <translation>{value}&#xa0;; fourchette de {low} à {high}</translation>
+        <translation>{value} ; fourchette de {low} à {high}</translation>
     </message>
     <message>
         <source>Energy</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>{grid}: {co2} g CO₂e and {water} L of water per kWh</source>
-        <translation>{grid}&#xa0;: {co2} g CO₂e et {water} L d&apos;eau par kWh</translation>
+        <translation>{grid} : {co2} g CO₂e et {water} L d'eau par kWh</translation>
     </message>
     <message>
         <source>{n} token</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>What this answer cost</source>
-        <translation>Ce qu&apos;a coûté cette réponse</translation>
+        <translation>Ce qu'a coûté cette réponse</translation>
     </message>
     <message>
         <source>How it was obtained</source>
@@ -144,30 +144,30 @@
     </message>
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
-        <translation>Ouvrir le lien d&apos;une source utilise Internet&#xa0;; rien d&apos;autre dans Smaller ne le fait.</translation>
+        <translation>Ouvrir le lien d'une source utilise Internet ; rien d'autre dans Smaller ne le fait.</translation>
     </message>
 </context>
 <context>
     <name>Capture</name>
     <message>
         <source>There is not enough free memory to load this model. Close other programs, or choose a smaller model or a shorter context.</source>
-        <translation>Il n&apos;y a pas assez de mémoire libre pour charger ce modèle. Fermez d&apos;autres programmes, ou choisissez un modèle plus petit ou un contexte plus court.</translation>
+        <translation>Il n'y a pas assez de mémoire libre pour charger ce modèle. Fermez d'autres programmes, ou choisissez un modèle plus petit ou un contexte plus court.</translation>
     </message>
     <message>
         <source>The model file is incomplete (it may be a download that stopped half way). Download it again.</source>
-        <translation>Le fichier du modèle est incomplet (son téléchargement s&apos;est peut-être arrêté en cours de route). Téléchargez-le à nouveau.</translation>
+        <translation>Le fichier du modèle est incomplet (son téléchargement s'est peut-être arrêté en cours de route). Téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <source>This model needs a newer version of the engine than the one in Smaller (its tokenizer is not supported). Choose another model.</source>
-        <translation>Ce modèle demande une version du moteur plus récente que celle de Smaller (son tokeniseur n&apos;est pas pris en charge). Choisissez un autre modèle.</translation>
+        <translation>Ce modèle demande une version du moteur plus récente que celle de Smaller (son tokeniseur n'est pas pris en charge). Choisissez un autre modèle.</translation>
     </message>
     <message>
-        <source>This kind of model is not supported by Smaller&apos;s engine. Choose another model.</source>
+        <source>This kind of model is not supported by Smaller's engine. Choose another model.</source>
         <translation>Le moteur de Smaller ne prend pas en charge ce type de modèle. Choisissez un autre modèle.</translation>
     </message>
     <message>
         <source>This file is not a model file Smaller can read.</source>
-        <translation>Ce fichier n&apos;est pas un fichier de modèle que Smaller sait lire.</translation>
+        <translation>Ce fichier n'est pas un fichier de modèle que Smaller sait lire.</translation>
     </message>
     <message>
         <source>Could not load {name}.</source>
@@ -175,22 +175,22 @@
     </message>
     <message>
         <source>Could not load {name}: the engine refused it. The file may be damaged or of a kind Smaller does not support. Try another model file.</source>
-        <translation>Impossible de charger {name}&#xa0;: le moteur l&apos;a refusé. Le fichier est peut-être endommagé, ou d&apos;un type que Smaller ne prend pas en charge. Essayez un autre fichier de modèle.</translation>
+        <translation>Impossible de charger {name} : le moteur l'a refusé. Le fichier est peut-être endommagé, ou d'un type que Smaller ne prend pas en charge. Essayez un autre fichier de modèle.</translation>
     </message>
 </context>
 <context>
     <name>Catalog</name>
     <message>
         <source>The model list could not be downloaded (the server answered {code}).</source>
-        <translation>La liste des modèles n&apos;a pas pu être téléchargée (le serveur a répondu {code}).</translation>
+        <translation>La liste des modèles n'a pas pu être téléchargée (le serveur a répondu {code}).</translation>
     </message>
     <message>
         <source>The model list could not be downloaded. Check your internet connection.</source>
-        <translation>La liste des modèles n&apos;a pas pu être téléchargée. Vérifiez votre connexion à Internet.</translation>
+        <translation>La liste des modèles n'a pas pu être téléchargée. Vérifiez votre connexion à Internet.</translation>
     </message>
     <message>
         <source>The server sent something that is not a model list.</source>
-        <translation>Le serveur a envoyé autre chose qu&apos;une liste de modèles.</translation>
+        <translation>Le serveur a envoyé autre chose qu'une liste de modèles.</translation>
     </message>
     <message>
         <source>The downloaded model list has no model this app can run.</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Change this message and send it again</source>
-        <translation>Modifier ce message et l&apos;envoyer à nouveau</translation>
+        <translation>Modifier ce message et l'envoyer à nouveau</translation>
     </message>
     <message>
         <source>Edit this message</source>
@@ -221,11 +221,11 @@
     </message>
     <message>
         <source>Ask the model to go on from where this answer stopped</source>
-        <translation>Demander au modèle de reprendre là où cette réponse s&apos;est arrêtée</translation>
+        <translation>Demander au modèle de reprendre là où cette réponse s'est arrêtée</translation>
     </message>
     <message>
         <source>Type a message first.</source>
-        <translation>Saisissez d&apos;abord un message.</translation>
+        <translation>Saisissez d'abord un message.</translation>
     </message>
     <message>
         <source>Stop the answer before deleting this chat.</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>No collections yet</source>
-        <translation>Aucune collection pour l&apos;instant</translation>
+        <translation>Aucune collection pour l'instant</translation>
     </message>
     <message>
         <source>Answer only from my documents</source>
@@ -342,11 +342,15 @@
     </message>
     <message>
         <source>Ask anything. The answer is written on this computer: nothing you type leaves it.</source>
-        <translation>Posez n&apos;importe quelle question. La réponse est rédigée sur cet ordinateur&#xa0;: rien de ce que vous tapez n&apos;en sort.</translation>
+        <translation>Posez n'importe quelle question. La réponse est rédigée sur cet ordinateur : rien de ce que vous tapez n'en sort.</translation>
     </message>
     <message>
         <source>Show later messages</source>
         <translation>Afficher les messages suivants</translation>
+    </message>
+    <message>
+        <source>Measured on this computer (test drive):</source>
+        <translation>Mesuré sur cet ordinateur (essai des modèles) :</translation>
     </message>
 </context>
 <context>
@@ -448,7 +452,7 @@
         <translation>Enregistrer mes notes</translation>
     </message>
     <message>
-        <source>{model}&apos;s answer: {low} to {high}</source>
+        <source>{model}'s answer: {low} to {high}</source>
         <translation>Réponse de {model} : de {low} à {high}</translation>
     </message>
     <message>
@@ -487,8 +491,8 @@
 <context>
     <name>Comparison</name>
     <message>
-        <source>The low estimate is measured on 8 GPUs sharing their work among 64 requests at once ({itl} ms per token); the high one, EcoLogits&apos; model, assumes 16-bit weights on {gpus} GPUs and {latency} s per token, so it charges each answer for more GPUs and more server time.</source>
-        <translation>L&apos;estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par jeton)&#xa0;; la haute, le modèle d&apos;EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par jeton&#xa0;: elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
+        <source>The low estimate is measured on 8 GPUs sharing their work among 64 requests at once ({itl} ms per token); the high one, EcoLogits' model, assumes 16-bit weights on {gpus} GPUs and {latency} s per token, so it charges each answer for more GPUs and more server time.</source>
+        <translation>L'estimation basse est mesurée sur 8 GPU qui se partagent 64 requêtes à la fois ({itl} ms par jeton) ; la haute, le modèle d'EcoLogits, suppose des poids en 16 bits sur {gpus} GPU et {latency} s par jeton : elle attribue donc à chaque réponse davantage de GPU et de temps de serveur.</translation>
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per answer token, where this computer spent about {local} J per answer token (reading the prompt included).</source>
@@ -499,20 +503,20 @@
         <translation>Ceci compare votre réponse, faite sur cet ordinateur, avec la même question lue et le même nombre de jetons de réponse écrits par Llama 3.1 405B dans un centre de données.</translation>
     </message>
     <message>
-        <source>Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than a personal computer&apos;s processor.</source>
-        <translation>Soyons justes envers le centre de données : par jeton, un GPU de centre de données est en général plus efficace que le processeur d&apos;un ordinateur personnel.</translation>
+        <source>Be fair to the datacenter: per token, a datacenter GPU is usually more efficient than a personal computer's processor.</source>
+        <translation>Soyons justes envers le centre de données : par jeton, un GPU de centre de données est en général plus efficace que le processeur d'un ordinateur personnel.</translation>
     </message>
     <message>
         <source>The energy saved comes from using a far smaller model, not from this computer.</source>
-        <translation>L&apos;énergie économisée vient de l&apos;emploi d&apos;un modèle bien plus petit, pas de cet ordinateur.</translation>
+        <translation>L'énergie économisée vient de l'emploi d'un modèle bien plus petit, pas de cet ordinateur.</translation>
     </message>
     <message>
         <source>Not shown: how good each answer is (a bigger model may answer better, or first time), training either model (see the training tab), or making this computer.</source>
-        <translation>Non montré : la qualité de chaque réponse (un modèle plus gros peut mieux répondre, ou du premier coup), l&apos;entraînement des modèles (voir l&apos;onglet entraînement), ni la fabrication de cet ordinateur.</translation>
+        <translation>Non montré : la qualité de chaque réponse (un modèle plus gros peut mieux répondre, ou du premier coup), l'entraînement des modèles (voir l'onglet entraînement), ni la fabrication de cet ordinateur.</translation>
     </message>
     <message>
-        <source>CO₂ and water count electricity on both sides; making the datacenter&apos;s servers and GPUs adds about {co2} CO₂ (EcoLogits).</source>
-        <translation>Le CO₂ et l&apos;eau comptent l&apos;électricité des deux côtés ; la fabrication des serveurs et des GPU du centre de données ajoute environ {co2} de CO₂ (EcoLogits).</translation>
+        <source>CO₂ and water count electricity on both sides; making the datacenter's servers and GPUs adds about {co2} CO₂ (EcoLogits).</source>
+        <translation>Le CO₂ et l'eau comptent l'électricité des deux côtés ; la fabrication des serveurs et des GPU du centre de données ajoute environ {co2} de CO₂ (EcoLogits).</translation>
     </message>
     <message>
         <source>An H100 running an 8-billion-parameter model for many users at once spends about {gpu} J per token.</source>
@@ -524,15 +528,15 @@
     </message>
     <message>
         <source>Both sides use the electricity of {grid}, so the CO₂ difference is the energy difference: it all comes from the size of the model.</source>
-        <translation>Les deux côtés utilisent l&apos;électricité de {grid} : l&apos;écart de CO₂ est donc l&apos;écart d&apos;énergie, et il vient tout entier de la taille du modèle.</translation>
+        <translation>Les deux côtés utilisent l'électricité de {grid} : l'écart de CO₂ est donc l'écart d'énergie, et il vient tout entier de la taille du modèle.</translation>
     </message>
     <message>
         <source>This computer uses the electricity of {local} ({local_g} g CO₂e per kWh); the datacenter is placed in {center} ({center_g} g). Of the CO₂ difference, a factor of {energy} comes from the energy (the size of the model) and a factor of {grid} from the grids.</source>
-        <translation>Cet ordinateur utilise l&apos;électricité de {local} ({local_g} g CO₂e par kWh) ; le centre de données est placé en {center} ({center_g} g). De l&apos;écart de CO₂, un facteur {energy} vient de l&apos;énergie (la taille du modèle) et un facteur {grid} des réseaux électriques.</translation>
+        <translation>Cet ordinateur utilise l'électricité de {local} ({local_g} g CO₂e par kWh) ; le centre de données est placé en {center} ({center_g} g). De l'écart de CO₂, un facteur {energy} vient de l'énergie (la taille du modèle) et un facteur {grid} des réseaux électriques.</translation>
     </message>
     <message>
         <source>This computer uses the electricity of {local}; the datacenter is placed in {center}.</source>
-        <translation>Cet ordinateur utilise l&apos;électricité de {local} ; le centre de données est placé en {center}.</translation>
+        <translation>Cet ordinateur utilise l'électricité de {local} ; le centre de données est placé en {center}.</translation>
     </message>
     <message>
         <source>{low} to {high}</source>
@@ -567,7 +571,7 @@
     </message>
     <message>
         <source>less than a thousandth of a US cent</source>
-        <translation>moins d&apos;un millième de cent américain</translation>
+        <translation>moins d'un millième de cent américain</translation>
     </message>
     <message>
         <source>4-bit</source>
@@ -595,7 +599,7 @@
     </message>
     <message>
         <source>{gpus} GPUs of {gb} GB ({total} GB) to hold the {served} GB it needs in 16-bit: the memory of {laptops} laptops of 16 GB</source>
-        <translation>{gpus} GPU de {gb} Go ({total} Go) pour contenir les {served} Go qu&apos;il lui faut en 16 bits : la mémoire de {laptops} ordinateurs portables de 16 Go</translation>
+        <translation>{gpus} GPU de {gb} Go ({total} Go) pour contenir les {served} Go qu'il lui faut en 16 bits : la mémoire de {laptops} ordinateurs portables de 16 Go</translation>
     </message>
     <message>
         <source>{value} ({method})</source>
@@ -607,7 +611,7 @@
     </message>
     <message>
         <source>{money} of electricity ({method})</source>
-        <translation>{money} d&apos;électricité ({method})</translation>
+        <translation>{money} d'électricité ({method})</translation>
     </message>
     <message>
         <source>{low} to {high} at API prices ({dates})</source>
@@ -627,26 +631,26 @@
     </message>
     <message>
         <source>Electricity: this computer on {mine}; the datacenter on {theirs}, {how}, with the overhead and water use of {center}.</source>
-        <translation>Électricité : cet ordinateur sur {mine} ; le centre de données sur {theirs}, {how}, avec les pertes et la consommation d&apos;eau de {center}.</translation>
+        <translation>Électricité : cet ordinateur sur {mine} ; le centre de données sur {theirs}, {how}, avec les pertes et la consommation d'eau de {center}.</translation>
     </message>
     <message>
-        <source>This computer: {method}. The 405B model, for the same prompt read and the same number of answer tokens ({tokens}): low end ML.ENERGY, measured then scaled to the whole datacenter; high end EcoLogits&apos; model; reading the prompt by Epoch AI&apos;s FLOP method.</source>
-        <translation>Cet ordinateur : {method}. Le modèle 405B, pour la même question lue et le même nombre de jetons de réponse ({tokens}) : bas de la fourchette ML.ENERGY, mesuré puis étendu à tout le centre de données ; haut de la fourchette, le modèle d&apos;EcoLogits ; lecture de la question selon la méthode FLOP d&apos;Epoch AI.</translation>
+        <source>This computer: {method}. The 405B model, for the same prompt read and the same number of answer tokens ({tokens}): low end ML.ENERGY, measured then scaled to the whole datacenter; high end EcoLogits' model; reading the prompt by Epoch AI's FLOP method.</source>
+        <translation>Cet ordinateur : {method}. Le modèle 405B, pour la même question lue et le même nombre de jetons de réponse ({tokens}) : bas de la fourchette ML.ENERGY, mesuré puis étendu à tout le centre de données ; haut de la fourchette, le modèle d'EcoLogits ; lecture de la question selon la méthode FLOP d'Epoch AI.</translation>
     </message>
     <message>
         <source>Sources: ML.ENERGY Leaderboard v3.0; EcoLogits; Epoch AI (2025); Google (2025); Pope et al. (2022); API prices from genai-prices and Artificial Analysis. Made with Smaller.</source>
-        <translation>Sources : ML.ENERGY Leaderboard v3.0 ; EcoLogits ; Epoch AI (2025) ; Google (2025) ; Pope et al. (2022) ; prix des API d&apos;après genai-prices et Artificial Analysis. Réalisé avec Smaller.</translation>
+        <translation>Sources : ML.ENERGY Leaderboard v3.0 ; EcoLogits ; Epoch AI (2025) ; Google (2025) ; Pope et al. (2022) ; prix des API d'après genai-prices et Artificial Analysis. Réalisé avec Smaller.</translation>
     </message>
     <message>
         <source>This computer vs 405B</source>
         <translation>Cet ordinateur face à 405B</translation>
     </message>
     <message>
-        <source>Datacenter&apos;s electricity:</source>
+        <source>Datacenter's electricity:</source>
         <translation>Électricité du centre de données :</translation>
     </message>
     <message>
-        <source>Where the 405B model&apos;s datacenter is</source>
+        <source>Where the 405B model's datacenter is</source>
         <translation>Où se trouve le centre de données du modèle 405B</translation>
     </message>
     <message>
@@ -663,7 +667,7 @@
     </message>
     <message>
         <source>; the whole app used {mb} MB at most (measured)</source>
-        <translation>&#xa0;; l&apos;application entière a utilisé {mb} Mo au maximum (mesuré)</translation>
+        <translation> ; l'application entière a utilisé {mb} Mo au maximum (mesuré)</translation>
     </message>
     <message>
         <source>Memory to hold the model</source>
@@ -687,7 +691,7 @@
     </message>
     <message>
         <source>Training the 405B model</source>
-        <translation>L&apos;entraînement du modèle 405B</translation>
+        <translation>L'entraînement du modèle 405B</translation>
     </message>
     <message>
         <source>Save as picture…</source>
@@ -695,7 +699,7 @@
     </message>
     <message>
         <source>Save the comparison card as a PNG, to show in a talk</source>
-        <translation>Enregistrer la fiche de comparaison en image PNG, pour la montrer lors d&apos;une présentation</translation>
+        <translation>Enregistrer la fiche de comparaison en image PNG, pour la montrer lors d'une présentation</translation>
     </message>
     <message>
         <source>Close</source>
@@ -735,7 +739,7 @@
     </message>
     <message>
         <source>Why a range?</source>
-        <translation>Pourquoi une fourchette&#xa0;?</translation>
+        <translation>Pourquoi une fourchette ?</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -753,11 +757,11 @@
 <context>
     <name>Context</name>
     <message>
-        <source>Your message is too long for this model&apos;s memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
+        <source>Your message is too long for this model's memory (its context window holds about {tokens} tokens, roughly {words} words including the answer). Shorten it or split it into parts.</source>
         <translation>Votre message est trop long pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} jetons, soit à peu près {words} mots, réponse comprise). Raccourcissez-le ou découpez-le en plusieurs parties.</translation>
     </message>
     <message>
-        <source>The system prompt and your message together are too long for this model&apos;s memory (its context window holds about {tokens} tokens; the system prompt alone takes about {system}). Shorten the system prompt or your message.</source>
+        <source>The system prompt and your message together are too long for this model's memory (its context window holds about {tokens} tokens; the system prompt alone takes about {system}). Shorten the system prompt or your message.</source>
         <translation>Les consignes et votre message sont trop longs ensemble pour la mémoire de ce modèle (sa fenêtre de contexte contient environ {tokens} jetons ; les consignes à elles seules en prennent environ {system}). Raccourcissez les consignes ou votre message.</translation>
     </message>
 </context>
@@ -804,7 +808,7 @@
     <name>DemoMode</name>
     <message>
         <source>The same on the 405B model: {range}. {words}</source>
-        <translation>La même chose avec le modèle 405B&#xa0;: {range}. {words}</translation>
+        <translation>La même chose avec le modèle 405B : {range}. {words}</translation>
     </message>
 </context>
 <context>
@@ -819,15 +823,15 @@
     </message>
     <message>
         <source>What a small model can and cannot do</source>
-        <translation>Ce qu&apos;un petit modèle sait faire, et ce qu&apos;il ne sait pas faire</translation>
+        <translation>Ce qu'un petit modèle sait faire, et ce qu'il ne sait pas faire</translation>
     </message>
     <message>
         <source>Rewrite an e-mail politely</source>
         <translation>Reformuler un e-mail poliment</translation>
     </message>
     <message>
-        <source>Rewrite this e-mail so that it is polite and friendly: “I still haven&apos;t got the invoice. Send it today.”</source>
-        <translation>Reformulez cet e-mail pour qu&apos;il soit poli et aimable&#xa0;: «&#xa0;Je n&apos;ai toujours pas reçu la facture. Envoyez-la aujourd&apos;hui.&#xa0;»</translation>
+        <source>Rewrite this e-mail so that it is polite and friendly: “I still haven't got the invoice. Send it today.”</source>
+        <translation>Reformulez cet e-mail pour qu'il soit poli et aimable : « Je n'ai toujours pas reçu la facture. Envoyez-la aujourd'hui. »</translation>
     </message>
     <message>
         <source>Summarise a paragraph</source>
@@ -835,7 +839,7 @@
     </message>
     <message>
         <source>Summarise this paragraph in one sentence: “Bees visit flowers to collect nectar, which they turn into honey. While they do so, pollen sticks to their bodies and is carried from flower to flower. This lets many plants make fruit and seeds, so much of the food we eat depends on bees.”</source>
-        <translation>Résumez ce paragraphe en une phrase&#xa0;: «&#xa0;Les abeilles visitent les fleurs pour récolter le nectar, qu&apos;elles transforment en miel. Ce faisant, du pollen se colle à leur corps et est transporté de fleur en fleur. Cela permet à de nombreuses plantes de produire des fruits et des graines&#xa0;: une grande partie de notre nourriture dépend donc des abeilles.&#xa0;»</translation>
+        <translation>Résumez ce paragraphe en une phrase : « Les abeilles visitent les fleurs pour récolter le nectar, qu'elles transforment en miel. Ce faisant, du pollen se colle à leur corps et est transporté de fleur en fleur. Cela permet à de nombreuses plantes de produire des fruits et des graines : une grande partie de notre nourriture dépend donc des abeilles. »</translation>
     </message>
     <message>
         <source>Explain a word</source>
@@ -843,7 +847,7 @@
     </message>
     <message>
         <source>Explain the word “recycling” in simple words.</source>
-        <translation>Expliquez le mot «&#xa0;recyclage&#xa0;» avec des mots simples.</translation>
+        <translation>Expliquez le mot « recyclage » avec des mots simples.</translation>
     </message>
     <message>
         <source>A recent fact</source>
@@ -851,7 +855,7 @@
     </message>
     <message>
         <source>Who won the last football World Cup?</source>
-        <translation>Qui a gagné la dernière Coupe du monde de football&#xa0;?</translation>
+        <translation>Qui a gagné la dernière Coupe du monde de football ?</translation>
     </message>
     <message>
         <source>Maths in several steps</source>
@@ -859,7 +863,7 @@
     </message>
     <message>
         <source>Pencils cost 1.20 euros for 3. How much do 17 pencils cost, and how much change do you get from 10 euros? Show each step.</source>
-        <translation>Les crayons coûtent 1,20 euro les 3. Combien coûtent 17 crayons, et combien de monnaie vous rend-on sur 10 euros&#xa0;? Détaillez chaque étape.</translation>
+        <translation>Les crayons coûtent 1,20 euro les 3. Combien coûtent 17 crayons, et combien de monnaie vous rend-on sur 10 euros ? Détaillez chaque étape.</translation>
     </message>
     <message>
         <source>A small model is enough</source>
@@ -871,11 +875,11 @@
     </message>
     <message>
         <source>It learned from texts written before a fixed date and cannot look anything up, so it cannot know recent events.</source>
-        <translation>Il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher&#xa0;: il ne peut donc pas connaître les événements récents.</translation>
+        <translation>Il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher : il ne peut donc pas connaître les événements récents.</translation>
     </message>
     <message>
         <source>Here the small model may answer wrongly, and sound sure of itself: that is the point. Check such answers, or use a bigger tool for them.</source>
-        <translation>Ici, le petit modèle peut se tromper tout en ayant l&apos;air sûr de lui&#xa0;: c&apos;est justement ce qu&apos;il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
+        <translation>Ici, le petit modèle peut se tromper tout en ayant l'air sûr de lui : c'est justement ce qu'il faut montrer. Vérifiez ce genre de réponses, ou utilisez un outil plus puissant pour ces questions.</translation>
     </message>
     <message>
         <source>What is 17 times 23? Answer with the number.</source>
@@ -902,11 +906,11 @@
         <translation>Pas encore de réponse dans cette session : cliquez sur une question ci-dessus, ou tapez la vôtre.</translation>
     </message>
     <message>
-        <source>This session&apos;s answer used {local}; the same on the 405B model: {big}.</source>
+        <source>This session's answer used {local}; the same on the 405B model: {big}.</source>
         <translation>La réponse de cette session a utilisé {local} ; la même sur le modèle 405B : {big}.</translation>
     </message>
     <message>
-        <source>This session&apos;s {n} answers used {local}; the same on the 405B model: {big}.</source>
+        <source>This session's {n} answers used {local}; the same on the 405B model: {big}.</source>
         <translation>Les {n} réponses de cette session ont utilisé {local} ; les mêmes sur le modèle 405B : {big}.</translation>
     </message>
 </context>
@@ -914,19 +918,19 @@
     <name>Documents</name>
     <message>
         <source>Your documents do not seem to contain the answer: no passage matches the question. Try other words, or add the documents that hold it.</source>
-        <translation>Vos documents ne semblent pas contenir la réponse : aucun passage ne correspond à la question. Essayez d&apos;autres mots, ou ajoutez les documents qui la contiennent.</translation>
+        <translation>Vos documents ne semblent pas contenir la réponse : aucun passage ne correspond à la question. Essayez d'autres mots, ou ajoutez les documents qui la contiennent.</translation>
     </message>
     <message>
         <source>The documents index could not be opened: {error}</source>
-        <translation>L&apos;index des documents n&apos;a pas pu être ouvert : {error}</translation>
+        <translation>L'index des documents n'a pas pu être ouvert : {error}</translation>
     </message>
     <message>
         <source>the documents index could not be read</source>
-        <translation>l&apos;index des documents n&apos;a pas pu être lu</translation>
+        <translation>l'index des documents n'a pas pu être lu</translation>
     </message>
     <message>
         <source>the documents index could not be updated</source>
-        <translation>l&apos;index des documents n&apos;a pas pu être mis à jour</translation>
+        <translation>l'index des documents n'a pas pu être mis à jour</translation>
     </message>
     <message>
         <source>not a format Smaller reads</source>
@@ -985,7 +989,7 @@
     <name>DocumentsController</name>
     <message>
         <source>The documents index was damaged: it was set aside ({path}) and a new one was started. Add your documents again on the Documents page.</source>
-        <translation>L&apos;index des documents était endommagé : il a été mis de côté ({path}) et un nouvel index a été commencé. Ajoutez de nouveau vos documents dans la page Documents.</translation>
+        <translation>L'index des documents était endommagé : il a été mis de côté ({path}) et un nouvel index a été commencé. Ajoutez de nouveau vos documents dans la page Documents.</translation>
     </message>
     <message>
         <source>Add a folder of documents</source>
@@ -1013,7 +1017,7 @@
     </message>
     <message>
         <source>Indexing failed.</source>
-        <translation>L&apos;indexation a échoué.</translation>
+        <translation>L'indexation a échoué.</translation>
     </message>
 </context>
 <context>
@@ -1068,7 +1072,7 @@
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation>Progression de l&apos;indexation</translation>
+        <translation>Progression de l'indexation</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1112,7 +1116,7 @@
     </message>
     <message>
         <source>No collections yet: add a folder or files.</source>
-        <translation>Aucune collection pour l&apos;instant : ajoutez un dossier ou des fichiers.</translation>
+        <translation>Aucune collection pour l'instant : ajoutez un dossier ou des fichiers.</translation>
     </message>
     <message>
         <source>Index on disk: {size}.</source>
@@ -1151,11 +1155,11 @@
     <name>Download</name>
     <message>
         <source>“{url}” is not a web address.</source>
-        <translation>«&#xa0;{url}&#xa0;» n&apos;est pas une adresse web.</translation>
+        <translation>« {url} » n'est pas une adresse web.</translation>
     </message>
     <message>
         <source>Models are downloaded only over a secure connection (https), so “{url}” was not opened. Plain http is allowed only for a server on this computer.</source>
-        <translation>Les modèles ne sont téléchargés que par une connexion sécurisée (https) : « {url} » n&apos;a donc pas été ouvert. Le http simple n&apos;est permis que pour un serveur sur cet ordinateur.</translation>
+        <translation>Les modèles ne sont téléchargés que par une connexion sécurisée (https) : « {url} » n'a donc pas été ouvert. Le http simple n'est permis que pour un serveur sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The server tried to move the download to an insecure address (http), so it was stopped.</source>
@@ -1163,15 +1167,15 @@
     </message>
     <message>
         <source>“{host}” is on a local network ({address}). Models are downloaded from such an address only when you type it yourself, so the download was not started.</source>
-        <translation>« {host} » est sur un réseau local ({address}). Les modèles ne sont téléchargés depuis une telle adresse que si vous la saisissez vous-même : le téléchargement n&apos;a donc pas commencé.</translation>
+        <translation>« {host} » est sur un réseau local ({address}). Les modèles ne sont téléchargés depuis une telle adresse que si vous la saisissez vous-même : le téléchargement n'a donc pas commencé.</translation>
     </message>
     <message>
         <source>“{name}” is already installed.</source>
-        <translation>«&#xa0;{name}&#xa0;» est déjà installé.</translation>
+        <translation>« {name} » est déjà installé.</translation>
     </message>
     <message>
         <source>There is not enough free disk space for this model: it needs {needed} and only {free} is free. Free up some space, then try again.</source>
-        <translation>Il n&apos;y a pas assez d&apos;espace libre sur le disque pour ce modèle&#xa0;: il lui faut {needed} et seulement {free} sont libres. Libérez de la place, puis réessayez.</translation>
+        <translation>Il n'y a pas assez d'espace libre sur le disque pour ce modèle : il lui faut {needed} et seulement {free} sont libres. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
         <source>The download was cancelled.</source>
@@ -1183,11 +1187,11 @@
     </message>
     <message>
         <source>The server did not resume the download.</source>
-        <translation>Le serveur n&apos;a pas repris le téléchargement.</translation>
+        <translation>Le serveur n'a pas repris le téléchargement.</translation>
     </message>
     <message>
         <source>The model file was not found on the server (error 404). The model list may be out of date: refresh it and try again.</source>
-        <translation>Le fichier du modèle est introuvable sur le serveur (erreur 404). La liste des modèles n&apos;est peut-être plus à jour&#xa0;: actualisez-la et réessayez.</translation>
+        <translation>Le fichier du modèle est introuvable sur le serveur (erreur 404). La liste des modèles n'est peut-être plus à jour : actualisez-la et réessayez.</translation>
     </message>
     <message>
         <source>The server refused the download (error {code}). Try again later.</source>
@@ -1199,43 +1203,43 @@
     </message>
     <message>
         <source>The server is offering a different file ({offered}) from the one expected ({expected}), so it was not downloaded.</source>
-        <translation>Le serveur propose un fichier différent ({offered}) de celui attendu ({expected})&#xa0;: il n&apos;a donc pas été téléchargé.</translation>
+        <translation>Le serveur propose un fichier différent ({offered}) de celui attendu ({expected}) : il n'a donc pas été téléchargé.</translation>
     </message>
     <message>
         <source>The model could not be saved in {folder}.</source>
-        <translation>Le modèle n&apos;a pas pu être enregistré dans {folder}.</translation>
+        <translation>Le modèle n'a pas pu être enregistré dans {folder}.</translation>
     </message>
     <message>
         <source>The server almost stopped sending: {received} bytes in {seconds} seconds. Try again later: the download will continue where it stopped.</source>
-        <translation>Le serveur n&apos;envoie presque plus rien : {received} octets en {seconds} secondes. Réessayez plus tard : le téléchargement reprendra là où il s&apos;est arrêté.</translation>
+        <translation>Le serveur n'envoie presque plus rien : {received} octets en {seconds} secondes. Réessayez plus tard : le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
         <source>The server stopped sending for {seconds} seconds. Check your connection and try again: the download will continue where it stopped.</source>
-        <translation>Le serveur n&apos;a rien envoyé pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s&apos;est arrêté.</translation>
+        <translation>Le serveur n'a rien envoyé pendant {seconds} secondes. Vérifiez votre connexion et réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
         <source>The connection was lost after {done} of {total}. Try again: the download will continue where it stopped.</source>
-        <translation>La connexion a été perdue après {done} sur {total}. Réessayez&#xa0;: le téléchargement reprendra là où il s&apos;est arrêté.</translation>
+        <translation>La connexion a été perdue après {done} sur {total}. Réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
         <source>The connection was lost. Try again: the download will continue where it stopped.</source>
-        <translation>La connexion a été perdue. Réessayez&#xa0;: le téléchargement reprendra là où il s&apos;est arrêté.</translation>
+        <translation>La connexion a été perdue. Réessayez : le téléchargement reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
         <source>The downloaded file has the wrong size, so it was deleted. Download it again.</source>
-        <translation>Le fichier téléchargé n&apos;a pas la bonne taille&#xa0;: il a donc été supprimé. Téléchargez-le à nouveau.</translation>
+        <translation>Le fichier téléchargé n'a pas la bonne taille : il a donc été supprimé. Téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <source>The downloaded file is damaged (its checksum does not match), so it was deleted. Download it again.</source>
-        <translation>Le fichier téléchargé est endommagé (sa somme de contrôle ne correspond pas)&#xa0;: il a donc été supprimé. Téléchargez-le à nouveau.</translation>
+        <translation>Le fichier téléchargé est endommagé (sa somme de contrôle ne correspond pas) : il a donc été supprimé. Téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <source>The downloaded file cannot be used, so it was deleted. {reason}</source>
-        <translation>Le fichier téléchargé est inutilisable&#xa0;: il a donc été supprimé. {reason}</translation>
+        <translation>Le fichier téléchargé est inutilisable : il a donc été supprimé. {reason}</translation>
     </message>
     <message>
-        <source>The server&apos;s security certificate could not be verified, so nothing was downloaded from it.</source>
-        <translation>Le certificat de sécurité du serveur n&apos;a pas pu être vérifié : rien n&apos;a donc été téléchargé depuis ce serveur.</translation>
+        <source>The server's security certificate could not be verified, so nothing was downloaded from it.</source>
+        <translation>Le certificat de sécurité du serveur n'a pas pu être vérifié : rien n'a donc été téléchargé depuis ce serveur.</translation>
     </message>
     <message>
         <source>The server redirected the download too many times.</source>
@@ -1254,7 +1258,7 @@
     </message>
     <message>
         <source>Stop for now; what is downloaded is kept</source>
-        <translation>Arrêter pour l&apos;instant&#xa0;; ce qui est déjà téléchargé est conservé</translation>
+        <translation>Arrêter pour l'instant ; ce qui est déjà téléchargé est conservé</translation>
     </message>
     <message>
         <source>Cancel download</source>
@@ -1266,7 +1270,7 @@
     </message>
     <message>
         <source>Downloading “{name}”</source>
-        <translation>Téléchargement de «&#xa0;{name}&#xa0;»</translation>
+        <translation>Téléchargement de « {name} »</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1417,7 +1421,7 @@
         <translation>Essai des modèles</translation>
     </message>
     <message>
-        <source>Everyday tasks (facts, sums, units, extracting a date or an address, rewriting, yes/no questions, translating words), in English and French, each answer checked by rule. Every installed model answers them in turn, greedily; the chat&apos;s model is loaded again at the end.</source>
+        <source>Everyday tasks (facts, sums, units, extracting a date or an address, rewriting, yes/no questions, translating words), in English and French, each answer checked by rule. Every installed model answers them in turn, greedily; the chat's model is loaded again at the end.</source>
         <translation>Des tâches de tous les jours (faits, calculs, unités, extraire une date ou une adresse, réécrire, questions oui/non, traduire des mots), en anglais et en français, chaque réponse vérifiée par une règle. Chaque modèle installé y répond à son tour, sans hasard ; le modèle de la discussion est rechargé à la fin.</translation>
     </message>
     <message>
@@ -1497,7 +1501,7 @@
         <translation>Arrêté : ces résultats sont partiels (enregistrés, marqués comme tels).</translation>
     </message>
     <message>
-        <source>Done. The results are saved and shown on each model&apos;s card.</source>
+        <source>Done. The results are saved and shown on each model's card.</source>
         <translation>Terminé. Les résultats sont enregistrés et affichés sur la fiche de chaque modèle.</translation>
     </message>
     <message>
@@ -1553,7 +1557,7 @@
     <name>Engine</name>
     <message>
         <source>Type a message first: the message is empty.</source>
-        <translation>Écrivez d’abord un message&#xa0;: celui-ci est vide.</translation>
+        <translation>Écrivez d’abord un message : celui-ci est vide.</translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1583,7 @@
     </message>
     <message>
         <source>about {n}% of a phone charge</source>
-        <translation>environ {n}&#xa0;% d’une recharge de téléphone</translation>
+        <translation>environ {n} % d’une recharge de téléphone</translation>
     </message>
     <message>
         <source>about 1/{n} of a phone charge</source>
@@ -1633,23 +1637,23 @@
     <name>Footprint</name>
     <message>
         <source>CO₂ and water use the electricity of {grid} ({co2} g CO₂e and {water} L of water per kWh).</source>
-        <translation>Le CO₂ et l&apos;eau sont calculés avec l&apos;électricité de {grid} ({co2} g de CO₂e et {water} L d&apos;eau par kWh).</translation>
+        <translation>Le CO₂ et l'eau sont calculés avec l'électricité de {grid} ({co2} g de CO₂e et {water} L d'eau par kWh).</translation>
     </message>
     <message>
-        <source>Measured with the CPU&apos;s RAPL energy counters: the processor used {package} J in {wall} s; {idle} W of idle power measured at start-up ({idle_j} J) is taken off, and memory is counted at {ram} W ({ram_j} J).</source>
-        <translation>Mesuré avec les compteurs d&apos;énergie RAPL du processeur&#xa0;: il a consommé {package} J en {wall} s&#xa0;; la consommation au repos mesurée au démarrage, {idle} W ({idle_j} J), est retranchée, et la mémoire est comptée à {ram} W ({ram_j} J).</translation>
+        <source>Measured with the CPU's RAPL energy counters: the processor used {package} J in {wall} s; {idle} W of idle power measured at start-up ({idle_j} J) is taken off, and memory is counted at {ram} W ({ram_j} J).</source>
+        <translation>Mesuré avec les compteurs d'énergie RAPL du processeur : il a consommé {package} J en {wall} s ; la consommation au repos mesurée au démarrage, {idle} W ({idle_j} J), est retranchée, et la mémoire est comptée à {ram} W ({ram_j} J).</translation>
     </message>
     <message>
-        <source>Measured with the CPU&apos;s RAPL energy counters: the processor used {package} J in {wall} s; no idle power was measured, so none is taken off, and memory is counted at {ram} W ({ram_j} J).</source>
-        <translation>Mesuré avec les compteurs d&apos;énergie RAPL du processeur&#xa0;: il a consommé {package} J en {wall} s&#xa0;; aucune consommation au repos n&apos;a été mesurée, donc rien n&apos;est retranché, et la mémoire est comptée à {ram} W ({ram_j} J).</translation>
+        <source>Measured with the CPU's RAPL energy counters: the processor used {package} J in {wall} s; no idle power was measured, so none is taken off, and memory is counted at {ram} W ({ram_j} J).</source>
+        <translation>Mesuré avec les compteurs d'énergie RAPL du processeur : il a consommé {package} J en {wall} s ; aucune consommation au repos n'a été mesurée, donc rien n'est retranché, et la mémoire est comptée à {ram} W ({ram_j} J).</translation>
     </message>
     <message>
         <source>The counters cover every program on the machine, not only this app.</source>
         <translation>Les compteurs couvrent tous les programmes de la machine, pas seulement cette application.</translation>
     </message>
     <message>
-        <source>Range: the low end counts only this app&apos;s own memory; the high end keeps the idle power.</source>
-        <translation>Fourchette&#xa0;: le bas ne compte que la mémoire de cette application&#xa0;; le haut conserve la consommation au repos.</translation>
+        <source>Range: the low end counts only this app's own memory; the high end keeps the idle power.</source>
+        <translation>Fourchette : le bas ne compte que la mémoire de cette application ; le haut conserve la consommation au repos.</translation>
     </message>
     <message>
         <source>an unidentified CPU</source>
@@ -1665,7 +1669,7 @@
     </message>
     <message>
         <source>The CPU ({model}, rated {tdp} W for {threads} threads) is counted at {per_thread} W per busy thread ({cpu_j} J), and memory at {ram} W for the whole answer.</source>
-        <translation>Le processeur ({model}, d&apos;une puissance nominale de {tdp} W pour {threads} threads) est compté à {per_thread} W par thread occupé ({cpu_j} J), et la mémoire à {ram} W pendant toute la réponse.</translation>
+        <translation>Le processeur ({model}, d'une puissance nominale de {tdp} W pour {threads} threads) est compté à {per_thread} W par thread occupé ({cpu_j} J), et la mémoire à {ram} W pendant toute la réponse.</translation>
     </message>
     <message>
         <source>The CPU ({model}, not in the table, so {tdp} W is assumed for {threads} threads) is counted at {per_thread} W per busy thread ({cpu_j} J), and memory at {ram} W for the whole answer.</source>
@@ -1676,18 +1680,18 @@
         <translation>Cette application a utilisé {cpu} s de temps processeur en {wall} s.</translation>
     </message>
     <message>
-        <source>Range: the low end assumes half the rated power and only this app&apos;s memory; the high end shares the power among the {cores} physical cores instead of the threads.</source>
-        <translation>Fourchette&#xa0;: le bas suppose la moitié de la puissance nominale et ne compte que la mémoire de cette application&#xa0;; le haut répartit la puissance entre les {cores} cœurs physiques plutôt qu&apos;entre les threads.</translation>
+        <source>Range: the low end assumes half the rated power and only this app's memory; the high end shares the power among the {cores} physical cores instead of the threads.</source>
+        <translation>Fourchette : le bas suppose la moitié de la puissance nominale et ne compte que la mémoire de cette application ; le haut répartit la puissance entre les {cores} cœurs physiques plutôt qu'entre les threads.</translation>
     </message>
 </context>
 <context>
     <name>FootprintDetailsDialog</name>
     <message>
         <source>What this answer cost</source>
-        <translation>Ce qu&apos;a coûté cette réponse</translation>
+        <translation>Ce qu'a coûté cette réponse</translation>
     </message>
     <message>
-        <source>Details of this answer&apos;s cost</source>
+        <source>Details of this answer's cost</source>
         <translation>Détail du coût de cette réponse</translation>
     </message>
 </context>
@@ -1699,7 +1703,7 @@
     </message>
     <message>
         <source>Close the help</source>
-        <translation>Fermer l&apos;aide</translation>
+        <translation>Fermer l'aide</translation>
     </message>
     <message>
         <source>Tokens</source>
@@ -1707,7 +1711,7 @@
     </message>
     <message>
         <source>A token is a piece of a word: the model reads and writes text in pieces.</source>
-        <translation>Un jeton est un morceau de mot&#xa0;: le modèle lit et écrit le texte morceau par morceau.</translation>
+        <translation>Un jeton est un morceau de mot : le modèle lit et écrit le texte morceau par morceau.</translation>
     </message>
     <message>
         <source>100 tokens are about 75 English words.</source>
@@ -1723,19 +1727,19 @@
     </message>
     <message>
         <source>“First word after” is how long you waited before the answer started: the model first reads your whole message.</source>
-        <translation>«&#xa0;Premier mot après&#xa0;» indique combien de temps vous avez attendu avant le début de la réponse&#xa0;: le modèle lit d&apos;abord tout votre message.</translation>
+        <translation>« Premier mot après » indique combien de temps vous avez attendu avant le début de la réponse : le modèle lit d'abord tout votre message.</translation>
     </message>
     <message>
         <source>Memory (RAM)</source>
         <translation>Mémoire (RAM)</translation>
     </message>
     <message>
-        <source>RAM is the computer&apos;s working memory.</source>
-        <translation>La RAM est la mémoire de travail de l&apos;ordinateur.</translation>
+        <source>RAM is the computer's working memory.</source>
+        <translation>La RAM est la mémoire de travail de l'ordinateur.</translation>
     </message>
     <message>
         <source>The panel shows how much of it this app holds, the model included, beside the other programs and the total.</source>
-        <translation>Le panneau indique la part qu&apos;en occupe cette application, modèle compris, à côté des autres programmes et du total.</translation>
+        <translation>Le panneau indique la part qu'en occupe cette application, modèle compris, à côté des autres programmes et du total.</translation>
     </message>
     <message>
         <source>Processor (CPU)</source>
@@ -1747,7 +1751,7 @@
     </message>
     <message>
         <source>The panel shows how busy it is, for this app and the whole computer.</source>
-        <translation>Le panneau indique à quel point il est occupé, par cette application et par l&apos;ensemble de l&apos;ordinateur.</translation>
+        <translation>Le panneau indique à quel point il est occupé, par cette application et par l'ensemble de l'ordinateur.</translation>
     </message>
     <message>
         <source>Energy (Wh, mWh)</source>
@@ -1755,11 +1759,11 @@
     </message>
     <message>
         <source>Energy is the electricity the computer used to write the answer.</source>
-        <translation>L&apos;énergie est l&apos;électricité que l&apos;ordinateur a consommée pour écrire la réponse.</translation>
+        <translation>L'énergie est l'électricité que l'ordinateur a consommée pour écrire la réponse.</translation>
     </message>
     <message>
         <source>A watt-hour (Wh) is what a 1-watt device uses in one hour: a 10 W LED bulb uses 10 Wh in an hour, and a full phone charge is about 13 Wh.</source>
-        <translation>Un wattheure (Wh) est ce que consomme en une heure un appareil de 1 watt&#xa0;: une ampoule LED de 10 W consomme 10 Wh en une heure, et une recharge complète de téléphone représente environ 13 Wh.</translation>
+        <translation>Un wattheure (Wh) est ce que consomme en une heure un appareil de 1 watt : une ampoule LED de 10 W consomme 10 Wh en une heure, et une recharge complète de téléphone représente environ 13 Wh.</translation>
     </message>
     <message>
         <source>A milliwatt-hour (mWh) is a thousandth of a Wh, a µWh a millionth.</source>
@@ -1770,16 +1774,16 @@
         <translation>Mesuré ou estimé</translation>
     </message>
     <message>
-        <source>“Measured” means the energy was read from the processor&apos;s own energy counter (RAPL, on Linux; usually only the administrator may read it).</source>
-        <translation>«&#xa0;Mesuré&#xa0;» signifie que l&apos;énergie a été lue sur le compteur d&apos;énergie intégré au processeur (RAPL, sous Linux&#xa0;; en général, seul l&apos;administrateur peut le lire).</translation>
+        <source>“Measured” means the energy was read from the processor's own energy counter (RAPL, on Linux; usually only the administrator may read it).</source>
+        <translation>« Mesuré » signifie que l'énergie a été lue sur le compteur d'énergie intégré au processeur (RAPL, sous Linux ; en général, seul l'administrateur peut le lire).</translation>
     </message>
     <message>
-        <source>“Estimated” means it was calculated: the processor time this app used, times the processor&apos;s power, plus the memory&apos;s power.</source>
-        <translation>«&#xa0;Estimé&#xa0;» signifie qu&apos;elle a été calculée&#xa0;: le temps processeur utilisé par cette application, multiplié par la puissance du processeur, plus la puissance de la mémoire.</translation>
+        <source>“Estimated” means it was calculated: the processor time this app used, times the processor's power, plus the memory's power.</source>
+        <translation>« Estimé » signifie qu'elle a été calculée : le temps processeur utilisé par cette application, multiplié par la puissance du processeur, plus la puissance de la mémoire.</translation>
     </message>
     <message>
         <source>An estimate is shown as a range, because the real power depends on the computer.</source>
-        <translation>Une estimation est présentée sous forme de fourchette, car la puissance réelle dépend de l&apos;ordinateur.</translation>
+        <translation>Une estimation est présentée sous forme de fourchette, car la puissance réelle dépend de l'ordinateur.</translation>
     </message>
     <message>
         <source>CO₂ (g, mg) and the electricity grid</source>
@@ -1787,15 +1791,15 @@
     </message>
     <message>
         <source>CO₂ is the greenhouse gas released to produce the electricity used, in grams (g) or milligrams (mg, a thousandth of a gram).</source>
-        <translation>Le CO₂ est le gaz à effet de serre rejeté pour produire l&apos;électricité consommée, en grammes (g) ou en milligrammes (mg, un millième de gramme).</translation>
+        <translation>Le CO₂ est le gaz à effet de serre rejeté pour produire l'électricité consommée, en grammes (g) ou en milligrammes (mg, un millième de gramme).</translation>
     </message>
     <message>
         <source>It depends on the electricity grid: the same answer emits less where power comes from water, nuclear, wind or sun than from coal or gas.</source>
-        <translation>Il dépend du réseau électrique&#xa0;: une même réponse émet moins là où l&apos;électricité vient de l&apos;eau, du nucléaire, du vent ou du soleil que là où elle vient du charbon ou du gaz.</translation>
+        <translation>Il dépend du réseau électrique : une même réponse émet moins là où l'électricité vient de l'eau, du nucléaire, du vent ou du soleil que là où elle vient du charbon ou du gaz.</translation>
     </message>
     <message>
-        <source>The grid is your country&apos;s by default and can be changed in Settings; the figures for each country come from EcoLogits.</source>
-        <translation>Par défaut, le réseau est celui de votre pays&#xa0;; vous pouvez le changer dans les Paramètres. Les chiffres de chaque pays proviennent d&apos;EcoLogits.</translation>
+        <source>The grid is your country's by default and can be changed in Settings; the figures for each country come from EcoLogits.</source>
+        <translation>Par défaut, le réseau est celui de votre pays ; vous pouvez le changer dans les Paramètres. Les chiffres de chaque pays proviennent d'EcoLogits.</translation>
     </message>
     <message>
         <source>Water</source>
@@ -1803,78 +1807,78 @@
     </message>
     <message>
         <source>Water is what producing the electricity consumed, mostly evaporated in power stations; it also depends on the grid.</source>
-        <translation>L&apos;eau est celle qu&apos;a consommée la production de l&apos;électricité, surtout évaporée dans les centrales électriques&#xa0;; elle dépend aussi du réseau.</translation>
+        <translation>L'eau est celle qu'a consommée la production de l'électricité, surtout évaporée dans les centrales électriques ; elle dépend aussi du réseau.</translation>
     </message>
     <message>
         <source>The comparison with Llama 3.1 405B, and why it is a range</source>
-        <translation>La comparaison avec Llama 3.1 405B, et pourquoi c&apos;est une fourchette</translation>
+        <translation>La comparaison avec Llama 3.1 405B, et pourquoi c'est une fourchette</translation>
     </message>
     <message>
         <source>Llama 3.1 405B is a very large model (405 billion parameters, the numbers it learned) that runs on graphics processors (GPUs) in a datacenter.</source>
-        <translation>Llama 3.1 405B est un très grand modèle (405 milliards de paramètres, c&apos;est-à-dire les nombres qu&apos;il a appris) qui tourne sur des processeurs graphiques (GPU) dans un datacenter.</translation>
+        <translation>Llama 3.1 405B est un très grand modèle (405 milliards de paramètres, c'est-à-dire les nombres qu'il a appris) qui tourne sur des processeurs graphiques (GPU) dans un datacenter.</translation>
     </message>
     <message>
         <source>Nobody outside the datacenter can measure one of its answers, so the app shows a range.</source>
-        <translation>Personne en dehors du datacenter ne peut mesurer l&apos;une de ses réponses&#xa0;: l&apos;application affiche donc une fourchette.</translation>
+        <translation>Personne en dehors du datacenter ne peut mesurer l'une de ses réponses : l'application affiche donc une fourchette.</translation>
     </message>
     <message>
-        <source>The high end comes from EcoLogits&apos; model of a datacenter; the low end from ML.ENERGY&apos;s measurements of GPUs answering many people at once.</source>
-        <translation>Le haut de la fourchette vient du modèle de datacenter d&apos;EcoLogits&#xa0;; le bas, des mesures de ML.ENERGY sur des GPU qui répondent à de nombreuses personnes en même temps.</translation>
+        <source>The high end comes from EcoLogits' model of a datacenter; the low end from ML.ENERGY's measurements of GPUs answering many people at once.</source>
+        <translation>Le haut de la fourchette vient du modèle de datacenter d'EcoLogits ; le bas, des mesures de ML.ENERGY sur des GPU qui répondent à de nombreuses personnes en même temps.</translation>
     </message>
     <message>
         <source>Per word, a datacenter GPU is usually more efficient than a laptop: the savings come from using a far smaller model.</source>
-        <translation>Par mot, un GPU de datacenter est généralement plus efficace qu&apos;un ordinateur portable&#xa0;: les économies viennent du fait d&apos;utiliser un modèle beaucoup plus petit.</translation>
+        <translation>Par mot, un GPU de datacenter est généralement plus efficace qu'un ordinateur portable : les économies viennent du fait d'utiliser un modèle beaucoup plus petit.</translation>
     </message>
     <message>
         <source>The training card</source>
-        <translation>La fiche sur l&apos;entraînement</translation>
+        <translation>La fiche sur l'entraînement</translation>
     </message>
     <message>
         <source>Before it can answer anything, a model is trained once on a huge amount of text.</source>
         <translation>Avant de pouvoir répondre à quoi que ce soit, un modèle est entraîné une fois pour toutes sur une énorme quantité de texte.</translation>
     </message>
     <message>
-        <source>The card shows that one-off cost for the 405B model: Meta&apos;s own figures beside those of the article “Smaller is smarter”, and where they disagree.</source>
-        <translation>La fiche montre ce coût, payé une seule fois, pour le modèle 405B&#xa0;: les chiffres de Meta à côté de ceux de l&apos;article «&#xa0;Smaller is smarter&#xa0;», et les points où ils divergent.</translation>
+        <source>The card shows that one-off cost for the 405B model: Meta's own figures beside those of the article “Smaller is smarter”, and where they disagree.</source>
+        <translation>La fiche montre ce coût, payé une seule fois, pour le modèle 405B : les chiffres de Meta à côté de ceux de l'article « Smaller is smarter », et les points où ils divergent.</translation>
     </message>
     <message>
         <source>EcoLogits: electricity grids and the datacenter model</source>
-        <translation>EcoLogits&#xa0;: réseaux électriques et modèle de datacenter</translation>
+        <translation>EcoLogits : réseaux électriques et modèle de datacenter</translation>
     </message>
     <message>
         <source>ML.ENERGY: energy measured on datacenter GPUs</source>
-        <translation>ML.ENERGY&#xa0;: énergie mesurée sur des GPU de datacenter</translation>
+        <translation>ML.ENERGY : énergie mesurée sur des GPU de datacenter</translation>
     </message>
     <message>
-        <source>CodeCarbon: how this computer&apos;s energy is estimated</source>
-        <translation>CodeCarbon : comment l&apos;énergie de cet ordinateur est estimée</translation>
+        <source>CodeCarbon: how this computer's energy is estimated</source>
+        <translation>CodeCarbon : comment l'énergie de cet ordinateur est estimée</translation>
     </message>
     <message>
         <source>Linux RAPL energy counters</source>
-        <translation>Compteurs d&apos;énergie RAPL de Linux</translation>
+        <translation>Compteurs d'énergie RAPL de Linux</translation>
     </message>
     <message>
-        <source>Meta&apos;s Llama 3.1 model card: training figures</source>
-        <translation>Fiche du modèle Llama 3.1 de Meta&#xa0;: chiffres de l&apos;entraînement</translation>
+        <source>Meta's Llama 3.1 model card: training figures</source>
+        <translation>Fiche du modèle Llama 3.1 de Meta : chiffres de l'entraînement</translation>
     </message>
     <message>
         <source>Opening a source link uses the internet; nothing else in Smaller does.</source>
-        <translation>Ouvrir le lien d&apos;une source utilise Internet&#xa0;; rien d&apos;autre dans Smaller ne le fait.</translation>
+        <translation>Ouvrir le lien d'une source utilise Internet ; rien d'autre dans Smaller ne le fait.</translation>
     </message>
 </context>
 <context>
     <name>Import</name>
     <message>
         <source>There is not enough free disk space to copy this model ({needed} needed, {free} free). Free up some space, or import it without copying.</source>
-        <translation>Il n&apos;y a pas assez d&apos;espace libre sur le disque pour copier ce modèle ({needed} nécessaires, {free} libres). Libérez de la place, ou importez-le sans le copier.</translation>
+        <translation>Il n'y a pas assez d'espace libre sur le disque pour copier ce modèle ({needed} nécessaires, {free} libres). Libérez de la place, ou importez-le sans le copier.</translation>
     </message>
     <message>
         <source>The model could not be copied into {folder}.</source>
-        <translation>Le modèle n&apos;a pas pu être copié dans {folder}.</translation>
+        <translation>Le modèle n'a pas pu être copié dans {folder}.</translation>
     </message>
     <message>
         <source>This model is already installed as “{name}”.</source>
-        <translation>Ce modèle est déjà installé sous le nom «&#xa0;{name}&#xa0;».</translation>
+        <translation>Ce modèle est déjà installé sous le nom « {name} ».</translation>
     </message>
 </context>
 <context>
@@ -1896,14 +1900,14 @@
         <translation>Instructions pour cette conversation : {text}</translation>
     </message>
     <message>
-        <source>The model&apos;s standing instructions: {text}</source>
+        <source>The model's standing instructions: {text}</source>
         <translation>Instructions permanentes du modèle : {text}</translation>
     </message>
 </context>
 <context>
     <name>Limits</name>
     <message>
-        <source>The number of processor threads must be a whole number from {low} to {high} (this computer&apos;s logical cores), not {value}.</source>
+        <source>The number of processor threads must be a whole number from {low} to {high} (this computer's logical cores), not {value}.</source>
         <translation>Le nombre de threads du processeur doit être un nombre entier de {low} à {high} (les cœurs logiques de cet ordinateur), et non {value}.</translation>
     </message>
     <message>
@@ -1955,7 +1959,7 @@
     </message>
     <message>
         <source>Standing instructions for this chat, for example “Answer in French” or “Be brief”</source>
-        <translation>Instructions permanentes pour cette conversation, par exemple «&#xa0;Répondez en anglais&#xa0;» ou «&#xa0;Soyez bref&#xa0;»</translation>
+        <translation>Instructions permanentes pour cette conversation, par exemple « Répondez en anglais » ou « Soyez bref »</translation>
     </message>
     <message>
         <source>Compare this chat with 405B</source>
@@ -1971,11 +1975,11 @@
     </message>
     <message>
         <source>No model is loaded: choose one in File › Models… first.</source>
-        <translation>Aucun modèle n&apos;est chargé : choisissez-en un d&apos;abord dans Fichier › Modèles…</translation>
+        <translation>Aucun modèle n'est chargé : choisissez-en un d'abord dans Fichier › Modèles…</translation>
     </message>
     <message>
         <source>How fast the last answer was written. A token is a piece of a word: 100 tokens are about 75 English words.</source>
-        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un jeton est un morceau de mot&#xa0;: 100 jetons font environ 75 mots en anglais.</translation>
+        <translation>La vitesse à laquelle la dernière réponse a été écrite. Un jeton est un morceau de mot : 100 jetons font environ 75 mots en anglais.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2079,7 +2083,7 @@
     </message>
     <message>
         <source>New name:</source>
-        <translation>Nouveau nom&#xa0;:</translation>
+        <translation>Nouveau nom :</translation>
     </message>
     <message>
         <source>Delete chat</source>
@@ -2087,7 +2091,7 @@
     </message>
     <message>
         <source>Delete “{title}” and all its messages?</source>
-        <translation>Supprimer «&#xa0;{title}&#xa0;» et tous ses messages&#xa0;?</translation>
+        <translation>Supprimer « {title} » et tous ses messages ?</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
@@ -2103,7 +2107,7 @@
     </message>
     <message>
         <source>Standing instructions the model follows in this chat:</source>
-        <translation>Instructions permanentes que le modèle suit dans cette conversation&#xa0;:</translation>
+        <translation>Instructions permanentes que le modèle suit dans cette conversation :</translation>
     </message>
     <message>
         <source>Chat saved to {path}</source>
@@ -2111,11 +2115,11 @@
     </message>
     <message>
         <source>Last answer: {figures}</source>
-        <translation>Dernière réponse&#xa0;: {figures}</translation>
+        <translation>Dernière réponse : {figures}</translation>
     </message>
     <message>
         <source>No measured answer to compare yet: ask something.</source>
-        <translation>Aucune réponse mesurée à comparer pour l’instant&#xa0;: posez une question.</translation>
+        <translation>Aucune réponse mesurée à comparer pour l’instant : posez une question.</translation>
     </message>
     <message>
         <source>Wait for this answer, or press Stop, before asking the next question.</source>
@@ -2130,7 +2134,7 @@
     </message>
     <message>
         <source>This model: {pct}% of one 16 GB laptop</source>
-        <translation>Ce modèle : {pct} % d&apos;un ordinateur portable de 16 Go</translation>
+        <translation>Ce modèle : {pct} % d'un ordinateur portable de 16 Go</translation>
     </message>
     <message>
         <source>405B in {bits}: {n} laptops of 16 GB</source>
@@ -2161,7 +2165,7 @@
     </message>
     <message>
         <source>Stopped: the window was closed before the answer finished.</source>
-        <translation>Arrêté&#xa0;: la fenêtre a été fermée avant la fin de la réponse.</translation>
+        <translation>Arrêté : la fenêtre a été fermée avant la fin de la réponse.</translation>
     </message>
     <message>
         <source>Continued after a stop. The figures below are those of the continuation; the part written before counts in the totals too.</source>
@@ -2169,19 +2173,19 @@
     </message>
     <message>
         <source>Interrupted: the app closed before the answer finished. The text written until then is kept.</source>
-        <translation>Interrompu : l&apos;application s&apos;est fermée avant la fin de la réponse. Le texte écrit jusque-là est conservé.</translation>
+        <translation>Interrompu : l'application s'est fermée avant la fin de la réponse. Le texte écrit jusque-là est conservé.</translation>
     </message>
     <message>
         <source>The model gave no answer.</source>
-        <translation>Le modèle n&apos;a donné aucune réponse.</translation>
+        <translation>Le modèle n'a donné aucune réponse.</translation>
     </message>
     <message>
-        <source>The oldest exchange of this chat no longer fits in the model&apos;s memory and was left out of this answer.</source>
-        <translation>L&apos;échange le plus ancien de cette conversation ne tient plus dans la mémoire du modèle : il n&apos;a pas été pris en compte pour cette réponse.</translation>
+        <source>The oldest exchange of this chat no longer fits in the model's memory and was left out of this answer.</source>
+        <translation>L'échange le plus ancien de cette conversation ne tient plus dans la mémoire du modèle : il n'a pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
-        <source>The {n} oldest exchanges of this chat no longer fit in the model&apos;s memory and were left out of this answer.</source>
-        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle&#xa0;: ils n&apos;ont pas été pris en compte pour cette réponse.</translation>
+        <source>The {n} oldest exchanges of this chat no longer fit in the model's memory and were left out of this answer.</source>
+        <translation>Les {n} échanges les plus anciens de cette conversation ne tiennent plus dans la mémoire du modèle : ils n'ont pas été pris en compte pour cette réponse.</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -2205,7 +2209,7 @@
     </message>
     <message>
         <source>What the same answer would have cost on Llama 3.1 405B, a model about 3,000 times bigger, in a datacenter</source>
-        <translation>Ce que la même réponse aurait coûté avec Llama 3.1 405B, un modèle environ 3&#xa0;000 fois plus gros, dans un centre de données</translation>
+        <translation>Ce que la même réponse aurait coûté avec Llama 3.1 405B, un modèle environ 3 000 fois plus gros, dans un centre de données</translation>
     </message>
     <message>
         <source>Message from {author}</source>
@@ -2264,7 +2268,7 @@
     </message>
     <message>
         <source>it is only a small placeholder for the model, not the model itself</source>
-        <translation>ce n&apos;est qu&apos;un petit fichier qui tient la place du modèle, pas le modèle lui-même</translation>
+        <translation>ce n'est qu'un petit fichier qui tient la place du modèle, pas le modèle lui-même</translation>
     </message>
     <message>
         <source>it is in an older model format this app cannot use</source>
@@ -2276,7 +2280,7 @@
     </message>
     <message>
         <source>it looks like a Safetensors model; look for a GGUF version of it</source>
-        <translation>il ressemble à un modèle Safetensors&#xa0;; cherchez-en une version GGUF</translation>
+        <translation>il ressemble à un modèle Safetensors ; cherchez-en une version GGUF</translation>
     </message>
     <message>
         <source>Download the model again or choose another file.</source>
@@ -2284,35 +2288,35 @@
     </message>
     <message>
         <source>The model file “{name}” could not be found.</source>
-        <translation>Le fichier de modèle «&#xa0;{name}&#xa0;» est introuvable.</translation>
+        <translation>Le fichier de modèle « {name} » est introuvable.</translation>
     </message>
     <message>
         <source>The model file “{name}” could not be opened.</source>
-        <translation>Le fichier de modèle «&#xa0;{name}&#xa0;» n&apos;a pas pu être ouvert.</translation>
+        <translation>Le fichier de modèle « {name} » n'a pas pu être ouvert.</translation>
     </message>
     <message>
         <source>“{name}” is a folder or device, not a model file. Choose a model file.</source>
-        <translation>«&#xa0;{name}&#xa0;» est un dossier ou un périphérique, pas un fichier de modèle. Choisissez un fichier de modèle.</translation>
+        <translation>« {name} » est un dossier ou un périphérique, pas un fichier de modèle. Choisissez un fichier de modèle.</translation>
     </message>
     <message>
         <source>The model file “{name}” is empty, so its download probably failed.</source>
-        <translation>Le fichier de modèle «&#xa0;{name}&#xa0;» est vide&#xa0;: son téléchargement a sans doute échoué.</translation>
+        <translation>Le fichier de modèle « {name} » est vide : son téléchargement a sans doute échoué.</translation>
     </message>
     <message>
         <source>The model file “{name}” is incomplete (it stops after {size}), probably because its download was interrupted. Download it again.</source>
-        <translation>Le fichier de modèle «&#xa0;{name}&#xa0;» est incomplet (il s&apos;arrête après {size}), sans doute parce que son téléchargement a été interrompu. Téléchargez-le à nouveau.</translation>
+        <translation>Le fichier de modèle « {name} » est incomplet (il s'arrête après {size}), sans doute parce que son téléchargement a été interrompu. Téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <source>The model file “{name}” could not be read.</source>
-        <translation>Le fichier de modèle «&#xa0;{name}&#xa0;» n&apos;a pas pu être lu.</translation>
+        <translation>Le fichier de modèle « {name} » n'a pas pu être lu.</translation>
     </message>
     <message>
         <source>This file is not a GGUF model file ({what}).</source>
-        <translation>Ce fichier n&apos;est pas un fichier de modèle GGUF ({what}).</translation>
+        <translation>Ce fichier n'est pas un fichier de modèle GGUF ({what}).</translation>
     </message>
     <message>
         <source>This file is not a GGUF model file.</source>
-        <translation>Ce fichier n&apos;est pas un fichier de modèle GGUF.</translation>
+        <translation>Ce fichier n'est pas un fichier de modèle GGUF.</translation>
     </message>
     <message>
         <source>This model file uses a version of the GGUF format ({version}) that this app cannot read.</source>
@@ -2320,7 +2324,7 @@
     </message>
     <message>
         <source>The model file “{name}” is damaged and cannot be read.</source>
-        <translation>Le fichier de modèle «&#xa0;{name}&#xa0;» est endommagé et ne peut pas être lu.</translation>
+        <translation>Le fichier de modèle « {name} » est endommagé et ne peut pas être lu.</translation>
     </message>
     <message>
         <source>Choose a different model.</source>
@@ -2340,11 +2344,11 @@
     </message>
     <message>
         <source>This size of Gemma 2 model would crash this app’s engine, so it was not loaded.</source>
-        <translation>Un modèle Gemma 2 de cette taille ferait planter le moteur de cette application&#xa0;: il n&apos;a donc pas été chargé.</translation>
+        <translation>Un modèle Gemma 2 de cette taille ferait planter le moteur de cette application : il n'a donc pas été chargé.</translation>
     </message>
     <message>
         <source>This model needs about {needed} of memory, but only {free} is free right now. Close other programs, or choose a smaller model.</source>
-        <translation>Ce modèle a besoin d&apos;environ {needed} de mémoire, mais seulement {free} sont libres en ce moment. Fermez d&apos;autres programmes, ou choisissez un modèle plus petit.</translation>
+        <translation>Ce modèle a besoin d'environ {needed} de mémoire, mais seulement {free} sont libres en ce moment. Fermez d'autres programmes, ou choisissez un modèle plus petit.</translation>
     </message>
 </context>
 <context>
@@ -2367,7 +2371,7 @@
     </message>
     <message>
         <source>For example: ### User: %1 ### Assistant: %2</source>
-        <translation>Par exemple&#xa0;: ### User: %1 ### Assistant: %2</translation>
+        <translation>Par exemple : ### User: %1 ### Assistant: %2</translation>
     </message>
     <message>
         <source>Write %1 where your message goes and %2 where the answer goes.</source>
@@ -2382,7 +2386,7 @@
         <translation>Consignes</translation>
     </message>
     <message>
-        <source>Standing instructions for every chat with this model. A chat&apos;s own system prompt replaces it.</source>
+        <source>Standing instructions for every chat with this model. A chat's own system prompt replaces it.</source>
         <translation>Instructions permanentes pour chaque conversation avec ce modèle. Les consignes propres à une conversation les remplacent.</translation>
     </message>
     <message>
@@ -2438,11 +2442,11 @@
     </message>
     <message>
         <source>Model: {name}</source>
-        <translation>Modèle&#xa0;: {name}</translation>
+        <translation>Modèle : {name}</translation>
     </message>
     <message>
         <source>“{asked}” could not be opened: {reason} Smaller goes on with “{kept}”.</source>
-        <translation>« {asked} » n&apos;a pas pu être ouvert : {reason} Smaller continue avec « {kept} ».</translation>
+        <translation>« {asked} » n'a pas pu être ouvert : {reason} Smaller continue avec « {kept} ».</translation>
     </message>
     <message>
         <source>Use File › Models… to choose another.</source>
@@ -2531,7 +2535,7 @@
         <translation>actualisée</translation>
     </message>
     <message>
-        <source>Models from GPT4All&apos;s list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
+        <source>Models from GPT4All's list of {date} ({origin}). This computer has {total} of memory, {free} free now.</source>
         <translation>Modèles de la liste GPT4All du {date} ({origin}). Cet ordinateur a {total} de mémoire, dont {free} libres en ce moment.</translation>
     </message>
     <message>
@@ -2540,7 +2544,7 @@
     </message>
     <message>
         <source>“{name}” was not removed: the other model could not be loaded, so it is still in use.</source>
-        <translation>« {name} » n&apos;a pas été supprimé : l&apos;autre modèle n&apos;a pas pu être chargé, il reste donc utilisé.</translation>
+        <translation>« {name} » n'a pas été supprimé : l'autre modèle n'a pas pu être chargé, il reste donc utilisé.</translation>
     </message>
     <message>
         <source>Resume download</source>
@@ -2548,35 +2552,35 @@
     </message>
     <message>
         <source>Another download is not finished: wait for it, or cancel it first.</source>
-        <translation>Un autre téléchargement n’est pas terminé&#xa0;: attendez qu’il finisse, ou annulez-le d’abord.</translation>
+        <translation>Un autre téléchargement n’est pas terminé : attendez qu’il finisse, ou annulez-le d’abord.</translation>
     </message>
     <message>
         <source>“{name}” is downloaded and checked. Press Use to chat with it.</source>
-        <translation>«&#xa0;{name}&#xa0;» est téléchargé et vérifié. Cliquez sur Utiliser pour discuter avec lui.</translation>
+        <translation>« {name} » est téléchargé et vérifié. Cliquez sur Utiliser pour discuter avec lui.</translation>
     </message>
     <message>
         <source>The download of “{name}” did not finish. {reason}</source>
-        <translation>Le téléchargement de «&#xa0;{name}&#xa0;» ne s’est pas terminé. {reason}</translation>
+        <translation>Le téléchargement de « {name} » ne s’est pas terminé. {reason}</translation>
     </message>
     <message>
         <source>The download of “{name}” was cancelled and its part deleted.</source>
-        <translation>Le téléchargement de «&#xa0;{name}&#xa0;» a été annulé et la partie déjà téléchargée a été supprimée.</translation>
+        <translation>Le téléchargement de « {name} » a été annulé et la partie déjà téléchargée a été supprimée.</translation>
     </message>
     <message>
         <source>“{name}” is now the model of the chat window.</source>
-        <translation>«&#xa0;{name}&#xa0;» est maintenant le modèle de la fenêtre de conversation.</translation>
+        <translation>« {name} » est maintenant le modèle de la fenêtre de conversation.</translation>
     </message>
     <message>
         <source>Hide the built-in model “{name}”? “Restore the built-in model” brings it back.</source>
-        <translation>Masquer le modèle intégré «&#xa0;{name}&#xa0;»&#xa0;? «&#xa0;Rétablir le modèle intégré&#xa0;» le fera revenir.</translation>
+        <translation>Masquer le modèle intégré « {name} » ? « Rétablir le modèle intégré » le fera revenir.</translation>
     </message>
     <message>
         <source>Remove “{name}” from this list? The file itself stays where it is.</source>
-        <translation>Retirer «&#xa0;{name}&#xa0;» de cette liste&#xa0;? Le fichier lui-même reste où il est.</translation>
+        <translation>Retirer « {name} » de cette liste ? Le fichier lui-même reste où il est.</translation>
     </message>
     <message>
         <source>Remove “{name}”? Its file ({size}) will be deleted from this computer.</source>
-        <translation>Retirer «&#xa0;{name}&#xa0;»&#xa0;? Son fichier ({size}) sera supprimé de cet ordinateur.</translation>
+        <translation>Retirer « {name} » ? Son fichier ({size}) sera supprimé de cet ordinateur.</translation>
     </message>
     <message>
         <source>“{name}” is the only model: install another one before removing it.</source>
@@ -2584,7 +2588,7 @@
     </message>
     <message>
         <source>It is the model in use: Smaller will switch to “{other}” first.</source>
-        <translation>C&apos;est le modèle utilisé : Smaller passera d&apos;abord à « {other} ».</translation>
+        <translation>C'est le modèle utilisé : Smaller passera d'abord à « {other} ».</translation>
     </message>
     <message>
         <source>Remove a model</source>
@@ -2596,11 +2600,11 @@
     </message>
     <message>
         <source>“{name}” could not be removed: {reason}</source>
-        <translation>«&#xa0;{name}&#xa0;» n’a pas pu être retiré&#xa0;: {reason}</translation>
+        <translation>« {name} » n’a pas pu être retiré : {reason}</translation>
     </message>
     <message>
         <source>“{name}” was removed.</source>
-        <translation>«&#xa0;{name}&#xa0;» a été retiré.</translation>
+        <translation>« {name} » a été retiré.</translation>
     </message>
     <message>
         <source>The built-in model is back in the list.</source>
@@ -2608,7 +2612,7 @@
     </message>
     <message>
         <source>Settings for “{name}” saved.</source>
-        <translation>Paramètres de «&#xa0;{name}&#xa0;» enregistrés.</translation>
+        <translation>Paramètres de « {name} » enregistrés.</translation>
     </message>
     <message>
         <source>Import a model file</source>
@@ -2620,23 +2624,23 @@
     </message>
     <message>
         <source>Checking “{name}”…</source>
-        <translation>Vérification de «&#xa0;{name}&#xa0;»…</translation>
+        <translation>Vérification de « {name} »…</translation>
     </message>
     <message>
         <source>Copying the model into the models folder: {percent}%</source>
-        <translation>Copie du modèle dans le dossier des modèles&#xa0;: {percent}&#xa0;%</translation>
+        <translation>Copie du modèle dans le dossier des modèles : {percent} %</translation>
     </message>
     <message>
         <source>“{name}” was imported. Its prompt format, {format}, was read from the file: change it in Settings… if its answers look wrong.</source>
-        <translation>«&#xa0;{name}&#xa0;» a été importé. Son format des messages, {format}, a été lu dans le fichier&#xa0;: modifiez-le dans Paramètres… si ses réponses semblent incorrectes.</translation>
+        <translation>« {name} » a été importé. Son format des messages, {format}, a été lu dans le fichier : modifiez-le dans Paramètres… si ses réponses semblent incorrectes.</translation>
     </message>
     <message>
-        <source>The file&apos;s chat template was not recognised, so {format} was assumed. Choose the format its makers give.</source>
-        <translation>Le format de conversation indiqué dans le fichier n’a pas été reconnu&#xa0;: {format} a donc été choisi par défaut. Choisissez le format indiqué par les créateurs du modèle.</translation>
+        <source>The file's chat template was not recognised, so {format} was assumed. Choose the format its makers give.</source>
+        <translation>Le format de conversation indiqué dans le fichier n’a pas été reconnu : {format} a donc été choisi par défaut. Choisissez le format indiqué par les créateurs du modèle.</translation>
     </message>
     <message>
         <source>“{name}” was imported. Check its prompt format.</source>
-        <translation>«&#xa0;{name}&#xa0;» a été importé. Vérifiez son format des messages.</translation>
+        <translation>« {name} » a été importé. Vérifiez son format des messages.</translation>
     </message>
     <message>
         <source>The file was not imported. {reason}</source>
@@ -2648,11 +2652,11 @@
     </message>
     <message>
         <source>The list is up to date. Models this app can run: {n}.</source>
-        <translation>La liste est à jour. Modèles utilisables par cette application&#xa0;: {n}.</translation>
+        <translation>La liste est à jour. Modèles utilisables par cette application : {n}.</translation>
     </message>
     <message>
         <source>The list was not updated; the previous one is still shown. {reason}</source>
-        <translation>La liste n’a pas été mise à jour&#xa0;; l’ancienne reste affichée. {reason}</translation>
+        <translation>La liste n’a pas été mise à jour ; l’ancienne reste affichée. {reason}</translation>
     </message>
 </context>
 <context>
@@ -2671,7 +2675,7 @@
     </message>
     <message>
         <source>Fits: it needs about {need} of memory and {free} is free now, with room to spare.</source>
-        <translation>Convient&#xa0;: il lui faut environ {need} de mémoire et {free} sont libres en ce moment, avec de la marge.</translation>
+        <translation>Convient : il lui faut environ {need} de mémoire et {free} sont libres en ce moment, avec de la marge.</translation>
     </message>
     <message>
         <source>! Tight</source>
@@ -2679,15 +2683,15 @@
     </message>
     <message>
         <source>Tight: it needs about {need} of memory and only {free} is free now. Close other programs before using it, or it may be slow.</source>
-        <translation>Juste&#xa0;: il lui faut environ {need} de mémoire et seulement {free} sont libres en ce moment. Fermez d’autres programmes avant de l’utiliser, sinon il risque d’être lent.</translation>
+        <translation>Juste : il lui faut environ {need} de mémoire et seulement {free} sont libres en ce moment. Fermez d’autres programmes avant de l’utiliser, sinon il risque d’être lent.</translation>
     </message>
     <message>
-        <source>✗ Won&apos;t fit</source>
+        <source>✗ Won't fit</source>
         <translation>✗ Trop gros</translation>
     </message>
     <message>
-        <source>Won&apos;t fit: it needs about {need} of memory, more than this computer&apos;s {total} can give.</source>
-        <translation>Trop gros&#xa0;: il lui faut environ {need} de mémoire, plus que ce que les {total} de cet ordinateur peuvent offrir.</translation>
+        <source>Won't fit: it needs about {need} of memory, more than this computer's {total} can give.</source>
+        <translation>Trop gros : il lui faut environ {need} de mémoire, plus que ce que les {total} de cet ordinateur peuvent offrir.</translation>
     </message>
     <message>
         <source>In use</source>
@@ -2719,7 +2723,7 @@
     </message>
     <message>
         <source>Stopped at {percent}%</source>
-        <translation>Arrêté à {percent}&#xa0;%</translation>
+        <translation>Arrêté à {percent} %</translation>
     </message>
     <message>
         <source>Not downloaded</source>
@@ -2735,7 +2739,7 @@
     </message>
     <message>
         <source>Built in: tiny and fast, for short and simple answers.</source>
-        <translation>Intégré&#xa0;: tout petit et rapide, pour des réponses courtes et simples.</translation>
+        <translation>Intégré : tout petit et rapide, pour des réponses courtes et simples.</translation>
     </message>
     <message>
         <source>Imported from a file ({architecture} model).</source>
@@ -2827,7 +2831,7 @@
     <name>ProgramsView</name>
     <message>
         <source>No requests yet.</source>
-        <translation>Aucune requête pour l&apos;instant.</translation>
+        <translation>Aucune requête pour l'instant.</translation>
     </message>
     <message>
         <source>{n} request</source>
@@ -2851,7 +2855,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>In total</source>
@@ -2859,19 +2863,19 @@
     </message>
     <message>
         <source>Same work on Llama 3.1 405B, today</source>
-        <translation>Même travail sur Llama 3.1 405B, aujourd&apos;hui</translation>
+        <translation>Même travail sur Llama 3.1 405B, aujourd'hui</translation>
     </message>
     <message>
         <source>Same work on Llama 3.1 405B, in total</source>
         <translation>Même travail sur Llama 3.1 405B, au total</translation>
     </message>
     <message>
-        <source>The 405B figures are estimates for the same prompt and answer tokens in a datacenter: the low end from ML.ENERGY&apos;s measurements, the high end from EcoLogits (as in the comparison under an answer). Each request&apos;s own figures come back to the program in usage.x_smaller.</source>
-        <translation>Les chiffres du 405B sont des estimations pour les mêmes jetons de requête et de réponse dans un centre de données : le bas de la fourchette d&apos;après les mesures de ML.ENERGY, le haut d&apos;après EcoLogits (comme dans la comparaison sous une réponse). Les chiffres de chaque requête sont renvoyés au programme dans usage.x_smaller.</translation>
+        <source>The 405B figures are estimates for the same prompt and answer tokens in a datacenter: the low end from ML.ENERGY's measurements, the high end from EcoLogits (as in the comparison under an answer). Each request's own figures come back to the program in usage.x_smaller.</source>
+        <translation>Les chiffres du 405B sont des estimations pour les mêmes jetons de requête et de réponse dans un centre de données : le bas de la fourchette d'après les mesures de ML.ENERGY, le haut d'après EcoLogits (comme dans la comparaison sous une réponse). Les chiffres de chaque requête sont renvoyés au programme dans usage.x_smaller.</translation>
     </message>
     <message>
         <source>Programs can use Smaller at {url}.</source>
-        <translation>Les programmes peuvent utiliser Smaller à l&apos;adresse {url}.</translation>
+        <translation>Les programmes peuvent utiliser Smaller à l'adresse {url}.</translation>
     </message>
     <message>
         <source>Off: turn it on in Settings to let programs on this computer use Smaller.</source>
@@ -2905,7 +2909,7 @@
     <name>RatioChart</name>
     <message>
         <source>Chart: how many times more the 405B model uses</source>
-        <translation>Graphique&#xa0;: combien de fois plus le modèle 405B consomme</translation>
+        <translation>Graphique : combien de fois plus le modèle 405B consomme</translation>
     </message>
     <message>
         <source>The 405B model ÷ this computer, log scale (light: low estimate, dark: high; line: the same)</source>
@@ -2924,31 +2928,31 @@
     </message>
     <message>
         <source>No comparison of energy: nothing was measured.</source>
-        <translation>Pas de comparaison de l’énergie&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison de l’énergie : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>Too small to measure: the energy this computer used for {scope} is below what the meter can tell apart from nothing.</source>
-        <translation>Trop petit pour être mesuré : l&apos;énergie utilisée par cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+        <translation>Trop petit pour être mesuré : l'énergie utilisée par cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
     </message>
     <message>
         <source>The 405B model would have used {amount} more energy for {scope}.</source>
-        <translation>Le modèle 405B aurait utilisé {amount} plus d&apos;énergie pour {scope}.</translation>
+        <translation>Le modèle 405B aurait utilisé {amount} plus d'énergie pour {scope}.</translation>
     </message>
     <message>
         <source>This computer used {amount} more energy for {scope} than the 405B model would have.</source>
-        <translation>Cet ordinateur a utilisé {amount} plus d&apos;énergie pour {scope} que ne l&apos;aurait fait le modèle 405B.</translation>
+        <translation>Cet ordinateur a utilisé {amount} plus d'énergie pour {scope} que ne l'aurait fait le modèle 405B.</translation>
     </message>
     <message>
         <source>The 405B model would have used about as much energy for {scope} as this computer.</source>
-        <translation>Le modèle 405B aurait utilisé à peu près autant d&apos;énergie que cet ordinateur pour {scope}.</translation>
+        <translation>Le modèle 405B aurait utilisé à peu près autant d'énergie que cet ordinateur pour {scope}.</translation>
     </message>
     <message>
         <source>Too close to call: the 405B model would have used between {less} times less and {more} times more energy for {scope}.</source>
-        <translation>Trop proche pour trancher : le modèle 405B aurait utilisé entre {less} fois moins et {more} fois plus d&apos;énergie pour {scope}.</translation>
+        <translation>Trop proche pour trancher : le modèle 405B aurait utilisé entre {less} fois moins et {more} fois plus d'énergie pour {scope}.</translation>
     </message>
     <message>
-        <source>Too small to measure: the CO₂ of this computer&apos;s electricity for {scope} is below what the meter can tell apart from nothing.</source>
-        <translation>Trop petit pour être mesuré : le CO₂ de l&apos;électricité de cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+        <source>Too small to measure: the CO₂ of this computer's electricity for {scope} is below what the meter can tell apart from nothing.</source>
+        <translation>Trop petit pour être mesuré : le CO₂ de l'électricité de cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
     </message>
     <message>
         <source>The 405B model would have emitted {amount} more CO₂ for {scope}.</source>
@@ -2956,7 +2960,7 @@
     </message>
     <message>
         <source>This computer emitted {amount} more CO₂ for {scope} than the 405B model would have.</source>
-        <translation>Cet ordinateur a émis {amount} plus de CO₂ pour {scope} que ne l&apos;aurait fait le modèle 405B.</translation>
+        <translation>Cet ordinateur a émis {amount} plus de CO₂ pour {scope} que ne l'aurait fait le modèle 405B.</translation>
     </message>
     <message>
         <source>The 405B model would have emitted about as much CO₂ for {scope} as this computer.</source>
@@ -2967,44 +2971,44 @@
         <translation>Trop proche pour trancher : le modèle 405B aurait émis entre {less} fois moins et {more} fois plus de CO₂ pour {scope}.</translation>
     </message>
     <message>
-        <source>Too small to measure: the water behind this computer&apos;s electricity for {scope} is below what the meter can tell apart from nothing.</source>
-        <translation>Trop petit pour être mesuré : l&apos;eau derrière l&apos;électricité de cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+        <source>Too small to measure: the water behind this computer's electricity for {scope} is below what the meter can tell apart from nothing.</source>
+        <translation>Trop petit pour être mesuré : l'eau derrière l'électricité de cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
     </message>
     <message>
         <source>The 405B model would have consumed {amount} more water for {scope}.</source>
-        <translation>Le modèle 405B aurait consommé {amount} plus d&apos;eau pour {scope}.</translation>
+        <translation>Le modèle 405B aurait consommé {amount} plus d'eau pour {scope}.</translation>
     </message>
     <message>
         <source>This computer consumed {amount} more water for {scope} than the 405B model would have.</source>
-        <translation>Cet ordinateur a consommé {amount} plus d&apos;eau pour {scope} que ne l&apos;aurait fait le modèle 405B.</translation>
+        <translation>Cet ordinateur a consommé {amount} plus d'eau pour {scope} que ne l'aurait fait le modèle 405B.</translation>
     </message>
     <message>
         <source>The 405B model would have consumed about as much water for {scope} as this computer.</source>
-        <translation>Le modèle 405B aurait consommé à peu près autant d&apos;eau que cet ordinateur pour {scope}.</translation>
+        <translation>Le modèle 405B aurait consommé à peu près autant d'eau que cet ordinateur pour {scope}.</translation>
     </message>
     <message>
         <source>Too close to call: the 405B model would have consumed between {less} times less and {more} times more water for {scope}.</source>
-        <translation>Trop proche pour trancher : le modèle 405B aurait consommé entre {less} fois moins et {more} fois plus d&apos;eau pour {scope}.</translation>
+        <translation>Trop proche pour trancher : le modèle 405B aurait consommé entre {less} fois moins et {more} fois plus d'eau pour {scope}.</translation>
     </message>
     <message>
         <source>Too small to measure: the electricity this computer used for {scope} is below what the meter can tell apart from nothing.</source>
-        <translation>Trop petit pour être mesuré : l&apos;électricité utilisée par cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
+        <translation>Trop petit pour être mesuré : l'électricité utilisée par cet ordinateur pour {scope} est en dessous de ce que la mesure peut distinguer de zéro.</translation>
     </message>
     <message>
-        <source>The 405B model&apos;s API would have charged {amount} more for {scope} than this computer&apos;s electricity cost.</source>
-        <translation>L&apos;API du modèle 405B aurait facturé {amount} plus pour {scope} que l&apos;électricité de cet ordinateur.</translation>
+        <source>The 405B model's API would have charged {amount} more for {scope} than this computer's electricity cost.</source>
+        <translation>L'API du modèle 405B aurait facturé {amount} plus pour {scope} que l'électricité de cet ordinateur.</translation>
     </message>
     <message>
-        <source>This computer&apos;s electricity for {scope} cost {amount} more than the 405B model&apos;s API would have charged.</source>
-        <translation>L&apos;électricité de cet ordinateur pour {scope} a coûté {amount} plus que ce qu&apos;aurait facturé l&apos;API du modèle 405B.</translation>
+        <source>This computer's electricity for {scope} cost {amount} more than the 405B model's API would have charged.</source>
+        <translation>L'électricité de cet ordinateur pour {scope} a coûté {amount} plus que ce qu'aurait facturé l'API du modèle 405B.</translation>
     </message>
     <message>
-        <source>The 405B model&apos;s API would have charged about as much for {scope} as this computer&apos;s electricity cost.</source>
-        <translation>L&apos;API du modèle 405B aurait facturé à peu près autant pour {scope} que l&apos;électricité de cet ordinateur.</translation>
+        <source>The 405B model's API would have charged about as much for {scope} as this computer's electricity cost.</source>
+        <translation>L'API du modèle 405B aurait facturé à peu près autant pour {scope} que l'électricité de cet ordinateur.</translation>
     </message>
     <message>
-        <source>Too close to call: the 405B model&apos;s API would have charged between {less} times less and {more} times more for {scope} than this computer&apos;s electricity cost.</source>
-        <translation>Trop proche pour trancher : l&apos;API du modèle 405B aurait facturé entre {less} fois moins et {more} fois plus pour {scope} que l&apos;électricité de cet ordinateur.</translation>
+        <source>Too close to call: the 405B model's API would have charged between {less} times less and {more} times more for {scope} than this computer's electricity cost.</source>
+        <translation>Trop proche pour trancher : l'API du modèle 405B aurait facturé entre {less} fois moins et {more} fois plus pour {scope} que l'électricité de cet ordinateur.</translation>
     </message>
     <message>
         <source>The 405B model needs {amount} more memory than this model, at the same precision.</source>
@@ -3032,19 +3036,19 @@
     </message>
     <message>
         <source>No comparison of CO₂: nothing was measured.</source>
-        <translation>Pas de comparaison du CO₂&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison du CO₂ : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>No comparison of water: nothing was measured.</source>
-        <translation>Pas de comparaison de l’eau&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison de l’eau : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>No comparison of money: nothing was measured.</source>
-        <translation>Pas de comparaison du coût&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison du coût : rien n’a été mesuré.</translation>
     </message>
     <message>
         <source>No comparison of memory: nothing was measured.</source>
-        <translation>Pas de comparaison de la mémoire&#xa0;: rien n’a été mesuré.</translation>
+        <translation>Pas de comparaison de la mémoire : rien n’a été mesuré.</translation>
     </message>
 </context>
 <context>
@@ -3062,7 +3066,7 @@
         <translation>Mémoire (RAM)</translation>
     </message>
     <message>
-        <source>The computer&apos;s working memory. The model must fit in it.</source>
+        <source>The computer's working memory. The model must fit in it.</source>
         <translation>La mémoire de travail de l’ordinateur. Le modèle doit pouvoir y tenir.</translation>
     </message>
     <message>
@@ -3079,7 +3083,7 @@
     </message>
     <message>
         <source>How busy the processor is. 100% means every core is fully used.</source>
-        <translation>L’activité du processeur. 100&#xa0;% signifie que tous ses cœurs travaillent à fond.</translation>
+        <translation>L’activité du processeur. 100 % signifie que tous ses cœurs travaillent à fond.</translation>
     </message>
     <message>
         <source>Processor use over the last minute</source>
@@ -3143,15 +3147,15 @@
     </message>
     <message>
         <source>Smaller: {size}</source>
-        <translation>Smaller&#xa0;: {size}</translation>
+        <translation>Smaller : {size}</translation>
     </message>
     <message>
         <source>Other programs: {size}</source>
-        <translation>Autres programmes&#xa0;: {size}</translation>
+        <translation>Autres programmes : {size}</translation>
     </message>
     <message>
         <source>Total: {size}</source>
-        <translation>Total&#xa0;: {size}</translation>
+        <translation>Total : {size}</translation>
     </message>
     <message>
         <source>{n}%</source>
@@ -3159,11 +3163,11 @@
     </message>
     <message>
         <source>Smaller: {share}</source>
-        <translation>Smaller&#xa0;: {share}</translation>
+        <translation>Smaller : {share}</translation>
     </message>
     <message>
         <source>whole computer: {share}</source>
-        <translation>ordinateur entier&#xa0;: {share}</translation>
+        <translation>ordinateur entier : {share}</translation>
     </message>
     <message>
         <source>{n} logical processor</source>
@@ -3175,11 +3179,11 @@
     </message>
     <message>
         <source>Plugged in (battery {percent}%)</source>
-        <translation>Branché sur secteur (batterie {percent}&#xa0;%)</translation>
+        <translation>Branché sur secteur (batterie {percent} %)</translation>
     </message>
     <message>
         <source>On battery ({percent}%)</source>
-        <translation>Sur batterie ({percent}&#xa0;%)</translation>
+        <translation>Sur batterie ({percent} %)</translation>
     </message>
 </context>
 <context>
@@ -3190,7 +3194,7 @@
     </message>
     <message>
         <source>Let programs on this computer use Smaller</source>
-        <translation>Permettre aux programmes de cet ordinateur d&apos;utiliser Smaller</translation>
+        <translation>Permettre aux programmes de cet ordinateur d'utiliser Smaller</translation>
     </message>
     <message>
         <source>Port</source>
@@ -3198,7 +3202,7 @@
     </message>
     <message>
         <source>API key</source>
-        <translation>Clé d&apos;API</translation>
+        <translation>Clé d'API</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -3206,7 +3210,7 @@
     </message>
     <message>
         <source>Copy the API key</source>
-        <translation>Copier la clé d&apos;API</translation>
+        <translation>Copier la clé d'API</translation>
     </message>
     <message>
         <source>Renew</source>
@@ -3214,11 +3218,11 @@
     </message>
     <message>
         <source>Renew the API key</source>
-        <translation>Renouveler la clé d&apos;API</translation>
+        <translation>Renouveler la clé d'API</translation>
     </message>
     <message>
         <source>Address to listen on</source>
-        <translation>Adresse d&apos;écoute</translation>
+        <translation>Adresse d'écoute</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3226,7 +3230,7 @@
     </message>
     <message>
         <source>With an address other than 127.0.0.1, other computers that can reach it can use the model (with the key), and what they send crosses the network unencrypted.</source>
-        <translation>Avec une autre adresse que 127.0.0.1, les autres ordinateurs qui peuvent l&apos;atteindre peuvent utiliser le modèle (avec la clé), et ce qu&apos;ils envoient traverse le réseau sans chiffrement.</translation>
+        <translation>Avec une autre adresse que 127.0.0.1, les autres ordinateurs qui peuvent l'atteindre peuvent utiliser le modèle (avec la clé), et ce qu'ils envoient traverse le réseau sans chiffrement.</translation>
     </message>
     <message>
         <source>none</source>
@@ -3241,19 +3245,19 @@
         <translation>Pages web autorisées</translation>
     </message>
     <message>
-        <source>Programs ask at http://127.0.0.1:{port}/v1 with this key, as they would ask OpenAI&apos;s API; each answer&apos;s energy and CO₂ come with it. Nothing listens while this is off. Web pages are refused unless their origin (for example http://localhost:3000) is listed above. Renewing the key locks out programs that have the old one.</source>
-        <translation>Les programmes interrogent http://127.0.0.1:{port}/v1 avec cette clé, comme ils le feraient avec l&apos;API d&apos;OpenAI ; l&apos;énergie et le CO₂ de chaque réponse l&apos;accompagnent. Rien n&apos;écoute tant que c&apos;est désactivé. Les pages web sont refusées sauf si leur origine (par exemple http://localhost:3000) figure ci-dessus. Renouveler la clé bloque les programmes qui ont l&apos;ancienne.</translation>
+        <source>Programs ask at http://127.0.0.1:{port}/v1 with this key, as they would ask OpenAI's API; each answer's energy and CO₂ come with it. Nothing listens while this is off. Web pages are refused unless their origin (for example http://localhost:3000) is listed above. Renewing the key locks out programs that have the old one.</source>
+        <translation>Les programmes interrogent http://127.0.0.1:{port}/v1 avec cette clé, comme ils le feraient avec l'API d'OpenAI ; l'énergie et le CO₂ de chaque réponse l'accompagnent. Rien n'écoute tant que c'est désactivé. Les pages web sont refusées sauf si leur origine (par exemple http://localhost:3000) figure ci-dessus. Renouveler la clé bloque les programmes qui ont l'ancienne.</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>No installed model is called “{name}”. Run `smaller models` to list them.</source>
-        <translation>Aucun modèle installé ne s&apos;appelle « {name} ». Lancez `smaller models` pour les lister.</translation>
+        <translation>Aucun modèle installé ne s'appelle « {name} ». Lancez `smaller models` pour les lister.</translation>
     </message>
     <message>
         <source>No model is loaded.</source>
-        <translation>Aucun modèle n&apos;est chargé.</translation>
+        <translation>Aucun modèle n'est chargé.</translation>
     </message>
 </context>
 <context>
@@ -3311,7 +3315,7 @@
     </message>
     <message>
         <source>More threads can be faster on an idle computer, but much slower when other programs are busy. Automatic leaves one core free.</source>
-        <translation>Plus de threads peut aller plus vite quand l’ordinateur ne fait rien d’autre, mais beaucoup plus lentement quand d’autres programmes sont actifs. «&#xa0;Automatique&#xa0;» laisse un cœur libre.</translation>
+        <translation>Plus de threads peut aller plus vite quand l’ordinateur ne fait rien d’autre, mais beaucoup plus lentement quand d’autres programmes sont actifs. « Automatique » laisse un cœur libre.</translation>
     </message>
     <message>
         <source>{tokens} tokens (about {words} words)</source>
@@ -3327,7 +3331,7 @@
     </message>
     <message>
         <source>How much of the conversation the model can keep in mind. More uses more RAM; older messages are left out when it is full.</source>
-        <translation>La part de la conversation que le modèle peut garder en tête. Plus la valeur est grande, plus il utilise de RAM&#xa0;; quand elle est pleine, les messages les plus anciens sont laissés de côté.</translation>
+        <translation>La part de la conversation que le modèle peut garder en tête. Plus la valeur est grande, plus il utilise de RAM ; quand elle est pleine, les messages les plus anciens sont laissés de côté.</translation>
     </message>
     <message>
         <source>Longest answer in tokens</source>
@@ -3347,10 +3351,10 @@
     </message>
     <message>
         <source>0 always gives the same answer; higher values vary more.</source>
-        <translation>0 donne toujours la même réponse&#xa0;; avec des valeurs plus élevées, les réponses varient davantage.</translation>
+        <translation>0 donne toujours la même réponse ; avec des valeurs plus élevées, les réponses varient davantage.</translation>
     </message>
     <message>
-        <source>From this computer&apos;s country: {grid}</source>
+        <source>From this computer's country: {grid}</source>
         <translation>Selon le pays de cet ordinateur : {grid}</translation>
     </message>
     <message>
@@ -3375,7 +3379,7 @@
     </message>
     <message>
         <source>Used to estimate energy when it cannot be measured. Detected: {cpu}.</source>
-        <translation>Sert à estimer l’énergie quand elle ne peut pas être mesurée. Processeur détecté&#xa0;: {cpu}.</translation>
+        <translation>Sert à estimer l’énergie quand elle ne peut pas être mesurée. Processeur détecté : {cpu}.</translation>
     </message>
     <message>
         <source>unknown processor</source>
@@ -3433,13 +3437,13 @@
     <name>Startup</name>
     <message>
         <source>Smaller could not open with your view settings, so it uses the usual view. ({error})</source>
-        <translation>Smaller n&apos;a pas pu s&apos;ouvrir avec vos réglages d&apos;affichage : il utilise l&apos;affichage habituel. ({error})</translation>
+        <translation>Smaller n'a pas pu s'ouvrir avec vos réglages d'affichage : il utilise l'affichage habituel. ({error})</translation>
     </message>
     <message>
         <source>Smaller could not open its window: {error}
 
 The log file has the details: {log}</source>
-        <translation>Smaller n&apos;a pas pu ouvrir sa fenêtre : {error}
+        <translation>Smaller n'a pas pu ouvrir sa fenêtre : {error}
 
 Le journal donne les détails : {log}</translation>
     </message>
@@ -3448,107 +3452,107 @@ Le journal donne les détails : {log}</translation>
         <translation>Certains réglages étaient inutilisables et ont été remis par défaut : {names}.</translation>
     </message>
     <message>
-        <source>Smaller did not start properly last time, so it starts with the usual view (demo mode off, the resource panel shown, the system&apos;s theme).</source>
-        <translation>Smaller n&apos;a pas démarré correctement la dernière fois : il démarre avec l&apos;affichage habituel (mode démonstration désactivé, panneau des ressources affiché, thème du système).</translation>
+        <source>Smaller did not start properly last time, so it starts with the usual view (demo mode off, the resource panel shown, the system's theme).</source>
+        <translation>Smaller n'a pas démarré correctement la dernière fois : il démarre avec l'affichage habituel (mode démonstration désactivé, panneau des ressources affiché, thème du système).</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>Your disk is full: {what}. Free some space; earlier chats are safe.</source>
-        <translation>Votre disque est plein&#xa0;: {what}. Libérez de la place&#xa0;; les conversations précédentes ne risquent rien.</translation>
+        <translation>Votre disque est plein : {what}. Libérez de la place ; les conversations précédentes ne risquent rien.</translation>
     </message>
     <message>
-        <source>Smaller can&apos;t write to your chats file: {what}. Check that the file and its folder are not read-only; earlier chats are safe.</source>
-        <translation>Smaller ne peut pas écrire dans le fichier de vos conversations&#xa0;: {what}. Vérifiez que le fichier et son dossier ne sont pas en lecture seule&#xa0;; les conversations précédentes ne risquent rien.</translation>
+        <source>Smaller can't write to your chats file: {what}. Check that the file and its folder are not read-only; earlier chats are safe.</source>
+        <translation>Smaller ne peut pas écrire dans le fichier de vos conversations : {what}. Vérifiez que le fichier et son dossier ne sont pas en lecture seule ; les conversations précédentes ne risquent rien.</translation>
     </message>
     <message>
         <source>Your chats file is in use by another program (perhaps Smaller is open twice): {what}. Close the other one and try again.</source>
-        <translation>Le fichier de vos conversations est utilisé par un autre programme (Smaller est peut-être ouvert deux fois)&#xa0;: {what}. Fermez l&apos;autre et réessayez.</translation>
+        <translation>Le fichier de vos conversations est utilisé par un autre programme (Smaller est peut-être ouvert deux fois) : {what}. Fermez l'autre et réessayez.</translation>
     </message>
     <message>
         <source>Your chats file seems damaged: {what}. It has been left as it is.</source>
-        <translation>Le fichier de vos conversations semble endommagé&#xa0;: {what}. Il a été laissé tel quel.</translation>
+        <translation>Le fichier de vos conversations semble endommagé : {what}. Il a été laissé tel quel.</translation>
     </message>
     <message>
         <source>Something went wrong: {what}. Restarting Smaller may help. ({error})</source>
-        <translation>Un problème est survenu&#xa0;: {what}. Redémarrer Smaller peut aider. ({error})</translation>
+        <translation>Un problème est survenu : {what}. Redémarrer Smaller peut aider. ({error})</translation>
     </message>
     <message>
         <source>your chats could not be opened</source>
-        <translation>vos conversations n&apos;ont pas pu être ouvertes</translation>
+        <translation>vos conversations n'ont pas pu être ouvertes</translation>
     </message>
     <message>
         <source>Smaller could not open the folder of your chats ({error}). Check that it exists and is writable.</source>
-        <translation>Smaller n&apos;a pas pu ouvrir le dossier de vos conversations ({error}). Vérifiez qu&apos;il existe et qu&apos;il est accessible en écriture.</translation>
+        <translation>Smaller n'a pas pu ouvrir le dossier de vos conversations ({error}). Vérifiez qu'il existe et qu'il est accessible en écriture.</translation>
     </message>
     <message>
         <source>Your chats file was made by a newer version of Smaller (format {version}; this one knows up to {known}). Update Smaller to use it; the file was not changed.</source>
-        <translation>Le fichier de vos conversations a été créé par une version plus récente de Smaller (format {version}&#xa0;; celle-ci connaît jusqu&apos;au format {known}). Mettez Smaller à jour pour l&apos;utiliser&#xa0;; le fichier n&apos;a pas été modifié.</translation>
+        <translation>Le fichier de vos conversations a été créé par une version plus récente de Smaller (format {version} ; celle-ci connaît jusqu'au format {known}). Mettez Smaller à jour pour l'utiliser ; le fichier n'a pas été modifié.</translation>
     </message>
     <message>
         <source>your chats file could not be prepared</source>
-        <translation>le fichier de vos conversations n&apos;a pas pu être préparé</translation>
+        <translation>le fichier de vos conversations n'a pas pu être préparé</translation>
     </message>
     <message>
         <source>your chats could not be read</source>
-        <translation>vos conversations n&apos;ont pas pu être lues</translation>
+        <translation>vos conversations n'ont pas pu être lues</translation>
     </message>
     <message>
         <source>the new chat could not be saved</source>
-        <translation>la nouvelle conversation n&apos;a pas pu être enregistrée</translation>
+        <translation>la nouvelle conversation n'a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>the new name could not be saved</source>
-        <translation>le nouveau nom n&apos;a pas pu être enregistré</translation>
+        <translation>le nouveau nom n'a pas pu être enregistré</translation>
     </message>
     <message>
         <source>the instructions could not be saved</source>
-        <translation>les instructions n&apos;ont pas pu être enregistrées</translation>
+        <translation>les instructions n'ont pas pu être enregistrées</translation>
     </message>
     <message>
         <source>the chat could not be deleted</source>
-        <translation>la conversation n&apos;a pas pu être supprimée</translation>
+        <translation>la conversation n'a pas pu être supprimée</translation>
     </message>
     <message>
         <source>the last message could not be saved</source>
-        <translation>le dernier message n&apos;a pas pu être enregistré</translation>
+        <translation>le dernier message n'a pas pu être enregistré</translation>
     </message>
     <message>
         <source>the answer could not be saved</source>
-        <translation>la réponse n&apos;a pas pu être enregistrée</translation>
+        <translation>la réponse n'a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>the message could not be deleted</source>
-        <translation>le message n&apos;a pas pu être supprimé</translation>
+        <translation>le message n'a pas pu être supprimé</translation>
     </message>
     <message>
         <source>an unfinished answer could not be marked as stopped</source>
-        <translation>une réponse inachevée n&apos;a pas pu être marquée comme interrompue</translation>
+        <translation>une réponse inachevée n'a pas pu être marquée comme interrompue</translation>
     </message>
     <message>
         <source>what this work cost could not be saved</source>
-        <translation>le coût de ce travail n&apos;a pas pu être enregistré</translation>
+        <translation>le coût de ce travail n'a pas pu être enregistré</translation>
     </message>
     <message>
         <source>Your saved chats could not be read (the file {path} seems damaged). It has been left untouched; chats of this session will not be saved. To start afresh, move that file elsewhere and restart Smaller.</source>
-        <translation>Vos conversations enregistrées n&apos;ont pas pu être lues (le fichier {path} semble endommagé). Il n&apos;a pas été modifié&#xa0;; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
+        <translation>Vos conversations enregistrées n'ont pas pu être lues (le fichier {path} semble endommagé). Il n'a pas été modifié ; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
     </message>
     <message>
         <source>Your saved chats could not be read (the file {path} could not be opened: {error}). It has been left untouched; chats of this session will not be saved. To start afresh, move that file elsewhere and restart Smaller.</source>
-        <translation>Vos conversations enregistrées n&apos;ont pas pu être lues (le fichier {path} n&apos;a pas pu être ouvert&#xa0;: {error}). Il n&apos;a pas été modifié&#xa0;; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
+        <translation>Vos conversations enregistrées n'ont pas pu être lues (le fichier {path} n'a pas pu être ouvert : {error}). Il n'a pas été modifié ; les conversations de cette session ne seront pas enregistrées. Pour repartir de zéro, déplacez ce fichier ailleurs et redémarrez Smaller.</translation>
     </message>
     <message>
-        <source>For now, you can read your chats; Smaller keeps trying and saves this session&apos;s chats as soon as it can.</source>
-        <translation>Pour l&apos;instant, vous pouvez lire vos conversations ; Smaller réessaie et enregistrera celles de cette session dès que possible.</translation>
+        <source>For now, you can read your chats; Smaller keeps trying and saves this session's chats as soon as it can.</source>
+        <translation>Pour l'instant, vous pouvez lire vos conversations ; Smaller réessaie et enregistrera celles de cette session dès que possible.</translation>
     </message>
     <message>
         <source>For now, you can read your chats, but changes in this session will not be saved.</source>
-        <translation>Pour l&apos;instant, vous pouvez lire vos conversations, mais les changements de cette session ne seront pas enregistrés.</translation>
+        <translation>Pour l'instant, vous pouvez lire vos conversations, mais les changements de cette session ne seront pas enregistrés.</translation>
     </message>
     <message>
         <source>Your chats file was made by a newer version of Smaller. Update Smaller to keep saving.</source>
-        <translation>Votre fichier de conversations vient d&apos;une version plus récente de Smaller. Mettez Smaller à jour pour continuer à enregistrer.</translation>
+        <translation>Votre fichier de conversations vient d'une version plus récente de Smaller. Mettez Smaller à jour pour continuer à enregistrer.</translation>
     </message>
     <message>
         <source>Your chats file is read-only.</source>
@@ -3556,7 +3560,7 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>Your chats could not be opened ({error}).</source>
-        <translation>Vos conversations n&apos;ont pas pu être ouvertes ({error}).</translation>
+        <translation>Vos conversations n'ont pas pu être ouvertes ({error}).</translation>
     </message>
     <message>
         <source>{problem} Chats of this session will not be saved.</source>
@@ -3564,11 +3568,11 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>the answer shown could not be saved</source>
-        <translation>la réponse affichée n&apos;a pas pu être enregistrée</translation>
+        <translation>la réponse affichée n'a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>the edited message could not be saved</source>
-        <translation>le message modifié n&apos;a pas pu être enregistré</translation>
+        <translation>le message modifié n'a pas pu être enregistré</translation>
     </message>
 </context>
 <context>
@@ -3586,8 +3590,8 @@ Le journal donne les détails : {log}</translation>
         <translation>Gazole et voiture</translation>
     </message>
     <message>
-        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} litres, as the article says; counting the fuel&apos;s production too ({upstream_kg} kg per litre) it is {upstream_litres}. The article&apos;s {seed_km} km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
-        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} de litres, comme le dit l&apos;article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c&apos;est {upstream_litres}. Les {seed_km} de km de l&apos;article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c&apos;est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
+        <source>{seed_t} t / {diesel_kg} kg per litre = {litres} litres, as the article says; counting the fuel's production too ({upstream_kg} kg per litre) it is {upstream_litres}. The article's {seed_km} km assume a diesel car burning {seed_l_per_100km} L per 100 km ({car_g} g of CO₂ per km): that is the car used here, not the lab figure for new cars, which counts electric cars as 0 g/km.</source>
+        <translation>{seed_t} t / {diesel_kg} kg par litre = {litres} de litres, comme le dit l'article ; en comptant aussi la production du carburant ({upstream_kg} kg par litre), c'est {upstream_litres}. Les {seed_km} de km de l'article supposent une voiture diesel qui consomme {seed_l_per_100km} L aux 100 km ({car_g} g de CO₂ par km) : c'est la voiture retenue ici, pas le chiffre de laboratoire des voitures neuves, qui compte les voitures électriques à 0 g/km.</translation>
     </message>
     <message>
         <source>GPUs and days</source>
@@ -3598,32 +3602,32 @@ Le journal donne les détails : {log}</translation>
         <translation>Coût</translation>
     </message>
     <message>
-        <source>Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W, the peak power per GPU that its model card says is &apos;adjusted for power usage efficiency&apos;, is {meta_gwh} GWh. The article&apos;s {seed_gwh} GWh has no source we could find; it would mean the GPUs averaged {seed_w} W, about half that power.</source>
-        <translation>Meta donne des heures de GPU, pas d&apos;énergie : {gpu_hours} millions d&apos;heures à {gpu_w} W, la puissance de crête par GPU que sa fiche de modèle dit « ajustée de l&apos;efficacité énergétique » (PUE), font {meta_gwh} GWh. Les {seed_gwh} GWh de l&apos;article n&apos;ont pas de source que nous ayons trouvée ; ils voudraient dire que les GPU ont consommé {seed_w} W en moyenne, environ la moitié de cette puissance.</translation>
+        <source>Meta gives GPU hours, not energy: {gpu_hours} million hours at {gpu_w} W, the peak power per GPU that its model card says is 'adjusted for power usage efficiency', is {meta_gwh} GWh. The article's {seed_gwh} GWh has no source we could find; it would mean the GPUs averaged {seed_w} W, about half that power.</source>
+        <translation>Meta donne des heures de GPU, pas d'énergie : {gpu_hours} millions d'heures à {gpu_w} W, la puissance de crête par GPU que sa fiche de modèle dit « ajustée de l'efficacité énergétique » (PUE), font {meta_gwh} GWh. Les {seed_gwh} GWh de l'article n'ont pas de source que nous ayons trouvée ; ils voudraient dire que les GPU ont consommé {seed_w} W en moyenne, environ la moitié de cette puissance.</translation>
     </message>
     <message>
         <source>{n} million</source>
         <translation>{n} millions</translation>
     </message>
     <message>
-        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t &apos;market-based&apos; because it buys renewable energy to match. The article&apos;s {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe&apos;s ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
-        <translation>Meta déclare {meta_t} t d&apos;après les réseaux utilisés (environ {meta_g} g par kWh de l&apos;énergie de ses GPU), et {market_t} t « selon le marché » parce qu&apos;elle achète autant d&apos;énergie renouvelable. Les {seed_t} t de l&apos;article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l&apos;Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
+        <source>Meta reports {meta_t} t from the grids it used (about {meta_g} g per kWh of its GPU energy), and {market_t} t 'market-based' because it buys renewable energy to match. The article's {seed_t} t over {seed_gwh} GWh is {seed_g} g/kWh: the world average ({world_g}), not Europe's ({europe_g}, which gives {europe_t_seed} t for {seed_gwh} GWh or {europe_t_meta} t for {meta_gwh} GWh).</source>
+        <translation>Meta déclare {meta_t} t d'après les réseaux utilisés (environ {meta_g} g par kWh de l'énergie de ses GPU), et {market_t} t « selon le marché » parce qu'elle achète autant d'énergie renouvelable. Les {seed_t} t de l'article pour {seed_gwh} GWh font {seed_g} g/kWh : la moyenne mondiale ({world_g}), pas celle de l'Europe ({europe_g}, qui donne {europe_t_seed} t pour {seed_gwh} GWh ou {europe_t_meta} t pour {meta_gwh} GWh).</translation>
     </message>
     <message>
-        <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the article&apos;s {seed_gpus} GPUs and {seed_days} days.</source>
-        <translation>Ils concordent : {gpu_hours} millions d&apos;heures de GPU sur {gpus} GPU font {days} jours sans arrêt, proche des {seed_gpus} GPU et {seed_days} jours de l&apos;article.</translation>
+        <source>They agree: {gpu_hours} million GPU hours on {gpus} GPUs is {days} days non-stop, close to the article's {seed_gpus} GPUs and {seed_days} days.</source>
+        <translation>Ils concordent : {gpu_hours} millions d'heures de GPU sur {gpus} GPU font {days} jours sans arrêt, proche des {seed_gpus} GPU et {seed_days} jours de l'article.</translation>
     </message>
     <message>
-        <source>The article&apos;s ${cost} million is in no Meta source; it equals ${usd_per_hour} per GPU hour, an assumed rental price.</source>
-        <translation>Les {cost} millions de dollars de l&apos;article ne figurent dans aucune source de Meta ; cela fait {usd_per_hour} $ par heure de GPU, un prix de location supposé.</translation>
+        <source>The article's ${cost} million is in no Meta source; it equals ${usd_per_hour} per GPU hour, an assumed rental price.</source>
+        <translation>Les {cost} millions de dollars de l'article ne figurent dans aucune source de Meta ; cela fait {usd_per_hour} $ par heure de GPU, un prix de location supposé.</translation>
     </message>
     <message>
-        <source>People&apos;s electricity</source>
+        <source>People's electricity</source>
         <translation>Électricité des habitants</translation>
     </message>
     <message>
-        <source>{kwh} kWh per person is French household use only; France&apos;s whole consumption ({france_twh} TWh) also counts industry and services. The division is right: {people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.</source>
-        <translation>{kwh} kWh par personne ne correspond qu&apos;à la consommation des ménages français&#xa0;; la consommation totale de la France ({france_twh} TWh) compte aussi l&apos;industrie et les services. La division est juste&#xa0;: {people_seed} personnes pour {seed_gwh} GWh, ou {people_meta} pour {meta_gwh} GWh.</translation>
+        <source>{kwh} kWh per person is French household use only; France's whole consumption ({france_twh} TWh) also counts industry and services. The division is right: {people_seed} people for {seed_gwh} GWh, or {people_meta} for {meta_gwh} GWh.</source>
+        <translation>{kwh} kWh par personne ne correspond qu'à la consommation des ménages français ; la consommation totale de la France ({france_twh} TWh) compte aussi l'industrie et les services. La division est juste : {people_seed} personnes pour {seed_gwh} GWh, ou {people_meta} pour {meta_gwh} GWh.</translation>
     </message>
 </context>
 <context>
@@ -3668,24 +3672,24 @@ Le journal donne les détails : {log}</translation>
         <translation>Meta (fiche du modèle)</translation>
     </message>
     <message>
-        <source>The article &apos;Smaller is smarter&apos;</source>
-        <translation>L&apos;article « Smaller is smarter »</translation>
+        <source>The article 'Smaller is smarter'</source>
+        <translation>L'article « Smaller is smarter »</translation>
     </message>
     <message>
-        <source>Worked out from Meta&apos;s figures: GPU hours × 700 W, and GPU hours ÷ GPUs ÷ 24.</source>
-        <translation>Calculé d&apos;après les chiffres de Meta : heures de GPU × 700 W, et heures de GPU ÷ GPU ÷ 24.</translation>
+        <source>Worked out from Meta's figures: GPU hours × 700 W, and GPU hours ÷ GPUs ÷ 24.</source>
+        <translation>Calculé d'après les chiffres de Meta : heures de GPU × 700 W, et heures de GPU ÷ GPU ÷ 24.</translation>
     </message>
     <message>
         <source>Where they disagree, and why</source>
         <translation>Où ils divergent, et pourquoi</translation>
     </message>
     <message>
-        <source>Meta&apos;s figures</source>
+        <source>Meta's figures</source>
         <translation>Les chiffres de Meta</translation>
     </message>
     <message>
-        <source>The article&apos;s figures</source>
-        <translation>Les chiffres de l&apos;article</translation>
+        <source>The article's figures</source>
+        <translation>Les chiffres de l'article</translation>
     </message>
     <message>
         <source>Reference figures</source>
@@ -3775,7 +3779,7 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>The answers are written by a small language model: a program that writes text by guessing, word after word, what comes next.</source>
-        <translation>Les réponses sont écrites par un petit modèle de langage&#xa0;: un programme qui écrit du texte en devinant, mot après mot, ce qui vient ensuite.</translation>
+        <translation>Les réponses sont écrites par un petit modèle de langage : un programme qui écrit du texte en devinant, mot après mot, ce qui vient ensuite.</translation>
     </message>
     <message>
         <source>Everything happens on this computer. Nothing you type leaves it, and no internet connection is needed.</source>
@@ -3802,7 +3806,7 @@ Le journal donne les détails : {log}</translation>
         <translation>Vous voyez le coût</translation>
     </message>
     <message>
-        <source>time, electricity and CO₂ of each answer, beside a giant model&apos;s</source>
+        <source>time, electricity and CO₂ of each answer, beside a giant model's</source>
         <translation>temps, électricité et CO₂ de chaque réponse, à côté de ceux d’un modèle géant</translation>
     </message>
     <message>
@@ -3819,7 +3823,7 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>recent facts: it learned from texts written before a fixed date and cannot look anything up</source>
-        <translation>les faits récents&#xa0;: il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher</translation>
+        <translation>les faits récents : il a appris à partir de textes écrits avant une certaine date et ne peut rien chercher</translation>
     </message>
     <message>
         <source>long reasoning over many steps</source>
@@ -3835,7 +3839,7 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>The model: {model}</source>
-        <translation>Le modèle&#xa0;: {model}</translation>
+        <translation>Le modèle : {model}</translation>
     </message>
     <message>
         <source>This model is small, so it runs on an ordinary laptop. It can also be wrong while sounding sure of itself.</source>
@@ -3843,11 +3847,11 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>Good at:</source>
-        <translation>Doué pour&#xa0;:</translation>
+        <translation>Doué pour :</translation>
     </message>
     <message>
         <source>Not good at:</source>
-        <translation>Pas doué pour&#xa0;:</translation>
+        <translation>Pas doué pour :</translation>
     </message>
     <message>
         <source>Under each answer, one line says how long it took and what it cost: the electricity the computer used (in Wh, watt-hours) and the CO₂ released to produce that electricity. Lengths are counted in tokens: pieces of words, about three quarters of a word each.</source>
@@ -3855,7 +3859,7 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>“Compare with 405B” shows the same answer on a very large model in a datacenter. Help › What the numbers mean explains every figure.</source>
-        <translation>«&#xa0;Comparer avec 405B&#xa0;» montre la même réponse avec un très grand modèle dans un centre de données. Aide › Ce que signifient les chiffres explique chaque valeur.</translation>
+        <translation>« Comparer avec 405B » montre la même réponse avec un très grand modèle dans un centre de données. Aide › Ce que signifient les chiffres explique chaque valeur.</translation>
     </message>
     <message>
         <source>Try one of these first questions</source>
@@ -3867,11 +3871,11 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>Explain the word “photosynthesis” in simple words.</source>
-        <translation>Expliquez le mot «&#xa0;photosynthèse&#xa0;» avec des mots simples.</translation>
+        <translation>Expliquez le mot « photosynthèse » avec des mots simples.</translation>
     </message>
     <message>
         <source>Rewrite this message so it sounds polite: “Send me the report now.”</source>
-        <translation>Réécrivez ce message pour qu’il soit poli&#xa0;: «&#xa0;Envoie-moi le rapport tout de suite.&#xa0;»</translation>
+        <translation>Réécrivez ce message pour qu’il soit poli : « Envoie-moi le rapport tout de suite. »</translation>
     </message>
     <message>
         <source>Give me three ideas for a rainy Sunday afternoon.</source>
@@ -3879,7 +3883,7 @@ Le journal donne les détails : {log}</translation>
     </message>
     <message>
         <source>Ask: {question}</source>
-        <translation>Poser la question&#xa0;: {question}</translation>
+        <translation>Poser la question : {question}</translation>
     </message>
     <message>
         <source>Screen {current} of {total}</source>
