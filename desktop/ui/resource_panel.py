@@ -145,6 +145,7 @@ class ResourcePanel(QFrame):
         self.chart = pg.PlotWidget()
         self.chart.setAccessibleName(self.tr("Processor use over the last minute"))
         self.chart.setMinimumHeight(110)
+        self.chart.setMaximumHeight(170)  # the totals below stay in view; a chart needs no more
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.hideButtons()
         self.chart.setYRange(0, 100, padding=0)
