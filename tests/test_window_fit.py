@@ -158,3 +158,11 @@ def test_demo_panel_is_never_cut_sideways(qtbot: QtBot, model_path: Path) -> Non
         assert scroll.viewport().width() >= panel.minimumSizeHint().width()
     finally:
         window.set_demo_mode(False)
+
+
+def test_main_buttons_carry_an_icon_beside_their_word(qtbot: QtBot, model_path: Path) -> None:
+    window = open_window(qtbot, model_path)
+    chats = window.conversation_list
+    for button in (window.send_button, window.stop_button, chats.new_button,
+                   chats.rename_button, chats.delete_button):  # fmt: skip
+        assert not button.icon().isNull() and button.text()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store import Conversation
+from desktop.ui.icons import with_icon
 
 
 class ConversationList(QWidget):
@@ -27,7 +28,7 @@ class ConversationList(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.new_button = QPushButton(self.tr("New chat"))
+        self.new_button = with_icon(QPushButton(self.tr("New chat")), "new")
         self.new_button.setToolTip(self.tr("Start a new conversation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
         layout.addWidget(self.new_button)
@@ -46,10 +47,10 @@ class ConversationList(QWidget):
         self.list.currentItemChanged.connect(self._on_current_changed)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.rename_button = QPushButton(self.tr("Rename"))
+        self.rename_button = with_icon(QPushButton(self.tr("Rename")), "rename")
         self.rename_button.setToolTip(self.tr("Rename the selected chat (F2)"))
         self.rename_button.clicked.connect(lambda: self._emit_for_current(self.rename_requested))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button = with_icon(QPushButton(self.tr("Delete")), "delete")
         self.delete_button.setToolTip(self.tr("Delete the selected chat"))
         self.delete_button.clicked.connect(lambda: self._emit_for_current(self.delete_requested))
         buttons.addWidget(self.rename_button)

@@ -19,6 +19,7 @@ from desktop.core.i18n import plural
 from desktop.core.records import AnswerStats
 from desktop.ui.answer_line import FootprintDetailsDialog, line_html
 from desktop.ui.code_blocks import AnswerText
+from desktop.ui.icons import with_icon
 from desktop.ui.message_actions import body_name, flash_copied, link_by_keyboard
 from desktop.ui.numbers import show_whole
 
@@ -155,10 +156,10 @@ class MessageWidget(QFrame):
         footer = QHBoxLayout()
         self.actions_row = footer  # other modules add their actions here (message_actions)
         footer.addStretch(1)
-        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button = with_icon(QPushButton(self.tr("Copy")), "copy")
         self.copy_button.setToolTip(self.tr("Copy this answer to the clipboard"))
         self.copy_button.clicked.connect(self._copy)
-        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button = with_icon(QPushButton(self.tr("Regenerate")), "regenerate")
         self.regenerate_button.setToolTip(self.tr("Ask the model to answer this message again"))
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         self.compare_button = QPushButton(self.tr("Compare with 405B"))

@@ -22,6 +22,7 @@ from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_list import ConversationList
 from desktop.ui.demo_panel import DemoPanel
 from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.icons import with_icon
 from desktop.ui.instructions_line import InstructionsLine
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.prompt_edit import PromptEdit
@@ -37,9 +38,9 @@ def build_layout(w: MainWindow) -> None:
     w.conversation_list = ConversationList()
     w.chat_view = ChatView()
     w.prompt = PromptEdit()
-    w.send_button = QPushButton(translate("MainWindow", "Send"))
+    w.send_button = with_icon(QPushButton(translate("MainWindow", "Send")), "send")
     w.send_button.setToolTip(translate("MainWindow", "Send the message (Enter)"))
-    w.stop_button = QPushButton(translate("MainWindow", "Stop"))
+    w.stop_button = with_icon(QPushButton(translate("MainWindow", "Stop")), "stop")
     w.stop_button.setToolTip(translate("MainWindow", "Stop the answer (Esc)"))
     w.stop_button.setEnabled(False)
     w.system_button = QPushButton(translate("MainWindow", "System prompt…"))
