@@ -52,6 +52,15 @@ def test_a_new_version_replaces_the_shown_answer_and_keeps_the_old(store: ChatSt
     assert store.message(second.id) is not None and store.message(second.id).content == "Red"
 
 
+def test_searching_messages_finds_only_the_versions_shown(store: ChatStore) -> None:
+    cid, ids = _chat(store)
+    store.add_message(cid, "assistant", "Turquoise", version_of=ids[3])
+    assert [c.id for c in store.list_conversations("turquoise", in_messages=True)] == [cid]
+    store.show_version(ids[3])  # back to "Blue": the hidden answer no longer matches
+    assert store.list_conversations("turquoise", in_messages=True) == []
+    assert [c.id for c in store.list_conversations("blue", in_messages=True)] == [cid]
+
+
 def test_edit_cuts_the_later_messages_but_not_their_cost(store: ChatStore) -> None:
     cid, ids = _chat(store)
     store.finish_answer(ids[3], "Blue", AnswerStats(total_s=1.0, completion_tokens=2))

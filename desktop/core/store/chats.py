@@ -162,7 +162,7 @@ class ChatStore(MessageVersions, MessageReads, LedgerQueries, WritableAgain):
         if search and in_messages:
             sql += (
                 " OR id IN (SELECT conversation_id FROM messages"
-                " WHERE casefold(content) LIKE ? ESCAPE '\\')"
+                " WHERE shown = 1 AND casefold(content) LIKE ? ESCAPE '\\')"
             )
             params.append(_like(search))
         rows = self._read(sql + " ORDER BY updated_at DESC, id DESC", params)
