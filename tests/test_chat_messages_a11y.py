@@ -123,3 +123,30 @@ def test_the_edit_dialog_wraps_and_the_cut_question_defaults_to_cancel(qtbot: Qt
 
     QTimer.singleShot(0, answer)
     assert confirm_cut(parent, 3) is False and seen
+
+
+def test_tab_goes_through_the_messages_in_reading_order_then_to_the_box(
+    qtbot: QtBot, model_path: Path
+) -> None:
+    from tests.gui_helpers import open_window, wait_answer, wait_loaded
+
+    window = open_window(qtbot, model_path)
+    wait_loaded(qtbot, window)
+    window.chat.max_tokens = 4
+    for text in ("Hello", "Again"):
+        window.chat.send(text)
+        wait_answer(qtbot, window)
+    qtbot.wait(20)  # the tab order is set once per page, after the event loop turns
+    messages = window.chat_view.messages
+    seen: list[QWidget] = []
+    widget: QWidget = window.chat_view.nextInFocusChain()
+    while widget is not window.prompt and len(seen) < 200:
+        seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert widget is window.prompt
+    # Between the chat and the message box: the messages' controls, and nothing else a Tab
+    # stops on.
+    seen = [w for w in seen if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible()]
+    assert seen and all(any(m.isAncestorOf(w) for m in messages) for w in seen)
+    owners = [next(i for i, m in enumerate(messages) if m.isAncestorOf(w)) for w in seen]
+    assert owners == sorted(owners)  # message by message, top to bottom

@@ -55,6 +55,8 @@ class ChatView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._inner)
         self._messages: list[MessageWidget] = []
+        self.tab_after: QWidget | None = None  # what Tab reaches after the last message
+        self._tab_order_due = False
         self._last: MessageWidget | None = None  # the one that may show Regenerate
         self._regenerate_enabled = True
         self._has_earlier = False
@@ -125,6 +127,7 @@ class ChatView(QScrollArea):
         first), "bottom" below them (a later page)."""
         widget = MessageWidget(role, author, text, self._inner)
         self._empty.hide()
+        self._schedule_tab_order()
         if where == "top" and self._messages:
             self._layout.insertWidget(self._first_index, widget)
             self._messages.insert(0, widget)
@@ -136,6 +139,24 @@ class ChatView(QScrollArea):
             self._follow = True
         self._set_last(widget)
         return widget
+
+    def _schedule_tab_order(self) -> None:
+        if not self._tab_order_due:
+            self._tab_order_due = True
+            QTimer.singleShot(0, self._fix_tab_order)  # once per page, not once per message
+
+    def _fix_tab_order(self) -> None:
+        """Tab goes through the messages in reading order, then to the message box: widgets made
+        later would otherwise come after the side panel's, far from where they are seen."""
+        self._tab_order_due = False
+        previous: QWidget = self
+        for message in self._messages:
+            for control in message.findChildren(QWidget):
+                if control.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    QWidget.setTabOrder(previous, control)
+                    previous = control
+        if self.tab_after is not None:
+            QWidget.setTabOrder(previous, self.tab_after)
 
     def drop(self, count: int, *, from_top: bool) -> None:
         """Let go of `count` messages at the top or the bottom (far from what the user reads),

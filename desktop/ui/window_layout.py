@@ -38,6 +38,7 @@ def build_layout(w: MainWindow) -> None:
     w.conversation_list = ConversationList()
     w.chat_view = ChatView()
     w.prompt = PromptEdit()
+    w.chat_view.tab_after = w.prompt  # Tab: the messages in reading order, then the box
     w.send_button = with_icon(QPushButton(translate("MainWindow", "Send")), "send")
     w.send_button.setToolTip(translate("MainWindow", "Send the message (Enter)"))
     w.stop_button = with_icon(QPushButton(translate("MainWindow", "Stop")), "stop")
