@@ -114,16 +114,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("grids", help="list the electricity grid zones --grid accepts")
 
-    serve = sub.add_parser("serve", help="let programs on this computer use the model through "
-                           "an OpenAI-compatible API (until Ctrl+C)")  # fmt: skip
-    serve.add_argument("--port", type=int, help="port to listen on (default: 4891, or Settings')")
-    serve.add_argument("--host", help="address to listen on (default: 127.0.0.1, this computer "
-                       "only; another address lets other computers ask, with the key)")  # fmt: skip
-    serve.add_argument("--api-key", help="the key programs must send (default: the saved one, "
-                       "made on first use)")  # fmt: skip
-    serve.add_argument("--model", help="an installed model's name or a .gguf file")
-    serve.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
-    serve.add_argument("--grid", help="electricity grid zone for CO2 and water")
+    from desktop.cli_serve import add_serve_parser
+
+    add_serve_parser(sub)
     return parser
 
 

@@ -82,3 +82,17 @@ def serve(args: argparse.Namespace, out: Output) -> int:
         for sig, handler in previous.items():
             with contextlib.suppress(ValueError, TypeError):
                 signal.signal(sig, handler)
+
+
+def add_serve_parser(sub: Any) -> None:
+    """`smaller serve`'s flags (the parser lives beside the command)."""
+    serve = sub.add_parser("serve", help="let programs on this computer use the model through "
+                           "an OpenAI-compatible API (until Ctrl+C)")  # fmt: skip
+    serve.add_argument("--port", type=int, help="port to listen on (default: 4891, or Settings')")
+    serve.add_argument("--host", help="address to listen on (default: 127.0.0.1, this computer "
+                       "only; another address lets other computers ask, with the key)")  # fmt: skip
+    serve.add_argument("--api-key", help="the key programs must send (default: the saved one, "
+                       "made on first use)")  # fmt: skip
+    serve.add_argument("--model", help="an installed model's name or a .gguf file")
+    serve.add_argument("--threads", type=int, help="CPU threads (default: physical cores - 1)")
+    serve.add_argument("--grid", help="electricity grid zone for CO2 and water")
