@@ -149,13 +149,15 @@ class ChatView(QScrollArea):
         """Tab goes through the messages in reading order, then to the message box: widgets made
         later would otherwise come after the side panel's, far from where they are seen."""
         self._tab_order_due = False
+        window = self.window()
         previous: QWidget = self
         for message in self._messages:
             for control in message.findChildren(QWidget):
-                if control.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                # A dialog a message opened (its details) is a window of its own: not in here.
+                if control.focusPolicy() & Qt.FocusPolicy.TabFocus and control.window() is window:
                     QWidget.setTabOrder(previous, control)
                     previous = control
-        if self.tab_after is not None:
+        if self.tab_after is not None and self.tab_after.window() is window:
             QWidget.setTabOrder(previous, self.tab_after)
 
     def drop(self, count: int, *, from_top: bool) -> None:
