@@ -10,7 +10,6 @@ ignored .qm first, so strings that wait for the lead's merge show in French too.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -81,11 +80,10 @@ def shoot(out_dir: Path, language: str) -> None:
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     compile_with_pending()
+    from screenshot import run_isolated
+
     for language in ("en", "fr"):
-        env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(), XDG_CONFIG_HOME=tempfile.mkdtemp())
-        env.setdefault("QT_QPA_PLATFORM", "xcb")
-        subprocess.run([sys.executable, __file__, "--one", language, str(out_dir)], env=env,
-                       check=True)  # fmt: skip
+        run_isolated(__file__, language, str(out_dir))
 
 
 if __name__ == "__main__":

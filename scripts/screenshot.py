@@ -77,13 +77,19 @@ def shoot(out_dir: Path, language: str) -> None:
     window.close()
 
 
+def run_isolated(script: str, *args: str) -> None:
+    """Run `script --one ARGS` in its own process with throw-away data, settings and log
+    folders, so no real chat, setting or earlier screenshot run shows (xcb unless told)."""
+    folders = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    env = dict(os.environ, **{name: tempfile.mkdtemp() for name in folders})
+    env.setdefault("QT_QPA_PLATFORM", "xcb")
+    subprocess.run([sys.executable, script, "--one", *args], env=env, check=True)
+
+
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "fr"):
-        env = dict(os.environ, XDG_DATA_HOME=tempfile.mkdtemp(), XDG_CONFIG_HOME=tempfile.mkdtemp())
-        env.setdefault("QT_QPA_PLATFORM", "xcb")
-        subprocess.run([sys.executable, __file__, "--one", language, str(out_dir)], env=env,
-                       check=True)  # fmt: skip
+        run_isolated(__file__, language, str(out_dir))
 
 
 if __name__ == "__main__":

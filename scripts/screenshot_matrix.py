@@ -8,14 +8,11 @@ Each language and theme runs in its own process with a throw-away data folder.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import pause, wait  # noqa: E402
+from screenshot import pause, run_isolated, wait  # noqa: E402
 
 SIZES = ((1024, 600), (1280, 720))
 
@@ -65,11 +62,7 @@ def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "fr"):
         for theme in ("light", "dark"):
-            folders = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
-            env = dict(os.environ, **{name: tempfile.mkdtemp() for name in folders})
-            env.setdefault("QT_QPA_PLATFORM", "xcb")
-            subprocess.run([sys.executable, __file__, "--one", language, theme, str(out_dir)],
-                           env=env, check=True)  # fmt: skip
+            run_isolated(__file__, language, theme, str(out_dir))
 
 
 if __name__ == "__main__":
